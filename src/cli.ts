@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { loadConfig, type Config } from './shared/config.js';
+import { parseDuration } from './shared/duration.js';
+import { RuntimeError, UsageError, coerceError } from './shared/errors.js';
+import { createLogger, type Logger } from './shared/logger.js';
+import { STAGES, type StageName } from './queues/names.js';
+import { openRuntime, type Runtime } from './queues/runtime.js';
+import { runCleanCommand, runExtractCommand } from './cli/offline.js';
+import { feedAdd, feedList, feedRemove } from './cli/feeds.js';
+import { showAlerts, showClaims, showStatus } from './cli/listings.js';
+import { runPipeline, runWorker, enqueueCommand, seedCommand } from './cli/pipeline.js';
+
+/**
+ * The `troopwatch` command. Configuration comes from the environment, is
+ * validated before any connection opens, and is passed down; nothing else
+ * reads process.env. Exit codes: 0 done, 1 runtime failure, 2 bad usage or
+ * bad input, always with a one-line reason on stderr.
+ */
+const program = new Command('troopwatch')
+  .description(
+    'Watches the news for claims about North Korean troop numbers in Russia and ' +
+      'raises a signed webhook for each new figure.\n' +
+      'Configuration is read from the environment (see the README): REDIS_URL, ' +
+      'TROOPWATCH_DATA_DIR, ALERT_WEBHOOK_URL, ALERT_WEBHOOK_SECRET, ' +
+      'TROOPWATCH_ALLOW_PRIVATE_HOSTS, …',
+  )
+  .version('0.1.0')
+  .showSuggestionAfterError()
+  .exitOverride()
+  .configureOutput({ outputError: (str, write) => write(`troopwatch: ${str.replace(/^error: /, '').trim()}\n`) });
+
+/** Config, logger and an open Redis for a command; closed afterwards. */
+async function withRuntime<T>(fn: (rt: Runtime, config: Config, log: Logger) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const runtime = await openRuntime(config, logger);
+  try {
+    return await fn(runtime, config, logger);
+  } finally {
+    await runtime.close();
+  }
+}
+
+const jsonOption = new Option('--json', 'print JSON instead of a table');
+
+function durationArg(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === null) throw new InvalidArgumentError('expected a duration like 30s, 10m or 2h');
+  return ms;
+}
+
+function stagesArg(value: string): StageName[] {
+  const stages = value.split(',').map((s) => s.trim());
+  const unknown = stages.filter((s) => !(STAGES as readonly string[]).includes(s));
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown stage ${unknown.join(', ')}; stages are ${STAGES.join(',')}`);
+  return stages as StageName[];
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+program
+  .command('start')
+  .description(
+    'Run everything until SIGINT/SIGTERM: Redis (embedded unless REDIS_URL), all ' +
+      'workers, the seeds first, the feed schedulers and the dashboard.',
+  )
+  .option('--seeds <dir>', 'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)')
+  .action((opts: { seeds?: string }) =>
+    withRuntime((rt, config, log) => runPipeline(rt, config, log, { once: false, seedsDir: opts.seeds })),
+  );
+
+program
+  .command('run')
+  .description('Like start, but poll each feed once, wait until every queue is drained, print a summary and exit.')
+  .requiredOption('--once', 'required: run one pass and exit')
+  .option('--seeds <dir>', 'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)')
+  .option(
+    '--delivery-wait <duration>',
+    'how long to wait for webhook retries once everything else is done; they stay queued for the next run',
+    durationArg,
+    120_000,
+  )
+  .addOption(jsonOption)
+  .action((opts: { seeds?: string; deliveryWait: number; json?: boolean }) =>
+    withRuntime((rt, config, log) =>
+      runPipeline(rt, config, log, { once: true, seedsDir: opts.seeds, deliveryWaitMs: opts.deliveryWait, json: opts.json }),
+    ),
+  );
+
+program
+  .command('worker')
+  .description('Run one fleet member: workers for the given stages against REDIS_URL (or the embedded Redis).')
+  .option('--stages <list>', `comma-separated stages (${STAGES.join(',')})`, stagesArg, [...STAGES])
+  .option('--concurrency <n>', 'parallel jobs per stage (default: TROOPWATCH_CONCURRENCY or 4)', positiveInt)
+  .action((opts: { stages: StageName[]; concurrency?: number }) =>
+    withRuntime((rt, config, log) =>
+      runWorker(rt, opts.concurrency ? { ...config, concurrency: opts.concurrency } : config, log, opts.stages),
+    ),
+  );
+
+program
+  .command('seed')
+  .description('Put the seed files of a directory on the fetch queue, in file-name order, ahead of any feed item.')
+  .argument('[dir]', 'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)')
+  .addOption(jsonOption)
+  .action((dir: string | undefined, opts: { json?: boolean }) =>
+    withRuntime((rt, config) => seedCommand(rt, dir ?? config.seedsDir, opts.json)),
+  );
+
+program
+  .command('enqueue')
+  .description('Put single articles on the fetch queue: http(s) URLs, or text/HTML files.')
+  .argument('<input...>', 'URLs or file paths')
+  .addOption(jsonOption)
+  .action((inputs: string[], opts: { json?: boolean }) => withRuntime((rt) => enqueueCommand(rt, inputs, opts.json)));
+
+const feed = program.command('feed').description('Manage polled RSS/Atom/JSON feeds.');
+feed
+  .command('add')
+  .description('Register a feed; it is polled every --every (default TROOPWATCH_FEED_INTERVAL, 10m).')
+  .argument('<url>', 'feed URL (http or https)')
+  .option('--every <duration>', 'poll interval, like 10m or 1h', durationArg)
+  .action((url: string, opts: { every?: number }) => withRuntime((rt, config) => feedAdd(rt, config, url, opts.every)));
+feed
+  .command('list')
+  .description("List feeds with each one's health: last success, last error, failures, next poll.")
+  .addOption(jsonOption)
+  .action((opts: { json?: boolean }) => withRuntime((rt) => feedList(rt, opts.json)));
+feed
+  .command('rm')
+  .description('Stop polling a feed and forget it.')
+  .argument('<url>', 'feed URL as added')
+  .action((url: string) => withRuntime((rt) => feedRemove(rt, url)));
+
+program
+  .command('claims')
+  .description('List the claims found, one per novelty key, with their sources.')
+  .addOption(jsonOption)
+  .action((opts: { json?: boolean }) => withRuntime((rt) => showClaims(rt, opts.json)));
+
+program
+  .command('alerts')
+  .description('List the alerts raised and the state of each webhook delivery.')
+  .option('--failed', 'only alerts with a failed delivery')
+  .addOption(jsonOption)
+  .action((opts: { json?: boolean; failed?: boolean }) => withRuntime((rt) => showAlerts(rt, opts)));
+
+program
+  .command('status')
+  .description('Queue depths, failed jobs, articles, claims, alerts and deliveries.')
+  .addOption(jsonOption)
+  .action((opts: { json?: boolean }) => withRuntime((rt) => showStatus(rt, opts.json)));
+
+program
+  .command('extract')
+  .description('Offline: print the troop-count claims of one text (no Redis needed).')
+  .argument('[file]', 'a text file, or - for standard input', '-')
+  .addOption(jsonOption)
+  .addOption(new Option('--lang <lang>', 'force the language instead of detecting it').choices(['de', 'en']))
+  .action((file: string, opts: { json?: boolean; lang?: 'de' | 'en' }) => runExtractCommand(file, opts));
+
+program
+  .command('clean')
+  .description('Offline: print the readable text of one HTML page (or a plain text), no Redis needed.')
+  .argument('[file]', 'an HTML or text file, or - for standard input', '-')
+  .option('--url <url>', 'the URL the page came from (resolves relative links)')
+  .addOption(new Option('--json', 'print JSON with title, byline, date and language too'))
+  .action((file: string, opts: { json?: boolean; url?: string }) => runCleanCommand(file, opts));
+
+async function main(): Promise<number> {
+  try {
+    await program.parseAsync(process.argv);
+    return 0;
+  } catch (thrown) {
+    if (thrown instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return thrown.exitCode === 0 ? 0 : 2;
+    }
+    const err = coerceError(thrown);
+    process.stderr.write(`troopwatch: ${err.message.split('\n')[0]}\n`);
+    if (err instanceof UsageError) return 2;
+    if (!(err instanceof RuntimeError) && process.env.TROOPWATCH_DEBUG) {
+      process.stderr.write(`${err.stack}\n`);
+    }
+    return 1;
+  }
+}
+
+process.exitCode = await main();

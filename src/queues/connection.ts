@@ -1,0 +1,66 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import { RuntimeError } from '../shared/errors.js';
+
+/** `redis://`, `rediss://` or `unix:///path/to/socket[?db=N]` → ioredis options. */
+export function parseRedisUrl(url: string): RedisOptions {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'unix:') {
+    const db = Number(parsed.searchParams.get('db') ?? 0);
+    return { path: decodeURIComponent(parsed.pathname), db };
+  }
+  const options: RedisOptions = {
+    host: parsed.hostname.replace(/^\[|\]$/g, ''),
+    port: parsed.port === '' ? 6379 : Number(parsed.port),
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
+  };
+  if (parsed.username !== '') options.username = decodeURIComponent(parsed.username);
+  if (parsed.password !== '') options.password = decodeURIComponent(parsed.password);
+  if (parsed.protocol === 'rediss:') options.tls = {};
+  return options;
+}
+
+/** Where a URL points, for messages, without its password. */
+export function describeRedisUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'unix:') return parsed.pathname;
+  parsed.password = '';
+  parsed.username = '';
+  return parsed.toString();
+}
+
+/**
+ * For BullMQ workers (and QueueEvents): commands wait for a reconnect forever,
+ * as BullMQ requires (`maxRetriesPerRequest: null`).
+ */
+export function createWorkerConnection(url: string): Redis {
+  return new Redis({ ...parseRedisUrl(url), maxRetriesPerRequest: null });
+}
+
+/**
+ * For producers and the CLI: fail fast when Redis is down instead of queueing
+ * commands in memory (going-to-production guide of BullMQ).
+ */
+export async function createProducerConnection(url: string): Promise<Redis> {
+  const client = new Redis({
+    ...parseRedisUrl(url),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+    connectTimeout: 5000,
+    retryStrategy: (times) => (times > 3 ? null : 200 * times),
+  });
+  // An unhandled 'error' event would crash the process with a stack trace.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (err) {
+    client.disconnect();
+    throw new RuntimeError(
+      `redis: cannot reach ${describeRedisUrl(url)} (${(err as Error).message})`,
+      'redis_unavailable',
+      { cause: err },
+    );
+  }
+  return client;
+}

@@ -1,0 +1,220 @@
+/**
+ * The extract stage: German or English news text → claims about how many
+ * North Korean troops are in Russia / the war against Ukraine. A pure
+ * function built from general rules (number grammar, qualifier lexicons,
+ * unit nouns, actor cues, event verbs, attribution patterns); see DESIGN.md,
+ * "The claim".
+ */
+import type { Claim, Language, Qualifier } from './claim.js';
+import { findAttribution } from './extract-attribution.js';
+import {
+  classifyEvent,
+  findUnitAfter,
+  resolveActor,
+  type UnitMatch,
+} from './extract-context.js';
+import {
+  findTokenIndex,
+  isCapitalized,
+  splitSentences,
+  tokenize,
+  type Span,
+  type Token,
+} from './extract-text.js';
+import {
+  ARMY_SIZE_CUES,
+  ARMY_SIZE_MIN,
+  EVENT_CUES,
+  IMPLAUSIBLE_MIN,
+  QUALIFIER_FILLERS,
+  QUALIFIER_PHRASES,
+  UNIT_SUFFIXES,
+} from './lexicon-claims.js';
+import { findNumbers, type NumberMention } from './parse-number.js';
+
+/** Options of {@link extractClaims}. */
+export interface ExtractOptions {
+  /** Language of the text. @defaultValue detected with {@link detectLanguage} */
+  lang?: Language;
+}
+
+const DE_HINTS = new Set([
+  'der', 'die', 'das', 'und', 'nicht', 'mit', 'ist', 'von', 'den', 'zu',
+  'sich', 'dass', 'auf', 'ein', 'eine', 'des', 'im', 'nach', 'wurden', 'hat',
+]);
+const EN_HINTS = new Set([
+  'the', 'and', 'of', 'to', 'is', 'that', 'with', 'for', 'was', 'have',
+  'has', 'are', 'were', 'by', 'said', 'from', 'on', 'an', 'it', 'this',
+]);
+// Language detection reads a bounded prefix: it is enough, and stays cheap.
+const DETECT_CHARS = 20_000;
+
+/** Guesses whether `text` is German or English from function words. */
+export function detectLanguage(text: string): Language {
+  if (typeof text !== 'string') return 'en';
+  let de = 0;
+  let en = 0;
+  const head = text.slice(0, DETECT_CHARS).toLowerCase();
+  for (const m of head.matchAll(/[\p{L}]+/gu)) {
+    const w = m[0];
+    if (DE_HINTS.has(w)) de += 1;
+    if (EN_HINTS.has(w)) en += 1;
+  }
+  de += (head.match(/[äöüß]/gu)?.length ?? 0) / 4;
+  return de > en ? 'de' : 'en';
+}
+
+// Anchors of "die Zahl der … Soldaten … auf N" and "the number of … to N".
+const COUNT_ANCHOR = /(?:^|-)(?:zahl|anzahl|gesamtzahl|truppenzahl|stärke|truppenstärke|number|total|contingent|kontingent)$/u;
+// Words before the figure that make it a change, not the level ("um 2.000").
+const DELTA_WORDS = new Set(['um', 'by']);
+
+/** Finds "the number of <unit> … N" with the unit before the figure. */
+function findUnitBefore(toks: readonly Token[], num: number, end: number,
+  lang: Language): UnitMatch | null {
+  const next = toks[end];
+  // The figure must stand alone: no noun of its own may follow it.
+  if (next && next.isWord && (lang === 'de' ? isCapitalized(next) : false)) return null;
+  if (DELTA_WORDS.has(toks[num - 1]?.lower ?? '')) return null;
+  for (let k = num - 1; k >= 0 && num - k <= 20; k -= 1) {
+    const t = toks[k] as Token;
+    if (!t.isWord && t.text !== ',' && t.text !== '-') return null;
+    if (/^\d/u.test(t.text)) return null;
+    if (!COUNT_ANCHOR.test(t.lower)) continue;
+    for (let u = k; u < num; u += 1) {
+      const unitHit = findUnitAfter(toks, u, lang);
+      if (unitHit && unitHit.next <= num && !unitHit.demonym) {
+        return { ...unitHit, next: end };
+      }
+      if (/^truppen|^soldaten|^troop/u.test((toks[u] as Token).lower)) {
+        return { unit: 'soldiers', event: null, actor: null, next: end, demonym: false };
+      }
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The qualifier right before the figure and where its phrase starts. */
+function findQualifier(text: string, m: NumberMention,
+  lang: Language): [Qualifier, number] {
+  if (m.low !== null && m.high !== null) return ['range', m.start];
+  let pos = m.start;
+  const windowStart = Math.max(0, m.start - 40);
+  const words = [...text.slice(windowStart, m.start).matchAll(/[\p{L}.]+/gu)];
+  // Skip filler words between qualifier and number ("sogar mindestens").
+  while (words.length && QUALIFIER_FILLERS.has((words.at(-1) as RegExpMatchArray)[0].toLowerCase())
+    && !/^(?:to|of)$/u.test((words.at(-1) as RegExpMatchArray)[0].toLowerCase())) {
+    words.pop();
+  }
+  for (const [phrase, q] of QUALIFIER_PHRASES[lang]) {
+    const n = phrase.split(' ').length;
+    if (words.length < n) continue;
+    const tail = words.slice(-n);
+    const said = tail.map((w) => w[0].toLowerCase()).join(' ');
+    const candidate = said.endsWith('.') && !phrase.endsWith('.') ? said.slice(0, -1) : said;
+    if (candidate !== phrase) continue;
+    const first = tail[0] as RegExpMatchArray;
+    const last = tail[n - 1] as RegExpMatchArray;
+    // Only whitespace and fillers may separate qualifier and figure.
+    const gap = text.slice(windowStart + (last.index ?? 0) + last[0].length, m.start);
+    if (/[^\s\p{L}]/u.test(gap.replace(/\./gu, ''))) continue;
+    pos = windowStart + (first.index ?? 0);
+    return [q, pos];
+  }
+  return ['exact', m.start];
+}
+
+/** True when the sentence describes the whole army, not a contingent. */
+function isArmySize(toks: readonly Token[], value: number): boolean {
+  if (value < ARMY_SIZE_MIN) return false;
+  return toks.some((t) => ARMY_SIZE_CUES.some((c) => t.lower.startsWith(c)));
+}
+
+/** True when a demonym ("Nordkoreaner") stands in a military context. */
+function hasMilitaryContext(toks: readonly Token[], lang: Language): boolean {
+  const cues = Object.values(EVENT_CUES[lang]).flat();
+  return toks.some((t) => cues.some((c) => c.length >= 5 && t.lower.startsWith(c)) ||
+    UNIT_SUFFIXES.some(([s]) => t.lower.endsWith(s)) ||
+    /^(?:militär|military|armee|army)/u.test(t.lower));
+}
+
+/** The sentence index holding each offset, for offsets in ascending order. */
+function locate(sentences: readonly Span[], offset: number, from: number): number {
+  let i = from;
+  while (i < sentences.length - 1 && (sentences[i] as Span).end <= offset) i += 1;
+  return i;
+}
+
+/** Builds the claim of one figure, or null when it is not a KP claim. */
+function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
+  si: number, tokens: (i: number) => Token[], lang: Language): Claim | null {
+  if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN) return null;
+  const toks = tokens(si);
+  const num = findTokenIndex(toks, m.start);
+  const end = findTokenIndex(toks, m.end);
+  let unit = findUnitAfter(toks, end, lang);
+  const adjacent = unit !== null;
+  if (!unit && !m.yearLike) unit = findUnitBefore(toks, num, end, lang);
+  if (!unit) return null;
+  if (unit.demonym && !hasMilitaryContext(toks, lang)) return null;
+  // A bare year-like number is a count only with its noun right after it.
+  if (m.yearLike && (!adjacent || unit.next - end > 3)) return null;
+  if (isArmySize(toks, m.value)) return null;
+  // The headline is the first line, when the text has more than one.
+  const nl = text.indexOf('\n');
+  const headline = nl >= 0 && (sentences[0] as Span).end <= nl ? tokens(0) : null;
+  const actor = resolveActor(toks, num, unit, si > 0 ? tokens(si - 1) : null,
+    si > 0 ? headline : null);
+  if (actor !== 'KP') return null;
+  const [qualifier, qStart] = findQualifier(text, m, lang);
+  const event = classifyEvent(toks, num, unit, lang);
+  const next = si + 1 < sentences.length ? tokens(si + 1) : null;
+  const attribution = findAttribution(text, toks, next, lang);
+  const sentence = sentences[si] as Span;
+  const endOff = adjacent ? (toks[unit.next - 1] as Token).end : m.end;
+  const value = m.value;
+  const low = qualifier === 'range' ? m.low
+    : qualifier === 'at_least' || qualifier === 'more_than' ? value : null;
+  const high = qualifier === 'range' || qualifier === 'up_to' ? value : null;
+  return {
+    value, low, high, qualifier, unit: unit.unit, actor, event, attribution,
+    text: text.slice(qStart, endOff), sentence: text.slice(sentence.start, sentence.end),
+    start: qStart, end: endOff,
+  };
+}
+
+/**
+ * Extracts the troop-count claims about North Korean forces from one text.
+ * Pure and total: never throws; empty or garbage input gives [].
+ */
+export function extractClaims(text: string, options: ExtractOptions = {}): Claim[] {
+  if (typeof text !== 'string' || text.trim() === '') return [];
+  try {
+    const lang = options.lang ?? detectLanguage(text);
+    const sentences = splitSentences(text);
+    const cache = new Map<number, Token[]>();
+    const tokens = (i: number): Token[] => {
+      let t = cache.get(i);
+      if (!t) {
+        t = tokenize(text, sentences[i] as Span);
+        cache.set(i, t);
+      }
+      // Only neighbours are revisited; dropping the rest bounds memory.
+      if (cache.size > 64) cache.delete(cache.keys().next().value as number);
+      return t;
+    };
+    const out: Claim[] = [];
+    let si = 0;
+    for (const m of findNumbers(text)) {
+      if (m.kind !== 'count') continue;
+      si = locate(sentences, m.start, si);
+      const claim = buildClaim(text, m, sentences, si, tokens, lang);
+      if (claim) out.push(claim);
+    }
+    return out;
+  } catch {
+    // A rule bug must not take down the pipeline: no claims beats a crash.
+    return [];
+  }
+}

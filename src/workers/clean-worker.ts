@@ -1,0 +1,55 @@
+import type { Worker } from 'bullmq';
+import { cleanHtml } from '../shared/clean-html.js';
+import { cleanText } from '../shared/clean-text.js';
+import { decodeText, inspectContent } from '../shared/decode-content.js';
+import { StageError } from '../shared/errors.js';
+import type { ArticleJob } from '../queues/names.js';
+import { nextStageOptions } from './article-origin.js';
+import { failArticle } from './fail-article.js';
+import { createStageWorker, type WorkerDeps } from './stage-worker.js';
+
+/** clean: HTML → readable text and metadata; text → normalised text. */
+export function createCleanWorker(deps: WorkerDeps): Worker<ArticleJob> {
+  return createStageWorker(deps, {
+    name: 'clean',
+    async process(job) {
+      const article = await deps.store.getArticle(job.data.articleId);
+      if (article === null || article.rawSha === null) {
+        throw new StageError(`clean: article ${job.data.articleId} is gone`, 'article_missing', false);
+      }
+      const bytes = await deps.store.getBlob(article.rawSha);
+      if (bytes === null) {
+        throw new StageError(`clean: content of ${article.id} is gone`, 'article_missing', false);
+      }
+      const decoded = decodeText(bytes, { contentType: article.contentType ?? undefined });
+      let text: string;
+      let meta = {};
+      if (inspectContent(bytes).kind === 'html') {
+        const page = cleanHtml(decoded, { url: article.url ?? undefined });
+        text = page.text;
+        meta = {
+          title: article.title ?? page.title,
+          siteName: page.siteName,
+          publishedAt: article.publishedAt ?? page.publishedAt,
+        };
+      } else {
+        text = cleanText(decoded);
+        meta = { title: article.title ?? headline(text) };
+      }
+      await deps.store.setArticleText(article.id, text);
+      await deps.store.updateArticle(article.id, { ...meta, status: 'cleaned' });
+      await deps.queues.enqueue('extract', { articleId: article.id }, nextStageOptions('extract', article));
+      // Seeds and files keep their bytes (small, and re-seeding stays cheap);
+      // fetched pages drop theirs once the text is kept.
+      if (article.origin === 'url') await deps.store.deleteBlob(article.rawSha);
+      return { articleId: article.id, chars: text.length };
+    },
+    onFinalFailure: failArticle(deps),
+  }, { concurrency: deps.config.concurrency });
+}
+
+/** The first non-empty line of a plain-text article, as its title. */
+function headline(text: string): string | null {
+  const line = text.split('\n').find((l) => l.trim() !== '');
+  return line === undefined ? null : line.trim().slice(0, 200);
+}

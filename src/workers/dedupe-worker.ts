@@ -1,0 +1,117 @@
+import type { Worker } from 'bullmq';
+import { noveltyKey, type Claim } from '../shared/claim.js';
+import { StageError } from '../shared/errors.js';
+import type { ArticleJob } from '../queues/names.js';
+import {
+  alertIdFor,
+  sha256,
+  webhookIdFor,
+  type AlertBody,
+  type DeliveryRecord,
+  type SourceRef,
+} from '../queues/store.js';
+import { sourceName } from './article-origin.js';
+import { failArticle } from './fail-article.js';
+import { createStageWorker, type WorkerDeps } from './stage-worker.js';
+
+/** How long a seed waits for the seeds before it in file-name order. */
+const SEED_ORDER_DELAY_MS = 100;
+
+/**
+ * dedupe: article level (same text as an earlier article) and claim level
+ * (a novelty key already known), decided atomically in Redis; each new key
+ * gets one alert, whose deliveries are enqueued with deterministic ids.
+ */
+export function createDedupeWorker(deps: WorkerDeps): Worker<ArticleJob> {
+  return createStageWorker(deps, {
+    name: 'dedupe',
+    async process(job, { postpone }) {
+      const article = await deps.store.getArticle(job.data.articleId);
+      const text = await deps.store.getArticleText(job.data.articleId);
+      if (article === null || text === null) {
+        throw new StageError(`dedupe: article ${job.data.articleId} is gone`, 'article_missing', false);
+      }
+      // Seeds decide novelty in file-name order, so the first seed that
+      // carries a figure is the one its alert names.
+      if (article.seedSeq !== null && (await deps.store.hasEarlierPendingSeed(article.seedSeq))) {
+        return postpone(SEED_ORDER_DELAY_MS);
+      }
+      const now = new Date();
+      const source: SourceRef = {
+        articleId: article.id,
+        url: article.url,
+        title: article.title,
+        source: sourceName(article),
+        publishedAt: article.publishedAt,
+        seenAt: now.toISOString(),
+      };
+      const entries = firstMentions(article.claims).map(([key, claim]) => {
+        const alertId = alertIdFor(key);
+        const body: AlertBody = {
+          type: 'claim.new',
+          timestamp: now.toISOString(),
+          data: {
+            key,
+            claim,
+            article: { url: source.url, title: source.title, source: source.source, publishedAt: source.publishedAt },
+            firstSeenAt: now.toISOString(),
+            sources: [],
+          },
+        };
+        const deliveries: Record<string, DeliveryRecord> = {};
+        for (const endpoint of deps.config.endpoints) {
+          deliveries[endpoint.id] = {
+            endpointId: endpoint.id,
+            url: endpoint.url,
+            webhookId: webhookIdFor(alertId, endpoint.id),
+            state: 'pending',
+            attempts: 0,
+            lastStatus: null,
+            lastError: null,
+            lastAttemptAt: null,
+            deliveredAt: null,
+          };
+        }
+        return { key, alertId, claim, body, deliveries };
+      });
+      const result = await deps.store.recordClaims({
+        articleId: article.id,
+        textSha: sha256(normalizeForHash(text)),
+        source,
+        entries,
+        now,
+      });
+      for (const alertId of result.newAlerts) {
+        for (const endpoint of deps.config.endpoints) {
+          await deps.queues.enqueue(
+            'alert',
+            { alertId, endpointId: endpoint.id },
+            { jobId: `alert-${alertId}-${endpoint.id}` },
+          );
+        }
+      }
+      return {
+        articleId: article.id,
+        duplicateOf: result.duplicateOf ?? undefined,
+        newAlerts: result.newAlerts.length,
+        corroborated: result.corroborated.length,
+      };
+    },
+    onFinalFailure: failArticle(deps),
+  }, { concurrency: deps.config.concurrency });
+}
+
+/** One claim per novelty key: its first mention in the text. */
+function firstMentions(claims: readonly Claim[]): Array<[string, Claim]> {
+  const byKey = new Map<string, Claim>();
+  for (const claim of [...claims].sort((a, b) => a.start - b.start)) {
+    const key = noveltyKey(claim);
+    if (!byKey.has(key)) byKey.set(key, claim);
+  }
+  return [...byKey];
+}
+
+/** Text for the exact-duplicate hash: case and spacing do not matter. */
+function normalizeForHash(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}

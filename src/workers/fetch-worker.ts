@@ -1,0 +1,117 @@
+import type { Worker } from 'bullmq';
+import { StageError } from '../shared/errors.js';
+import { inspectContent } from '../shared/decode-content.js';
+import type { FetchJob } from '../queues/names.js';
+import { sha256 } from '../queues/store.js';
+import { safeFetch, classifyHttpStatus } from '../net/safe-fetch.js';
+import { canonicalizeUrl } from '../shared/canonical-url.js';
+import { nextStageOptions } from './article-origin.js';
+import { pollFeed } from './poll-feed.js';
+import { createStageWorker, type WorkerDeps } from './stage-worker.js';
+
+/** How long a feed item waits for the seeds before it looks again. */
+const SEED_GATE_DELAY_MS = 250;
+
+/**
+ * fetch: gets the bytes (a stored seed or file blob, or a URL over HTTP),
+ * creates the article record and hands it to clean. Feed polls run here too.
+ */
+export function createFetchWorker(deps: WorkerDeps): Worker<FetchJob> {
+  return createStageWorker(deps, {
+    name: 'fetch',
+    async process(job, { postpone }) {
+      const data = job.data;
+      if (data.kind === 'feed') return pollFeed(deps, data.feedUrl);
+      if (data.kind === 'url') {
+        // Seeds first: no feed item or URL starts while a seed is unfinished.
+        if ((await deps.store.pendingSeedCount()) > 0) return postpone(SEED_GATE_DELAY_MS);
+        return fetchUrl(deps, data);
+      }
+      const bytes = await deps.store.getBlob(data.sha);
+      if (bytes === null) {
+        throw new StageError(`fetch: stored content ${data.sha} is gone`, 'article_missing', false);
+      }
+      const kind = inspectContent(bytes).kind;
+      if (kind === 'empty' || kind === 'binary') {
+        throw new StageError(`fetch: ${data.name} is ${kind}`, `${kind}_content`, false);
+      }
+      const article = {
+        id: data.sha.slice(0, 32),
+        origin: data.seedSeq === undefined ? ('file' as const) : ('seed' as const),
+      };
+      const created = await deps.store.createArticle({
+        ...article,
+        name: data.name,
+        url: null,
+        title: null,
+        siteName: null,
+        publishedAt: null,
+        feedUrl: null,
+        seedSeq: data.seedSeq ?? null,
+        rawSha: data.sha,
+        contentType: kind === 'html' ? 'text/html' : 'text/plain',
+        status: 'fetched',
+        duplicateOf: null,
+        error: null,
+        claims: [],
+        createdAt: new Date().toISOString(),
+        completedAt: null,
+      });
+      await deps.queues.enqueue('clean', { articleId: article.id }, nextStageOptions('clean', article));
+      return { articleId: article.id, created, bytes: bytes.length };
+    },
+    async onFinalFailure(job) {
+      if (job.data.kind !== 'blob') return;
+      const articleId = job.data.sha.slice(0, 32);
+      await deps.store.releaseSeed(articleId);
+    },
+  }, { concurrency: deps.config.concurrency });
+}
+
+async function fetchUrl(
+  deps: WorkerDeps,
+  data: Extract<FetchJob, { kind: 'url' }>,
+): Promise<Record<string, unknown>> {
+  const requested = canonicalizeUrl(data.url);
+  const id = sha256(requested).slice(0, 32);
+  const existing = await deps.store.getArticle(id);
+  if (existing !== null && existing.status !== 'failed') {
+    return { articleId: id, skipped: 'known url' };
+  }
+  const res = await safeFetch(data.url, {
+    allowPrivateHosts: deps.config.allowPrivateHosts,
+    userAgent: deps.config.userAgent,
+  });
+  const failure = classifyHttpStatus(res.status, res.headers, res.url);
+  if (failure) throw failure;
+  const kind = inspectContent(res.body).kind;
+  if (kind === 'empty' || kind === 'binary') {
+    throw new StageError(`fetch: ${res.url} is ${kind}`, `${kind}_content`, false);
+  }
+  // A redirect can land on an article that is already known under its final URL.
+  const owner = await deps.store.claimUrl(canonicalizeUrl(res.url), id);
+  if (owner !== id) return { articleId: id, duplicateOf: owner, skipped: 'known final url' };
+  const rawSha = sha256(res.body);
+  await deps.store.putBlob(rawSha, res.body);
+  const article = { id, origin: 'url' as const };
+  await deps.store.createArticle({
+    ...article,
+    name: data.url,
+    url: res.url,
+    title: data.title ?? null,
+    siteName: null,
+    publishedAt: data.publishedAt ?? null,
+    feedUrl: data.feedUrl ?? null,
+    seedSeq: null,
+    rawSha,
+    contentType: res.headers['content-type'] ?? null,
+    status: 'fetched',
+    duplicateOf: null,
+    error: null,
+    claims: [],
+    createdAt: new Date().toISOString(),
+    completedAt: null,
+  });
+  await deps.queues.enqueue('clean', { articleId: id }, nextStageOptions('clean', article));
+  return { articleId: id, status: res.status, bytes: res.body.length };
+}

@@ -1,0 +1,58 @@
+import type { Worker } from 'bullmq';
+import type { Config } from '../shared/config.js';
+import type { Logger } from '../shared/logger.js';
+import { createWorkerConnection } from '../queues/connection.js';
+import { STAGES, type StageName } from '../queues/names.js';
+import type { Runtime } from '../queues/runtime.js';
+import { createAlertWorker } from './alert-worker.js';
+import { createCleanWorker } from './clean-worker.js';
+import { createDedupeWorker } from './dedupe-worker.js';
+import { createExtractWorker } from './extract-worker.js';
+import { createFetchWorker } from './fetch-worker.js';
+import type { WorkerDeps } from './stage-worker.js';
+
+const FACTORIES: { [N in StageName]: (deps: WorkerDeps) => Worker } = {
+  fetch: createFetchWorker as (deps: WorkerDeps) => Worker,
+  clean: createCleanWorker as (deps: WorkerDeps) => Worker,
+  extract: createExtractWorker as (deps: WorkerDeps) => Worker,
+  dedupe: createDedupeWorker as (deps: WorkerDeps) => Worker,
+  alert: createAlertWorker as (deps: WorkerDeps) => Worker,
+};
+
+export interface Fleet {
+  workers: readonly Worker[];
+  /** Lets active jobs finish, then closes every worker and its connection. */
+  close(): Promise<void>;
+}
+
+/** One worker per stage in this process, on its own blocking connection. */
+export function startFleet(
+  runtime: Runtime,
+  config: Config,
+  logger: Logger,
+  stages: readonly StageName[] = STAGES,
+): Fleet {
+  const connection = createWorkerConnection(runtime.redisUrl);
+  connection.on('error', (err) => logger.warn({ err: err.message }, 'Redis connection error'));
+  const deps: WorkerDeps = {
+    config,
+    store: runtime.store,
+    queues: runtime.queues,
+    logger,
+    connection,
+  };
+  const workers = stages.map((stage) => FACTORIES[stage](deps));
+  logger.info({ stages, concurrency: config.concurrency }, 'Workers started');
+  let closing: Promise<void> | null = null;
+  return {
+    workers,
+    close() {
+      closing ??= (async () => {
+        await Promise.all(workers.map((w) => w.close()));
+        await connection.quit().catch(() => connection.disconnect());
+        logger.info('Workers stopped');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // One real redis-server for the whole run (tests/setup/redis-global.ts).
+    globalSetup: ['tests/setup/redis-global.ts'],
+    // Integration tests start worker processes and servers; on two cores
+    // they run one file at a time so they do not starve each other.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
