@@ -5,11 +5,14 @@ import { parseDuration } from './shared/duration.js';
 import { RuntimeError, UsageError, coerceError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { STAGES, type StageName } from './queues/names.js';
-import { openRuntime, type Runtime } from './queues/runtime.js';
-import { runCleanCommand, runExtractCommand } from './cli/offline.js';
-import { feedAdd, feedList, feedRemove } from './cli/feeds.js';
-import { showAlerts, showClaims, showStatus } from './cli/listings.js';
-import { runPipeline, runWorker, enqueueCommand, seedCommand } from './cli/pipeline.js';
+import type { Runtime } from './queues/runtime.js';
+
+// Command modules load on demand: `extract` should not pay for BullMQ and
+// `claims` not for jsdom.
+const offline = () => import('./cli/offline.js');
+const feeds = () => import('./cli/feeds.js');
+const listings = () => import('./cli/listings.js');
+const pipeline = () => import('./cli/pipeline.js');
 
 /**
  * The `troopwatch` command. Configuration comes from the environment, is
@@ -30,10 +33,18 @@ const program = new Command('troopwatch')
   .exitOverride()
   .configureOutput({ outputError: (str, write) => write(`troopwatch: ${str.replace(/^error: /, '').trim()}\n`) });
 
-/** Config, logger and an open Redis for a command; closed afterwards. */
-async function withRuntime<T>(fn: (rt: Runtime, config: Config, log: Logger) => Promise<T>): Promise<T> {
+/**
+ * Config, logger and an open Redis for a command; closed afterwards.
+ * Short commands log only warnings unless TROOPWATCH_LOG_LEVEL says otherwise.
+ */
+async function withRuntime<T>(
+  fn: (rt: Runtime, config: Config, log: Logger) => Promise<T>,
+  opts: { longRunning?: boolean } = {},
+): Promise<T> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
+  const quiet = !opts.longRunning && process.env.TROOPWATCH_LOG_LEVEL === undefined;
+  const logger = createLogger({ level: quiet ? 'warn' : config.logLevel });
+  const { openRuntime } = await import('./queues/runtime.js');
   const runtime = await openRuntime(config, logger);
   try {
     return await fn(runtime, config, logger);
@@ -71,7 +82,10 @@ program
   )
   .option('--seeds <dir>', 'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)')
   .action((opts: { seeds?: string }) =>
-    withRuntime((rt, config, log) => runPipeline(rt, config, log, { once: false, seedsDir: opts.seeds })),
+    withRuntime(
+      async (rt, config, log) => (await pipeline()).runPipeline(rt, config, log, { once: false, seedsDir: opts.seeds }),
+      { longRunning: true },
+    ),
   );
 
 program
@@ -87,8 +101,15 @@ program
   )
   .addOption(jsonOption)
   .action((opts: { seeds?: string; deliveryWait: number; json?: boolean }) =>
-    withRuntime((rt, config, log) =>
-      runPipeline(rt, config, log, { once: true, seedsDir: opts.seeds, deliveryWaitMs: opts.deliveryWait, json: opts.json }),
+    withRuntime(
+      async (rt, config, log) =>
+        (await pipeline()).runPipeline(rt, config, log, {
+          once: true,
+          seedsDir: opts.seeds,
+          deliveryWaitMs: opts.deliveryWait,
+          json: opts.json,
+        }),
+      { longRunning: true },
     ),
   );
 
@@ -98,8 +119,15 @@ program
   .option('--stages <list>', `comma-separated stages (${STAGES.join(',')})`, stagesArg, [...STAGES])
   .option('--concurrency <n>', 'parallel jobs per stage (default: TROOPWATCH_CONCURRENCY or 4)', positiveInt)
   .action((opts: { stages: StageName[]; concurrency?: number }) =>
-    withRuntime((rt, config, log) =>
-      runWorker(rt, opts.concurrency ? { ...config, concurrency: opts.concurrency } : config, log, opts.stages),
+    withRuntime(
+      async (rt, config, log) =>
+        (await pipeline()).runWorker(
+          rt,
+          opts.concurrency ? { ...config, concurrency: opts.concurrency } : config,
+          log,
+          opts.stages,
+        ),
+      { longRunning: true },
     ),
   );
 
@@ -109,7 +137,7 @@ program
   .argument('[dir]', 'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)')
   .addOption(jsonOption)
   .action((dir: string | undefined, opts: { json?: boolean }) =>
-    withRuntime((rt, config) => seedCommand(rt, dir ?? config.seedsDir, opts.json)),
+    withRuntime(async (rt, config) => (await pipeline()).seedCommand(rt, dir ?? config.seedsDir, opts.json)),
   );
 
 program
@@ -117,7 +145,9 @@ program
   .description('Put single articles on the fetch queue: http(s) URLs, or text/HTML files.')
   .argument('<input...>', 'URLs or file paths')
   .addOption(jsonOption)
-  .action((inputs: string[], opts: { json?: boolean }) => withRuntime((rt) => enqueueCommand(rt, inputs, opts.json)));
+  .action((inputs: string[], opts: { json?: boolean }) =>
+    withRuntime(async (rt) => (await pipeline()).enqueueCommand(rt, inputs, opts.json)),
+  );
 
 const feed = program.command('feed').description('Manage polled RSS/Atom/JSON feeds.');
 feed
@@ -125,36 +155,36 @@ feed
   .description('Register a feed; it is polled every --every (default TROOPWATCH_FEED_INTERVAL, 10m).')
   .argument('<url>', 'feed URL (http or https)')
   .option('--every <duration>', 'poll interval, like 10m or 1h', durationArg)
-  .action((url: string, opts: { every?: number }) => withRuntime((rt, config) => feedAdd(rt, config, url, opts.every)));
+  .action((url: string, opts: { every?: number }) => withRuntime(async (rt, config) => (await feeds()).feedAdd(rt, config, url, opts.every)));
 feed
   .command('list')
   .description("List feeds with each one's health: last success, last error, failures, next poll.")
   .addOption(jsonOption)
-  .action((opts: { json?: boolean }) => withRuntime((rt) => feedList(rt, opts.json)));
+  .action((opts: { json?: boolean }) => withRuntime(async (rt) => (await feeds()).feedList(rt, opts.json)));
 feed
   .command('rm')
   .description('Stop polling a feed and forget it.')
   .argument('<url>', 'feed URL as added')
-  .action((url: string) => withRuntime((rt) => feedRemove(rt, url)));
+  .action((url: string) => withRuntime(async (rt) => (await feeds()).feedRemove(rt, url)));
 
 program
   .command('claims')
   .description('List the claims found, one per novelty key, with their sources.')
   .addOption(jsonOption)
-  .action((opts: { json?: boolean }) => withRuntime((rt) => showClaims(rt, opts.json)));
+  .action((opts: { json?: boolean }) => withRuntime(async (rt) => (await listings()).showClaims(rt, opts.json)));
 
 program
   .command('alerts')
   .description('List the alerts raised and the state of each webhook delivery.')
   .option('--failed', 'only alerts with a failed delivery')
   .addOption(jsonOption)
-  .action((opts: { json?: boolean; failed?: boolean }) => withRuntime((rt) => showAlerts(rt, opts)));
+  .action((opts: { json?: boolean; failed?: boolean }) => withRuntime(async (rt) => (await listings()).showAlerts(rt, opts)));
 
 program
   .command('status')
   .description('Queue depths, failed jobs, articles, claims, alerts and deliveries.')
   .addOption(jsonOption)
-  .action((opts: { json?: boolean }) => withRuntime((rt) => showStatus(rt, opts.json)));
+  .action((opts: { json?: boolean }) => withRuntime(async (rt) => (await listings()).showStatus(rt, opts.json)));
 
 program
   .command('extract')
@@ -162,7 +192,9 @@ program
   .argument('[file]', 'a text file, or - for standard input', '-')
   .addOption(jsonOption)
   .addOption(new Option('--lang <lang>', 'force the language instead of detecting it').choices(['de', 'en']))
-  .action((file: string, opts: { json?: boolean; lang?: 'de' | 'en' }) => runExtractCommand(file, opts));
+  .action(async (file: string, opts: { json?: boolean; lang?: 'de' | 'en' }) =>
+    (await offline()).runExtractCommand(file, opts),
+  );
 
 program
   .command('clean')
@@ -170,7 +202,9 @@ program
   .argument('[file]', 'an HTML or text file, or - for standard input', '-')
   .option('--url <url>', 'the URL the page came from (resolves relative links)')
   .addOption(new Option('--json', 'print JSON with title, byline, date and language too'))
-  .action((file: string, opts: { json?: boolean; url?: string }) => runCleanCommand(file, opts));
+  .action(async (file: string, opts: { json?: boolean; url?: string }) =>
+    (await offline()).runCleanCommand(file, opts),
+  );
 
 async function main(): Promise<number> {
   try {

@@ -24,6 +24,12 @@ export async function waitForDrain(
   let lastProgress = 0;
   for (;;) {
     const counts = await queueCounts(runtime);
+    // Each feed's job scheduler always holds its next poll as a delayed job;
+    // those are the schedule, not work of this run.
+    counts.fetch.delayed = Math.max(
+      0,
+      counts.fetch.delayed - (await runtime.queues.get('fetch').getJobSchedulersCount()),
+    );
     const pipeline = STAGES.filter((s) => s !== 'alert').reduce((n, s) => n + openJobs(counts[s]), 0);
     const alerts = counts.alert;
     const alertOpen = openJobs(alerts);

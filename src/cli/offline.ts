@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { cleanHtml } from '../shared/clean-html.js';
 import { cleanText } from '../shared/clean-text.js';
 import { decodeText, inspectContent } from '../shared/decode-content.js';
 import { UsageError } from '../shared/errors.js';
@@ -57,9 +56,10 @@ export async function runExtractCommand(file: string, opts: { json?: boolean; la
 /** `troopwatch clean`: readable text of an HTML page (plain text is normalised). */
 export async function runCleanCommand(file: string, opts: { json?: boolean; url?: string }): Promise<void> {
   const { text, kind } = await readTextInput(file);
+  // jsdom takes most of a second to load: only `clean` of HTML pays for it.
   const page =
     kind === 'html'
-      ? cleanHtml(text, opts.url ? { url: opts.url } : {})
+      ? (await import('../shared/clean-html.js')).cleanHtml(text, opts.url ? { url: opts.url } : {})
       : { text: cleanText(text), title: null, byline: null, siteName: null, publishedAt: null, lang: null, canonicalUrl: null, excerpt: null };
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);

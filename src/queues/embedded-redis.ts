@@ -46,7 +46,7 @@ import {
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RuntimeError, coerceError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { ensureRedisServer } from './redis-server-binary.js';
@@ -77,9 +77,15 @@ export interface StartEmbeddedRedisOptions {
   /** Holds the AOF, log, socket and lock; created with mode 0700. */
   dataDir: string;
   logger: Logger;
-  /** Install redis-server from the OS packages if missing. @defaultValue false */
+  /**
+   * Install redis-server from the OS packages if missing.
+   * @defaultValue false
+   */
   install?: boolean;
-  /** How long to wait for the server (ours or another command's). @defaultValue 10000 */
+  /**
+   * How long to wait for the server (ours or another command's).
+   * @defaultValue 10000
+   */
   startTimeoutMs?: number;
 }
 
@@ -137,6 +143,15 @@ export function embeddedSocketPath(dataDir: string): string {
 }
 
 /**
+ * `unix://` URL of a socket path. Characters that mean something in a URL
+ * (space, %, #, ?) are percent-encoded as in file URLs, so
+ * `decodeURIComponent(new URL(url).pathname)` gives the path back.
+ */
+export function socketUrl(socketPath: string): string {
+  return pathToFileURL(socketPath).href.replace(/^file:/, 'unix:');
+}
+
+/**
  * Start (or reuse) the embedded redis-server for `dataDir`.
  *
  * The server runs in its own process group (`detached`), so Ctrl-C reaches
@@ -168,7 +183,7 @@ export async function startEmbeddedRedis(
     token: randomUUID(),
     logger,
   };
-  const deadline = Date.now() + timeoutMs;
+  let deadline = Date.now() + timeoutMs;
   let lastBusy = '';
   for (;;) {
     const mine: LockInfo = {
@@ -179,7 +194,9 @@ export async function startEmbeddedRedis(
       startedAt: new Date().toISOString(),
     };
     if (await createLock(ctx.lockPath, mine)) {
-      return spawnOwned(ctx, binary, mine, deadline);
+      // A fresh budget: time spent waiting for a server that then went away
+      // should not count against starting ours.
+      return spawnOwned(ctx, binary, mine, timeoutMs);
     }
     const read = await readLock(ctx.lockPath);
     if (read === null) continue; // Released just now; try to create again.
@@ -233,11 +250,17 @@ export async function startEmbeddedRedis(
         );
         continue;
       }
+      case 'loading':
+        // Loading a large AOF can outlast any timeout, and it is progress.
+        deadline = Math.max(deadline, Date.now() + timeoutMs);
+        await sleep(POLL_MS);
+        continue;
       case 'busy': {
         if (Date.now() >= deadline) {
           throw new RuntimeError(
-            `redis: another process holds ${ctx.lockPath} (${describe(read)}) ` +
-              `but its redis-server did not answer within ${timeoutMs} ms`,
+            `redis: another process holds ${ctx.lockPath} ` +
+              `(${describe(read)}) but its redis-server did not answer ` +
+              `within ${timeoutMs} ms`,
             'redis_start',
           );
         }
@@ -306,7 +329,7 @@ interface ReadLock {
   mtimeMs: number;
 }
 
-type LockState = 'reuse' | 'takeover' | 'stale' | 'busy';
+type LockState = 'reuse' | 'takeover' | 'stale' | 'busy' | 'loading';
 
 async function classify(read: ReadLock): Promise<LockState> {
   const { lock } = read;
@@ -317,9 +340,12 @@ async function classify(read: ReadLock): Promise<LockState> {
   }
   const ownerAlive = isProcessAlive(lock.ownerPid);
   const ping = await pingRedis({ path: lock.socketPath });
-  if (ping === 'pong' && !lock.stopping) {
+  // redisPid is written right after the spawn, before the server can
+  // answer; a server answering without it would be an odd race, so wait.
+  if (ping === 'pong' && !lock.stopping && lock.redisPid !== null) {
     return ownerAlive ? 'reuse' : 'takeover';
   }
+  if (ping === 'loading') return 'loading';
   if (ping !== 'down') return 'busy';
   if (lock.redisPid === null) {
     const young = Date.now() - read.mtimeMs < SPAWN_STALE_MS;
@@ -337,7 +363,7 @@ async function spawnOwned(
   ctx: Ctx,
   binary: string,
   lock: LockInfo,
-  deadline: number,
+  timeoutMs: number,
 ): Promise<EmbeddedRedis> {
   const { logger, dataDir, socketPath } = ctx;
   const logPath = path.join(dataDir, LOG_FILE);
@@ -385,7 +411,7 @@ async function spawnOwned(
     spawned.unref();
     const withPid: LockInfo = { ...lock, redisPid: pid };
     await replaceLock(ctx, withPid);
-    await waitUntilReady(ctx, spawned, deadline, logPath);
+    await waitUntilReady(ctx, spawned, timeoutMs, logPath);
     let stopping = false;
     spawned.once('exit', (code, signal) => {
       if (!stopping) {
@@ -434,12 +460,22 @@ function spawnedPid(child: ChildProcess): Promise<number> {
 async function waitUntilReady(
   ctx: Ctx,
   child: ChildProcess,
-  deadline: number,
+  timeoutMs: number,
   logPath: string,
 ): Promise<void> {
+  let deadline = Date.now() + timeoutMs;
+  let loadingLogged = false;
   for (;;) {
     const ping = await pingRedis({ path: ctx.socketPath }, 500);
     if (ping === 'pong') return;
+    if (ping === 'loading') {
+      // Loading a large AOF can outlast any timeout, and it is progress.
+      deadline = Math.max(deadline, Date.now() + timeoutMs);
+      if (!loadingLogged) {
+        loadingLogged = true;
+        ctx.logger.info('Embedded redis-server is loading its data');
+      }
+    }
     if (child.exitCode !== null || child.signalCode !== null) {
       const how =
         child.exitCode !== null
@@ -454,7 +490,7 @@ async function waitUntilReady(
     if (Date.now() >= deadline) {
       throw new RuntimeError(
         `redis: redis-server did not accept connections on ` +
-          `${ctx.socketPath} in time` +
+          `${ctx.socketPath} within ${timeoutMs} ms` +
           (await logTail(logPath)),
         'redis_start',
       );
@@ -472,7 +508,7 @@ function makeHandle(
   let stopped: Promise<void> | undefined;
   const pid = lock.redisPid as number;
   return {
-    url: `unix://${lock.socketPath}`,
+    url: socketUrl(lock.socketPath),
     socketPath: lock.socketPath,
     owned,
     pid,
@@ -526,14 +562,13 @@ async function stopAsOwner(ctx: Ctx, pid: number): Promise<void> {
     );
     return;
   }
-  try {
-    await shutdownServer(ctx, pid);
-  } finally {
-    await withGuard(ctx, async () => {
-      const current = (await readLock(ctx.lockPath))?.lock;
-      if (current?.ownerToken === ctx.token) await unlinkQuiet(ctx.lockPath);
-    });
-  }
+  // If this throws, the process is still there: keep the lock so that no
+  // second server is started on the same AOF.
+  await shutdownServer(ctx, pid);
+  await withGuard(ctx, async () => {
+    const current = (await readLock(ctx.lockPath))?.lock;
+    if (current?.ownerToken === ctx.token) await unlinkQuiet(ctx.lockPath);
+  });
 }
 
 async function shutdownServer(ctx: Ctx, pid: number): Promise<void> {
@@ -781,7 +816,9 @@ function signal(pid: number, sig: NodeJS.Signals): void {
 
 async function configTemplate(): Promise<string> {
   // Same relative location from src/queues and dist/queues.
-  const conf = fileURLToPath(new URL('../../infra/redis.conf', import.meta.url));
+  const conf = fileURLToPath(
+    new URL('../../infra/redis.conf', import.meta.url),
+  );
   try {
     await access(conf);
   } catch {

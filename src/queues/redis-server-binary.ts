@@ -44,7 +44,10 @@ export async function findRedisServer(
 export interface EnsureRedisServerOptions {
   /** Install from the OS packages when missing (root on Debian/Ubuntu only). */
   install: boolean;
-  /** Where to look; tests pass a PATH without redis. @defaultValue process.env.PATH */
+  /**
+   * Where to look; tests pass a PATH without redis.
+   * @defaultValue process.env.PATH
+   */
   searchPath?: string;
   /** @defaultValue {@link EXTRA_REDIS_DIRS} */
   extraDirs?: readonly string[];

@@ -74,7 +74,8 @@ export function cleanHtml(
 
   return {
     text: cleanText(text),
-    title: meta.title ?? clean(article?.title),
+    // Readability's title is `<title>` with the site name cut off.
+    title: meta.title ?? clean(article?.title) ?? meta.documentTitle,
     byline: meta.byline ?? clean(article?.byline),
     siteName: meta.siteName ?? clean(article?.siteName),
     publishedAt: meta.publishedAt ?? isoDate(article?.publishedTime),
@@ -221,9 +222,9 @@ const SKIP_TAGS = new Set([
  * (blank line), `<br>` and table rows a newline, table cells a space; other
  * whitespace collapses as in a browser, except inside `<pre>`.
  */
-function renderText(root: Node): string {
+function renderText(root: Node, honourStyles = true): string {
   const out: string[] = [];
-  walk(root, out, false);
+  walk(root, out, false, honourStyles);
   return out
     .join('')
     .split('\n')
@@ -233,7 +234,12 @@ function renderText(root: Node): string {
     .trim();
 }
 
-function walk(node: Node, out: string[], pre: boolean): void {
+function walk(
+  node: Node,
+  out: string[],
+  pre: boolean,
+  honourStyles: boolean,
+): void {
   if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
     const data = node.nodeValue ?? '';
     // Inside <pre> keep line breaks; elsewhere source newlines are spaces.
@@ -241,12 +247,14 @@ function walk(node: Node, out: string[], pre: boolean): void {
     return;
   }
   if (node.nodeType !== ELEMENT_NODE) {
-    for (let c = node.firstChild; c; c = c.nextSibling) walk(c, out, pre);
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      walk(c, out, pre, honourStyles);
+    }
     return;
   }
   const el = node as Element;
   const tag = el.localName;
-  if (SKIP_TAGS.has(tag) || isHidden(el)) return;
+  if (SKIP_TAGS.has(tag) || isHidden(el, honourStyles)) return;
   if (tag === 'br') {
     out.push('\n');
     return;
@@ -254,15 +262,17 @@ function walk(node: Node, out: string[], pre: boolean): void {
   const block = BLOCK_TAGS.has(tag);
   if (block) out.push('\n\n');
   const inPre = pre || tag === 'pre';
-  for (let c = el.firstChild; c; c = c.nextSibling) walk(c, out, inPre);
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    walk(c, out, inPre, honourStyles);
+  }
   if (block) out.push('\n\n');
   else if (LINE_TAGS.has(tag)) out.push('\n');
   else if (tag === 'td' || tag === 'th') out.push(' ');
 }
 
-function isHidden(el: Element): boolean {
+function isHidden(el: Element, honourStyles: boolean): boolean {
   if (el.hasAttribute('hidden')) return true;
-  const style = el.getAttribute('style');
+  const style = honourStyles ? el.getAttribute('style') : null;
   return (
     style !== null &&
     /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)
@@ -298,6 +308,10 @@ const TEXT_BLOCK_SELECTOR =
  * with navigation, header, footer, aside and scripts removed. When the
  * container has no text blocks at all (text straight in `<div>`s), render
  * the whole container instead.
+ *
+ * Inline `display:none` / `visibility:hidden` is ignored here: a page whose
+ * content is hidden until its scripts run ("hide until hydrated") is exactly
+ * the case where Readability, which drops invisible nodes, finds nothing.
  */
 function fallbackText(document: Document): string {
   for (const el of document.querySelectorAll(FURNITURE_SELECTOR)) el.remove();
@@ -308,9 +322,9 @@ function fallbackText(document: Document): string {
     // Outermost blocks only: a <p> inside an <li> is rendered with the <li>.
     (el) => !el.parentElement?.closest(TEXT_BLOCK_SELECTOR),
   );
-  if (blocks.length === 0) return renderText(root);
+  if (blocks.length === 0) return renderText(root, false);
   return blocks
-    .map((el) => renderText(el))
+    .map((el) => renderText(el, false))
     .filter(Boolean)
     .join('\n\n');
 }
@@ -338,6 +352,8 @@ function contentRoot(document: Document): Element | null {
 
 interface PageMetadata {
   title: string | null;
+  /** Raw `<title>`, often with the site name appended. */
+  documentTitle: string | null;
   byline: string | null;
   siteName: string | null;
   publishedAt: string | null;
@@ -390,9 +406,8 @@ function readMetadata(
     get('og:title') ??
     clean(str(ld?.headline)) ??
     clean(str(ld?.name)) ??
-    get('twitter:title', 'dc.title', 'title') ??
-    clean(document.querySelector('title')?.textContent) ??
-    null;
+    get('twitter:title', 'dc.title', 'title');
+  const documentTitle = clean(document.querySelector('title')?.textContent);
 
   const byline =
     authorNames(ld?.author) ??
@@ -446,6 +461,7 @@ function readMetadata(
 
   return {
     title,
+    documentTitle,
     byline,
     siteName,
     publishedAt,

@@ -467,6 +467,16 @@ const CREDIT_TAIL_RE = new RegExp(
 /** A sentence break followed by more prose: not part of a credit. */
 const NEXT_SENTENCE_RE = /[.!?]\s+\S+\s+\S+\s+\S+/;
 
+/**
+ * Credits are labels ("Foto: Kay Nietfeld/dpa"); a "Source: officials said
+ * 11,000 soldiers had arrived." is a sentence and must stay.
+ */
+function isProse(text: string): boolean {
+  if (NEXT_SENTENCE_RE.test(text)) return true;
+  const words = text.trim().split(/\s+/).length;
+  return words > 5 && /[.!?]["'“”»)]*$/.test(text.trim());
+}
+
 /** Longest credit or teaser line that is dropped whole. */
 const MAX_CREDIT_CHARS = 200;
 
@@ -505,7 +515,7 @@ function isChromeLine(line: string): boolean {
   if (
     line.length <= MAX_CREDIT_CHARS &&
     CREDIT_LINE_RE.test(line) &&
-    !NEXT_SENTENCE_RE.test(line)
+    !isProse(line)
   ) {
     return true;
   }
@@ -621,8 +631,6 @@ function stripTrailingCredit(line: string): string {
   if (!match) return line;
   const cut = match.index + match[1]!.length;
   const tail = line.slice(cut);
-  if (tail.length > MAX_CREDIT_CHARS || NEXT_SENTENCE_RE.test(tail)) {
-    return line;
-  }
+  if (tail.length > MAX_CREDIT_CHARS || isProse(tail)) return line;
   return line.slice(0, cut).trim();
 }

@@ -58,7 +58,10 @@ export function decodeText(
     usableLabel(charsetFromContentType(opts.contentType)) ??
     inDocumentEncoding(bytes) ??
     (isValidUtf8(bytes) ? 'utf-8' : 'windows-1252');
-  const text = new TextDecoder(encoding).decode(bytes);
+  const text =
+    encoding === 'windows-1252'
+      ? decodeWindows1252(bytes)
+      : new TextDecoder(encoding).decode(bytes);
   // TextDecoder only drops a BOM that matches its own encoding; a UTF-8 BOM
   // under a declared windows-1252 header would otherwise survive as "ï»¿".
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -198,6 +201,24 @@ function usableLabel(label: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * windows-1252 for 0x80–0x9F (WHATWG index; the five unassigned bytes map to
+ * the same C1 code point). Node 20's `TextDecoder('windows-1252')` decodes
+ * these as ISO-8859-1 C1 controls, turning „“ and € into invisible junk.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021' +
+  '\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014' +
+  '\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return latin1(bytes).replace(
+    /[\u0080-\u009f]/g,
+    (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!,
+  );
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {

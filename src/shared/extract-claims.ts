@@ -10,6 +10,7 @@ import { findAttribution } from './extract-attribution.js';
 import {
   classifyEvent,
   findUnitAfter,
+  matchCasualtyCue,
   resolveActor,
   type UnitMatch,
 } from './extract-context.js';
@@ -90,6 +91,13 @@ function findUnitBefore(toks: readonly Token[], num: number, end: number,
         return { unit: 'soldiers', event: null, actor: null, next: end, demonym: false };
       }
     }
+    // "… 1,500 troops, bringing the total to 12,000": the noun came earlier.
+    for (let u = k - 1; u >= 0 && k - u <= 20; u -= 1) {
+      const unitHit = findUnitAfter(toks, u, lang);
+      if (unitHit && unitHit.next <= k && !unitHit.demonym && !unitHit.event) {
+        return { ...unitHit, next: end };
+      }
+    }
     return null;
   }
   return null;
@@ -148,7 +156,8 @@ function locate(sentences: readonly Span[], offset: number, from: number): numbe
 
 /** Builds the claim of one figure, or null when it is not a KP claim. */
 function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
-  si: number, tokens: (i: number) => Token[], lang: Language): Claim | null {
+  si: number, tokens: (i: number) => Token[], lang: Language,
+  carry: Claim | null): Claim | null {
   if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN) return null;
   const toks = tokens(si);
   const num = findTokenIndex(toks, m.start);
@@ -156,6 +165,12 @@ function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
   let unit = findUnitAfter(toks, end, lang);
   const adjacent = unit !== null;
   if (!unit && !m.yearLike) unit = findUnitBefore(toks, num, end, lang);
+  // Ellipsis: "300 Soldaten getötet und etwa 2.700 verwundet" reuses the
+  // noun and actor of the figure before it in the same sentence.
+  if (!unit && carry && carry.end > (sentences[si] as Span).start &&
+    matchCasualtyCue(toks[end]?.lower ?? '', lang)) {
+    unit = { unit: carry.unit, event: null, actor: carry.actor, next: end, demonym: false };
+  }
   if (!unit) return null;
   if (unit.demonym && !hasMilitaryContext(toks, lang)) return null;
   // A bare year-like number is a count only with its noun right after it.
@@ -209,7 +224,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Claim
     for (const m of findNumbers(text)) {
       if (m.kind !== 'count') continue;
       si = locate(sentences, m.start, si);
-      const claim = buildClaim(text, m, sentences, si, tokens, lang);
+      const claim = buildClaim(text, m, sentences, si, tokens, lang,
+        out.at(-1) ?? null);
       if (claim) out.push(claim);
     }
     return out;

@@ -79,7 +79,14 @@ export function findUnitAfter(toks: readonly Token[], i: number,
       return { unit: 'soldiers', event: null, actor: 'KP', next: k + 1, demonym: true };
     }
     const ev = EVENT_NOUNS.get(t.lower);
-    if (ev) return { unit: 'soldiers', event: ev, actor, next: k + 1, demonym: false };
+    if (ev) {
+      // "Tote und Verletzte", "killed and wounded" together are casualties.
+      const other = EVENT_NOUNS.get(toks[k + 2]?.lower ?? '');
+      const both = other && other !== ev &&
+        /^(?:und|oder|and|or)$/u.test(toks[k + 1]?.lower ?? '');
+      return { unit: 'soldiers', event: both ? 'casualties' : ev, actor,
+        next: both ? k + 3 : k + 1, demonym: false };
+    }
     const unit = matchUnitWord(t, lang);
     if (unit) {
       // Compounds name the actor: "Nordkorea-Soldaten", "KPA-Truppen".
@@ -92,48 +99,83 @@ export function findUnitAfter(toks: readonly Token[], i: number,
   return null;
 }
 
-/** True when the actor cue at `k` is a place, partner or source instead. */
-function isNonActorCue(toks: readonly Token[], k: number): boolean {
+/** How an actor cue is used: as the actor, as a source, or as a place. */
+type CueRole = 'actor' | 'source' | 'place';
+
+/** The role of the actor cue at `k` ("nach Russland" is a place). */
+function roleOfCue(toks: readonly Token[], k: number): CueRole {
   const prev = toks[k - 1]?.lower ?? '';
   const next = toks[k + 1]?.lower ?? '';
   const t = toks[k] as Token;
   const tail = t.lower.split('-').pop() ?? '';
-  return NON_ACTOR_PREPOSITIONS.has(prev) || SOURCE_HEADS.has(next) ||
-    (t.lower.includes('-') && SOURCE_HEADS.has(tail)) || prev === 'laut' ||
-    prev === 'according' || (toks[k - 2]?.lower === 'according');
+  if (NON_ACTOR_PREPOSITIONS.has(prev)) return 'place';
+  if (SOURCE_HEADS.has(next) || (t.lower.includes('-') && SOURCE_HEADS.has(tail)) ||
+    prev === 'laut' || prev === 'according' || toks[k - 2]?.lower === 'according') {
+    return 'source';
+  }
+  return 'actor';
 }
 
-/** Actor cues of a sentence as [token index, code], non-actors removed. */
-export function findActorCues(toks: readonly Token[]): [number, string][] {
-  const out: [number, string][] = [];
+/** Actor cues of a sentence as [token index, code, role]. */
+function findCues(toks: readonly Token[]): [number, string, CueRole][] {
+  const out: [number, string, CueRole][] = [];
   for (let k = 0; k < toks.length; k += 1) {
     const t = toks[k] as Token;
     if (!t.isWord) continue;
     const code = matchActor(`${t.lower} ${toks[k + 1]?.lower ?? ''}`);
-    if (code && !isNonActorCue(toks, k)) out.push([k, code]);
+    if (code) out.push([k, code, roleOfCue(toks, k)]);
   }
   return out;
 }
 
+/** Actor cues of a sentence as [token index, code], non-actors removed. */
+export function findActorCues(toks: readonly Token[]): [number, string][] {
+  return findCues(toks)
+    .filter(([, , role]) => role === 'actor')
+    .map(([k, code]) => [k, code]);
+}
+
+// Pronouns that refer back to a source named before them ("Kyiv says its
+// forces …"): then the source is the actor.
+const PRONOUNS = new Set([
+  'it', 'its', 'they', 'their', 'sie', 'ihre', 'ihren', 'ihrer', 'seine',
+  'seinen', 'seiner', 'es', 'er', 'eigenen', 'own',
+]);
+// Subordinators end the clause in which a later actor cue may still count.
+const SUBORDINATORS = new Set([
+  'as', 'while', 'während', 'als', 'weil', 'because', 'after', 'nachdem',
+  'where', 'wo', 'when', 'wenn', 'since', 'da', 'whereas', 'wobei',
+]);
+
 /**
  * Whose troops a figure counts: the noun's own modifier, then an origin
  * phrase after it ("aus Nordkorea"), then the nearest actor before it in
- * the sentence, then the previous sentence, then the headline.
+ * the sentence (or a source a pronoun points back to), then an actor later
+ * in the same clause, then the previous sentence, then the headline.
  */
 export function resolveActor(toks: readonly Token[], num: number,
   unit: UnitMatch, prev: readonly Token[] | null,
   headline: readonly Token[] | null): string | null {
   if (unit.actor) return unit.actor;
   const after = toks[unit.next];
-  if (after && /^(?:aus|from|of)$/u.test(after.lower)) {
+  if (after && /^(?:aus|from|of|by|von)$/u.test(after.lower)) {
     const code = matchActor(`${toks[unit.next + 1]?.lower ?? ''} ${toks[unit.next + 2]?.lower ?? ''}`);
     if (code) return code;
   }
-  const cues = findActorCues(toks);
-  const before = cues.filter(([k]) => k < num);
-  if (before.length) return (before[before.length - 1] as [number, string])[1];
-  const later = cues.filter(([k]) => k >= unit.next);
-  if (later.length) return (later[0] as [number, string])[1];
+  const cues = findCues(toks);
+  const byIndex = new Map(cues.map(([k, code, role]) => [k, [code, role] as const]));
+  let pronoun = false;
+  for (let k = num - 1; k >= 0; k -= 1) {
+    const cue = byIndex.get(k);
+    if (cue && (cue[1] === 'actor' || (cue[1] === 'source' && pronoun))) return cue[0];
+    if (PRONOUNS.has((toks[k] as Token).lower)) pronoun = true;
+  }
+  for (let k = unit.next; k < toks.length; k += 1) {
+    const t = toks[k] as Token;
+    if (CLAUSE_BREAKS.has(t.text) || SUBORDINATORS.has(t.lower)) break;
+    const cue = byIndex.get(k);
+    if (cue && cue[1] === 'actor') return cue[0];
+  }
   if (prev) {
     const p = findActorCues(prev);
     if (p.length) return (p[p.length - 1] as [number, string])[1];
@@ -173,6 +215,17 @@ function hasCue(toks: readonly Token[], a: number, b: number,
   return false;
 }
 
+/** Token distance from `num` to the nearest cue of the list (or Infinity). */
+function nearestCue(toks: readonly Token[], num: number,
+  cues: readonly string[], loose: boolean): number {
+  let best = Infinity;
+  for (let k = 0; k < toks.length; k += 1) {
+    const w = (toks[k] as Token).lower;
+    if (cues.some((c) => matchesCue(w, c, loose))) best = Math.min(best, Math.abs(k - num));
+  }
+  return best;
+}
+
 /** True when [a, b) holds a future or modal cue that is not reportative. */
 function isProjected(toks: readonly Token[], a: number, b: number,
   lang: Language): boolean {
@@ -192,6 +245,45 @@ function isProjected(toks: readonly Token[], a: number, b: number,
   return modal;
 }
 
+const CASUALTY_EVENTS = ['casualties', 'killed', 'wounded', 'captured'] as const;
+const CONJUNCTIONS = new Set(['und', 'oder', 'bzw', 'and', 'or']);
+
+/** The casualty-family event of a cue word, or null. */
+export function matchCasualtyCue(w: string, lang: Language): ClaimEvent | null {
+  for (const ev of CASUALTY_EVENTS) {
+    if (EVENT_CUES[lang][ev].some((c) => matchesCue(w, c, false))) return ev;
+  }
+  return null;
+}
+
+/**
+ * The casualty event nearest the figure in [a, b): cues outside the noun
+ * phrase first ("captured two wounded soldiers" is a capture); "getötet
+ * oder verwundet" / "killed and wounded" together make `casualties`.
+ */
+function findCasualtyEvent(toks: readonly Token[], a: number, b: number,
+  num: number, nounEnd: number, lang: Language): ClaimEvent | null {
+  for (const inside of [false, true]) {
+    let best: [number, ClaimEvent, number] | null = null;
+    for (let k = a; k < b; k += 1) {
+      if ((k >= num && k < nounEnd) !== inside) continue;
+      const ev = matchCasualtyCue((toks[k] as Token).lower, lang);
+      // Cues after the figure bind closer than cues before it.
+      const d = Math.abs(k - num) + (k < num ? 0.5 : 0);
+      if (ev && (!best || d < best[0])) best = [d, ev, k];
+    }
+    if (!best) continue;
+    const [, ev, k] = best;
+    for (const [c, o] of [[k + 1, k + 2], [k - 1, k - 2]] as const) {
+      const other = matchCasualtyCue(toks[o]?.lower ?? '', lang);
+      if (CONJUNCTIONS.has(toks[c]?.lower ?? '') && other && other !== ev &&
+        other !== 'captured' && ev !== 'captured') return 'casualties';
+    }
+    return ev;
+  }
+  return null;
+}
+
 /**
  * The event of a figure: the noun's own event, then casualty cues in the
  * figure's clause (and a relative clause on it), then future/modal cues in
@@ -209,13 +301,8 @@ export function classifyEvent(toks: readonly Token[], num: number,
     wideEnd = rb;
     if (toks[rb]?.text === ',') wideEnd = clauseAround(toks, rb + 1)[1];
   }
-  const cues = EVENT_CUES[lang];
-  const killed = hasCue(toks, a, wideEnd, cues.killed);
-  const wounded = hasCue(toks, a, wideEnd, cues.wounded);
-  if (hasCue(toks, a, wideEnd, cues.casualties) || (killed && wounded)) return 'casualties';
-  if (killed) return 'killed';
-  if (wounded) return 'wounded';
-  if (hasCue(toks, a, wideEnd, cues.captured)) return 'captured';
+  const casualty = findCasualtyEvent(toks, a, wideEnd, num, unit.next, lang);
+  if (casualty) return casualty;
   let projected = isProjected(toks, a, b, lang);
   if (!projected && wideEnd > b) {
     const [, rb] = clauseAround(toks, b + 1);
@@ -228,6 +315,8 @@ export function classifyEvent(toks: readonly Token[], num: number,
       ['erwartet', 'plant', 'expects', 'expected', 'plans', 'voraussichtlich']);
   }
   if (projected) return 'projected';
-  if (hasCue(toks, 0, toks.length, cues.training, lang === 'de')) return 'training';
-  return 'deployed';
+  // Presence: the nearer of a training and a deployment cue decides.
+  const dTrain = nearestCue(toks, num, EVENT_CUES[lang].training, lang === 'de');
+  const dDeploy = nearestCue(toks, num, EVENT_CUES[lang].deployed, false);
+  return dTrain < dDeploy ? 'training' : 'deployed';
 }

@@ -169,7 +169,8 @@ async function buildHarness(): Promise<string> {
     'src/shared/logger.ts',
   ];
   for (const rel of sources) {
-    const out = ts.transpileModule(await readFile(path.join(ROOT, rel), 'utf8'), {
+    const source = await readFile(path.join(ROOT, rel), 'utf8');
+    const out = ts.transpileModule(source, {
       compilerOptions: {
         module: ts.ModuleKind.ESNext,
         target: ts.ScriptTarget.ES2022,
@@ -185,7 +186,10 @@ async function buildHarness(): Promise<string> {
     path.join(dir, 'infra/redis.conf'),
     await readFile(path.join(ROOT, 'infra/redis.conf')),
   );
-  await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  await symlink(
+    path.join(ROOT, 'node_modules'),
+    path.join(dir, 'node_modules'),
+  );
   await writeFile(
     path.join(dir, 'package.json'),
     JSON.stringify({ type: 'module' }),
@@ -198,7 +202,8 @@ import { createInterface } from 'node:readline';
 const logger = createLogger({ level: 'silent' });
 try {
   const r = await startEmbeddedRedis({ dataDir: process.argv[2], logger });
-  console.log(JSON.stringify({ owned: r.owned, pid: r.pid, socketPath: r.socketPath }));
+  const { owned, pid, socketPath } = r;
+  console.log(JSON.stringify({ owned, pid, socketPath }));
   for await (const line of createInterface({ input: process.stdin })) {
     if (line === 'stop') { await r.stop(); console.log('"stopped"'); }
   }
@@ -357,11 +362,9 @@ describe('startEmbeddedRedis', { timeout: 30_000 }, () => {
   it('concurrent starts in separate processes share one server', async () => {
     const dataDir = await tempDataDir();
     const children = Array.from({ length: 4 }, () => startChild(dataDir));
-    const results = (await Promise.all(children.map((c) => c.next()))) as Array<{
-      owned: boolean;
-      pid: number;
-      socketPath: string;
-    }>;
+    const results = (await Promise.all(
+      children.map((c) => c.next()),
+    )) as Array<{ owned: boolean; pid: number; socketPath: string }>;
 
     expect(results.filter((r) => r.owned)).toHaveLength(1);
     expect(new Set(results.map((r) => r.pid)).size).toBe(1);
@@ -434,7 +437,10 @@ describe('startEmbeddedRedis', { timeout: 30_000 }, () => {
     // The owner "died" too: rewrite the lock as if a dead process held it.
     const lockPath = path.join(dataDir, LOCK_FILE);
     const lock = JSON.parse(await readFile(lockPath, 'utf8'));
-    await writeFile(lockPath, JSON.stringify({ ...lock, ownerPid: await deadPid() }));
+    await writeFile(
+      lockPath,
+      JSON.stringify({ ...lock, ownerPid: await deadPid() }),
+    );
     expect(await exists(crashed.socketPath)).toBe(true); // Left behind.
 
     const redis = await start(dataDir);
@@ -455,7 +461,7 @@ describe('startEmbeddedRedis', { timeout: 30_000 }, () => {
     expect(redis.owned).toBe(true);
   });
 
-  it('fails with redis_start and the log tail when redis cannot start', async () => {
+  it('fails with redis_start and the log tail on failure', async () => {
     const dataDir = await tempDataDir();
     // A directory where the socket should be: redis cannot bind.
     await mkdir(path.join(dataDir, 'redis.sock'), { recursive: true });
@@ -469,7 +475,17 @@ describe('startEmbeddedRedis', { timeout: 30_000 }, () => {
     expect(await exists(path.join(dataDir, LOCK_FILE))).toBe(false);
   });
 
-  it('puts the socket in tmpdir when the data dir path is too long', async () => {
+  it('encodes odd characters of the socket path in the url', async () => {
+    const dataDir = path.join(await tempDataDir(), 'a dir #1 %41?');
+    const redis = await start(dataDir);
+    const parsed = new URL(redis.url);
+    expect(parsed.protocol).toBe('unix:');
+    expect(decodeURIComponent(parsed.pathname)).toBe(redis.socketPath);
+    expect(parsed.hash + parsed.search).toBe('');
+    expect(await withClient(redis.socketPath, (c) => c.ping())).toBe('PONG');
+  });
+
+  it('puts the socket in tmpdir when the data dir is too long', async () => {
     const dataDir = path.join(await tempDataDir(), 'x'.repeat(100));
     const redis = await start(dataDir);
     expect(path.dirname(redis.socketPath)).toBe(os.tmpdir());
@@ -522,9 +538,12 @@ describe('ensureRedisServer', { timeout: 30_000 }, () => {
       await writeFile(
         path.join(bin, 'apt-get'),
         `#!/bin/sh
-echo "$* RUNLEVEL=$RUNLEVEL FRONTEND=$DEBIAN_FRONTEND POLICY=$("${policy}"; echo $?)" >> "${record}"
+policy=$("${policy}"; echo $?)
+echo "$* RUNLEVEL=$RUNLEVEL FRONTEND=$DEBIAN_FRONTEND POLICY=$policy" \\
+  >> "${record}"
 if [ "$1" = install ]; then
-  printf '#!/bin/sh\\nexec /usr/bin/redis-server "$@"\\n' > "${bin}/redis-server"
+  printf '#!/bin/sh\\nexec /usr/bin/redis-server "$@"\\n' \\
+    > "${bin}/redis-server"
   chmod +x "${bin}/redis-server"
 fi
 `,
@@ -555,7 +574,9 @@ fi
       cleanups.push(() => rm(dir, { recursive: true, force: true }));
       await writeFile(
         path.join(dir, 'apt-get'),
-        '#!/bin/sh\necho "E: Unable to locate package redis-server" >&2\nexit 100\n',
+        '#!/bin/sh\n' +
+          'echo "E: Unable to locate package redis-server" >&2\n' +
+          'exit 100\n',
         { mode: 0o755 },
       );
       const err = await ensureRedisServer(logger, {

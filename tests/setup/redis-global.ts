@@ -60,7 +60,8 @@ export default async function setup(
       const log = await readFile(logPath, 'utf8').catch(() => '');
       await rm(dir, { recursive: true, force: true });
       throw new Error(
-        `test redis-server on port ${port} did not start:\n${log.slice(-2_000)}`,
+        `test redis-server on port ${port} did not start:\n` +
+          log.slice(-2_000),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));

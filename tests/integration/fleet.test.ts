@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { runCli, spawnCli, stopProcess, testEnv, waitFor } from '../helpers/cli.js';
+import { WebhookReceiver, makeSecret } from '../helpers/webhook-receiver.js';
+
+const REQUIRED_KEYS = [
+  'KP|presence|soldiers|12000',
+  'KP|presence|soldiers|3000',
+  'KP|presence|soldiers|2000',
+  'KP|projected|soldiers|10000',
+  'KP|presence|soldiers|10000',
+  'KP|presence|soldiers|1500',
+];
+
+interface Status {
+  queues: Record<string, { waiting: number; active: number; delayed: number; prioritized: number; failed: number }>;
+  pendingSeeds: number;
+}
+
+async function isDrained(env: Record<string, string>): Promise<boolean> {
+  const res = await runCli(['status', '--json'], env);
+  const status = JSON.parse(res.stdout) as Status;
+  return (
+    status.pendingSeeds === 0 &&
+    Object.values(status.queues).every((q) => q.waiting + q.active + q.delayed + q.prioritized === 0)
+  );
+}
+
+function expectSixAlertsOnce(receiver: WebhookReceiver): void {
+  const keys = receiver.received.map((r) => r.key);
+  for (const key of REQUIRED_KEYS) expect(keys).toContain(key);
+  // One webhook-id per key, each delivered (and counted) once.
+  const idsByKey = new Map<string, Set<string>>();
+  for (const r of receiver.received) idsByKey.set(r.key, (idsByKey.get(r.key) ?? new Set()).add(r.id));
+  for (const ids of idsByKey.values()) expect(ids.size).toBe(1);
+  expect(receiver.distinctIds().size).toBe(idsByKey.size);
+  for (const r of receiver.received) expect(r.verified).toBe(true);
+}
+
+describe('a worker fleet against one Redis', () => {
+  const procs: ChildProcess[] = [];
+  const receivers: WebhookReceiver[] = [];
+  afterEach(async () => {
+    await Promise.all(procs.splice(0).map((p) => stopProcess(p, 'SIGKILL')));
+    await Promise.all(receivers.splice(0).map((r) => r.stop()));
+  });
+
+  async function setup(extra: Record<string, string> = {}) {
+    const secret = makeSecret();
+    const receiver = await new WebhookReceiver(secret).start();
+    receivers.push(receiver);
+    const env = await testEnv({
+      REDIS_URL: inject('redisUrl'),
+      ALERT_WEBHOOK_URL: receiver.url,
+      ALERT_WEBHOOK_SECRET: secret,
+      TROOPWATCH_LOG_LEVEL: 'info',
+      ...extra,
+    });
+    return { receiver, env };
+  }
+
+  it('two worker processes and a producer raise the six alerts, none doubled', async () => {
+    const { receiver, env } = await setup();
+    const workers = [spawnCli(['worker'], env), spawnCli(['worker', '--concurrency', '2'], env)];
+    procs.push(...workers);
+    for (const w of workers) await waitFor(() => w.output().includes('Workers started'), 'worker start');
+
+    const seeded = await runCli(['seed'], env);
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toMatch(/Enqueued 5/);
+    await waitFor(() => isDrained(env), 'the queues to drain', 45_000, 250);
+
+    expectSixAlertsOnce(receiver);
+    // Both workers took jobs.
+    for (const w of workers) expect(w.output()).toMatch(/"Completed job"/);
+    // Graceful shutdown on SIGTERM.
+    for (const w of workers) expect(await stopProcess(w, 'SIGTERM')).toBe(0);
+  });
+
+  it('a worker killed with SIGKILL mid-run: after a restart everything completes, same six alerts, none doubled', async () => {
+    // Short locks so that the killed worker's jobs are taken over quickly.
+    const { receiver, env } = await setup({ TROOPWATCH_LOCK_DURATION: '2s', TROOPWATCH_CONCURRENCY: '1' });
+    // Hold every delivery for a moment, so the kill lands mid-delivery.
+    receiver.respondWith = async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      return 204;
+    };
+    const first = spawnCli(['worker'], env);
+    procs.push(first);
+    await waitFor(() => first.output().includes('Workers started'), 'worker start');
+    expect((await runCli(['seed'], env)).code).toBe(0);
+
+    await waitFor(() => receiver.requests >= 2, 'the first deliveries', 30_000, 20);
+    await stopProcess(first, 'SIGKILL');
+    const before = receiver.received.length;
+    expect(before).toBeLessThan(REQUIRED_KEYS.length);
+
+    const second = spawnCli(['worker'], env);
+    procs.push(second);
+    await waitFor(() => isDrained(env), 'the queues to drain after the restart', 45_000, 250);
+    expectSixAlertsOnce(receiver);
+    const alerts = JSON.parse((await runCli(['alerts', '--json'], env)).stdout) as Array<{ deliveries: Array<{ state: string }> }>;
+    for (const a of alerts) expect(a.deliveries.map((d) => d.state)).toEqual(['delivered']);
+  });
+});
