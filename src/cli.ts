@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { loadConfig, type Config } from './shared/config.js';
+import path from 'node:path';
+import { isHttpUrl, loadConfig, type Config } from './shared/config.js';
 import { parseDuration } from './shared/duration.js';
 import { RuntimeError, UsageError, coerceError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { STAGES, type StageName } from './queues/names.js';
+import type { FileInput } from './queues/inputs.js';
 import type { Runtime } from './queues/runtime.js';
 
 // Command modules load on demand: `extract` should not pay for BullMQ and
@@ -38,16 +40,23 @@ const program = new Command('troopwatch')
  * Short commands log only warnings unless TROOPWATCH_LOG_LEVEL says otherwise.
  */
 async function withRuntime<T>(
-  fn: (rt: Runtime, config: Config, log: Logger) => Promise<T>,
-  opts: { longRunning?: boolean } = {},
+  fn: (rt: Runtime, config: Config, log: Logger, seeds?: FileInput[]) => Promise<T>,
+  opts: { longRunning?: boolean; seedsDir?: string | true } = {},
 ): Promise<T> {
   const config = loadConfig();
+  // Seeds are read and checked before Redis is touched: bad input enqueues nothing.
+  const seeds =
+    opts.seedsDir === undefined
+      ? undefined
+      : await (await import('./queues/inputs.js')).readSeedDir(
+          path.resolve(opts.seedsDir === true ? config.seedsDir : opts.seedsDir),
+        );
   const quiet = !opts.longRunning && process.env.TROOPWATCH_LOG_LEVEL === undefined;
   const logger = createLogger({ level: quiet ? 'warn' : config.logLevel });
   const { openRuntime } = await import('./queues/runtime.js');
   const runtime = await openRuntime(config, logger);
   try {
-    return await fn(runtime, config, logger);
+    return await fn(runtime, config, logger, seeds);
   } finally {
     await runtime.close();
   }
@@ -83,8 +92,8 @@ program
   .option('--seeds <dir>', 'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)')
   .action((opts: { seeds?: string }) =>
     withRuntime(
-      async (rt, config, log) => (await pipeline()).runPipeline(rt, config, log, { once: false, seedsDir: opts.seeds }),
-      { longRunning: true },
+      async (rt, config, log, seeds) => (await pipeline()).runPipeline(rt, config, log, { once: false, seeds: seeds! }),
+      { longRunning: true, seedsDir: opts.seeds ?? true },
     ),
   );
 
@@ -102,14 +111,14 @@ program
   .addOption(jsonOption)
   .action((opts: { seeds?: string; deliveryWait: number; json?: boolean }) =>
     withRuntime(
-      async (rt, config, log) =>
+      async (rt, config, log, seeds) =>
         (await pipeline()).runPipeline(rt, config, log, {
           once: true,
-          seedsDir: opts.seeds,
+          seeds: seeds!,
           deliveryWaitMs: opts.deliveryWait,
           json: opts.json,
         }),
-      { longRunning: true },
+      { longRunning: true, seedsDir: opts.seeds ?? true },
     ),
   );
 
@@ -137,7 +146,9 @@ program
   .argument('[dir]', 'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)')
   .addOption(jsonOption)
   .action((dir: string | undefined, opts: { json?: boolean }) =>
-    withRuntime(async (rt, config) => (await pipeline()).seedCommand(rt, dir ?? config.seedsDir, opts.json)),
+    withRuntime(async (rt, _config, _log, seeds) => (await pipeline()).seedCommand(rt, seeds!, opts.json), {
+      seedsDir: dir ?? true,
+    }),
   );
 
 program
@@ -145,9 +156,11 @@ program
   .description('Put single articles on the fetch queue: http(s) URLs, or text/HTML files.')
   .argument('<input...>', 'URLs or file paths')
   .addOption(jsonOption)
-  .action((inputs: string[], opts: { json?: boolean }) =>
-    withRuntime(async (rt) => (await pipeline()).enqueueCommand(rt, inputs, opts.json)),
-  );
+  .action(async (args: string[], opts: { json?: boolean }) => {
+    // Every input is checked before Redis is touched: bad input enqueues nothing.
+    const inputs = await (await import('./queues/inputs.js')).readInputs(args);
+    await withRuntime(async (rt) => (await pipeline()).enqueueCommand(rt, inputs, opts.json));
+  });
 
 const feed = program.command('feed').description('Manage polled RSS/Atom/JSON feeds.');
 feed
@@ -155,7 +168,10 @@ feed
   .description('Register a feed; it is polled every --every (default TROOPWATCH_FEED_INTERVAL, 10m).')
   .argument('<url>', 'feed URL (http or https)')
   .option('--every <duration>', 'poll interval, like 10m or 1h', durationArg)
-  .action((url: string, opts: { every?: number }) => withRuntime(async (rt, config) => (await feeds()).feedAdd(rt, config, url, opts.every)));
+  .action((url: string, opts: { every?: number }) => {
+    if (!isHttpUrl(url)) throw new UsageError(`feed: not an http(s) URL: ${url}`, 'invalid_url');
+    return withRuntime(async (rt, config) => (await feeds()).feedAdd(rt, config, url, opts.every));
+  });
 feed
   .command('list')
   .description("List feeds with each one's health: last success, last error, failures, next poll.")

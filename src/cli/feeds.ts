@@ -1,5 +1,4 @@
 import type { Config } from '../shared/config.js';
-import { isHttpUrl } from '../shared/config.js';
 import { formatDuration } from '../shared/duration.js';
 import { UsageError } from '../shared/errors.js';
 import type { Runtime } from '../queues/runtime.js';
@@ -7,7 +6,6 @@ import { scheduleFeed, unscheduleFeed } from '../queues/feed-schedule.js';
 import { table } from './report.js';
 
 export async function feedAdd(rt: Runtime, config: Config, url: string, everyMs?: number): Promise<void> {
-  if (!isHttpUrl(url)) throw new UsageError(`feed: not an http(s) URL: ${url}`, 'invalid_url');
   const existing = await rt.store.getFeed(url);
   const feed = {
     url,

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { Config } from '../shared/config.js';
 import type { Logger } from '../shared/logger.js';
 import type { StageName } from '../queues/names.js';
 import type { Runtime } from '../queues/runtime.js';
-import { enqueueInputs, enqueueSeeds, readInputs, readSeedDir, type EnqueueSummary } from '../queues/inputs.js';
+import {
+  enqueueInputs,
+  enqueueSeeds,
+  type EnqueueSummary,
+  type FileInput,
+  type Input,
+} from '../queues/inputs.js';
 import { pollFeedOnce, scheduleFeed } from '../queues/feed-schedule.js';
 import { startFleet } from '../workers/fleet.js';
 import { startDashboard } from './dashboard.js';
@@ -35,15 +40,13 @@ export async function runPipeline(
   rt: Runtime,
   config: Config,
   log: Logger,
-  opts: { once: boolean; seedsDir?: string; deliveryWaitMs?: number; json?: boolean },
+  opts: { once: boolean; seeds: readonly FileInput[]; deliveryWaitMs?: number; json?: boolean },
 ): Promise<void> {
   const startedAt = new Date().toISOString();
-  // Read and check every seed before anything starts, so bad input enqueues nothing.
-  const seeds = await readSeedDir(opts.seedsDir ? path.resolve(opts.seedsDir) : config.seedsDir);
   const signals = untilSignal(log);
   const fleet = startFleet(rt, config, log);
   try {
-    const seeded = await enqueueSeeds(rt, seeds);
+    const seeded = await enqueueSeeds(rt, opts.seeds);
     log.info(seeded, 'Seeds enqueued');
     const feeds = await rt.store.listFeeds();
     const runId = randomUUID().slice(0, 8);
@@ -108,13 +111,12 @@ export async function runWorker(rt: Runtime, config: Config, log: Logger, stages
   await fleet.close();
 }
 
-export async function seedCommand(rt: Runtime, dir: string, json?: boolean): Promise<void> {
-  const summary = await enqueueSeeds(rt, await readSeedDir(path.resolve(dir)));
-  printEnqueueSummary(summary, json);
+export async function seedCommand(rt: Runtime, seeds: readonly FileInput[], json?: boolean): Promise<void> {
+  printEnqueueSummary(await enqueueSeeds(rt, seeds), json);
 }
 
-export async function enqueueCommand(rt: Runtime, args: string[], json?: boolean): Promise<void> {
-  printEnqueueSummary(await enqueueInputs(rt, await readInputs(args)), json);
+export async function enqueueCommand(rt: Runtime, inputs: readonly Input[], json?: boolean): Promise<void> {
+  printEnqueueSummary(await enqueueInputs(rt, inputs), json);
 }
 
 function printEnqueueSummary(summary: EnqueueSummary, json?: boolean): void {

@@ -8,7 +8,8 @@ import {
 import { StageError } from '../../src/shared/errors.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-const latin1 = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'latin1'));
+const latin1 = (s: string): Uint8Array =>
+  Uint8Array.from(Buffer.from(s, 'latin1'));
 const concat = (...parts: (Uint8Array | number[])[]): Uint8Array =>
   Uint8Array.from(parts.flatMap((p) => [...p]));
 
@@ -67,18 +68,15 @@ describe('decodeText', () => {
     },
     {
       name: 'undeclared windows-1252 (invalid UTF-8, smart quotes)',
-      bytes: concat(latin1('<p>'), [0x84], latin1('Größe'), [0x93], latin1('</p>')),
+      bytes: concat(latin1('<p>'), [0x84], latin1('Größe'), [0x93]),
       contentType: undefined,
-      expected: '<p>„Größe“</p>',
+      expected: '<p>„Größe“',
     },
     {
       name: 'XML declaration encoding',
-      bytes: latin1(
-        '<?xml version="1.0" encoding="ISO-8859-1"?><html><p>Südkorea</p></html>',
-      ),
+      bytes: latin1('<?xml version="1.0" encoding="ISO-8859-1"?><p>Südkorea'),
       contentType: undefined,
-      expected:
-        '<?xml version="1.0" encoding="ISO-8859-1"?><html><p>Südkorea</p></html>',
+      expected: '<?xml version="1.0" encoding="ISO-8859-1"?><p>Südkorea',
     },
     {
       name: 'Content-Type charset overrides the meta declaration',
@@ -126,18 +124,23 @@ describe('inspectContent', () => {
     },
     {
       name: 'mostly control characters',
-      bytes: Uint8Array.from({ length: 200 }, (_, i) => (i % 3 ? 1 + (i % 7) : 65)),
+      bytes: Uint8Array.from({ length: 200 }, (_, i) =>
+        i % 3 ? 1 + (i % 7) : 65,
+      ),
       kind: 'binary',
     },
     {
       name: 'PNG magic',
-      bytes: concat([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], utf8('IHDR')),
+      bytes: concat(
+        [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+        utf8('IHDR'),
+      ),
       kind: 'binary',
     },
-    { name: 'PDF', bytes: utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj'), kind: 'binary' },
-    { name: 'gzip', bytes: Uint8Array.from([0x1f, 0x8b, 8, 0]), kind: 'binary' },
-    { name: 'zip', bytes: concat(utf8('PK'), [3, 4, 20, 0]), kind: 'binary' },
-    { name: 'JPEG', bytes: Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]), kind: 'binary' },
+    { name: 'PDF', bytes: utf8('%PDF-1.7\n%âãÏÓ\n'), kind: 'binary' },
+    { name: 'gzip', bytes: Uint8Array.from([0x1f, 0x8b, 8]), kind: 'binary' },
+    { name: 'zip', bytes: concat(utf8('PK'), [3, 4, 20]), kind: 'binary' },
+    { name: 'JPEG', bytes: Uint8Array.of(0xff, 0xd8, 0xff), kind: 'binary' },
     { name: 'GIF', bytes: utf8('GIF89a\x01\x00'), kind: 'binary' },
     {
       name: 'HTML with doctype',
@@ -146,13 +149,13 @@ describe('inspectContent', () => {
     },
     {
       name: 'HTML after BOM, whitespace and a comment',
-      bytes: concat([0xef, 0xbb, 0xbf], utf8('\n<!-- generated -->\n<html lang="de">')),
+      bytes: concat([0xef, 0xbb, 0xbf], utf8('\n<!-- x -->\n<html lang="de">')),
       kind: 'html',
     },
-    { name: 'bare <body>', bytes: utf8('<body><p>Hallo</p></body>'), kind: 'html' },
+    { name: 'bare <body>', bytes: utf8('<body><p>Hallo</p>'), kind: 'html' },
     {
       name: 'HTML fragment dense with block tags',
-      bytes: utf8('<div class="a"><p>Eins.</p><p>Zwei.</p><br><ul><li>x</li></ul></div>'),
+      bytes: utf8('<div><p>Eins.</p><p>Zwei.</p><br><ul><li>x</li></ul></div>'),
       kind: 'html',
     },
     {
@@ -162,12 +165,12 @@ describe('inspectContent', () => {
     },
     {
       name: 'plain text',
-      bytes: utf8('Nordkorea hat rund 12.000 Soldaten nach Russland geschickt.\n'),
+      bytes: utf8('Nordkorea hat rund 12.000 Soldaten nach Russland entsandt.'),
       kind: 'text',
     },
     {
       name: 'text that mentions a tag once',
-      bytes: utf8('Use the <p> element for paragraphs in your document text.'),
+      bytes: utf8('Use the <p> element for paragraphs in your text.'),
       kind: 'text',
     },
   ])('$name → $kind', ({ bytes, kind }) => {
