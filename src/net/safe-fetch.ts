@@ -86,6 +86,9 @@ export async function safeFetch(
     } catch (err) {
       throw classifyNetworkError(err, url);
     }
+    // Errors of an abandoned body (after a redirect or past the cap) must not
+    // surface as unhandled; a body that is read reports them to its reader.
+    response.body.on('error', () => undefined);
     const headers = flattenHeaders(response.headers);
     if (response.statusCode >= 300 && response.statusCode < 400 && headers.location) {
       response.body.destroy();

@@ -6,6 +6,7 @@
  */
 import type { Language } from './claim.js';
 import {
+  EVENT_NOUNS,
   KNOWN_SOURCES,
   SOURCE_AFTER,
   SOURCE_BEFORE,
@@ -99,34 +100,49 @@ function isVague(source: string): boolean {
   // A phrase with a vague word ("die Truppen Berichten") is a mis-parse of
   // "… Berichten zufolge"; a digit or troop noun means we read the claim.
   return words.every((w) => w === 'officials' || w === 'official') ||
-    words.some((w) => VAGUE_SOURCES.has(w) || /\d/u.test(w) ||
+    words.some((w) => VAGUE_SOURCES.has(w) || EVENT_NOUNS.has(w) || /\d/u.test(w) ||
       /(?:soldaten|truppen|troops|soldiers)$/u.test(w));
 }
 
+/** Token positions by lower-case text, so each cue is one look-up. */
+type TokenIndex = ReadonlyMap<string, readonly number[]>;
+
+/** Indexes the tokens of a sentence by their lower-case text. */
+function indexTokens(toks: readonly Token[]): TokenIndex {
+  const index = new Map<string, number[]>();
+  toks.forEach((t, i) => {
+    const list = index.get(t.lower);
+    if (list) list.push(i);
+    else index.set(t.lower, [i]);
+  });
+  return index;
+}
+
 /** Finds where a (multi-word) cue occurs in the tokens. */
-function findCue(toks: readonly Token[], cue: string): number[] {
+function findCue(toks: readonly Token[], index: TokenIndex,
+  cue: string): readonly number[] {
   const parts = cue.split(' ');
-  const hits: number[] = [];
-  for (let i = 0; i + parts.length <= toks.length; i += 1) {
-    if (parts.every((p, k) => (toks[i + k] as Token).lower === p)) hits.push(i);
-  }
-  return hits;
+  const starts = index.get(parts[0] as string) ?? [];
+  if (parts.length === 1) return starts;
+  return starts.filter((i) =>
+    parts.every((p, k) => toks[i + k]?.lower === p));
 }
 
 /** Runs the attribution patterns over one sentence's tokens. */
 function matchSentence(text: string, toks: readonly Token[],
   lang: Language): string | null {
+  const index = indexTokens(toks);
   // Speaker before a speech verb first: it is the primary source, while
   // "laut X" often names the outlet that relayed it.
   for (const cue of SOURCE_AFTER[lang]) {
-    for (const i of findCue(toks, cue)) {
+    for (const i of findCue(toks, index, cue)) {
       const src = readBackward(text, toks, i, lang);
       if (src && !isVague(src)) return src;
     }
   }
   for (const cue of SOURCE_BEFORE[lang]) {
     const n = cue.split(' ').length;
-    for (const i of findCue(toks, cue)) {
+    for (const i of findCue(toks, index, cue)) {
       const next = toks[i + n];
       // Verbs and "so" only introduce a source that starts with a capital.
       if (!next || (cue.length < 8 && !isCapitalized(next) &&
@@ -140,7 +156,10 @@ function matchSentence(text: string, toks: readonly Token[],
 
 /** Finds a known agency name as a whole word in the sentence. */
 function findKnownSource(toks: readonly Token[]): string | null {
+  const words = new Set(toks.map((t) => t.text.replace(/s$/u, '')));
   for (const name of KNOWN_SOURCES) {
+    const head = name.split(' ')[0] as string;
+    if (!words.has(head) && !words.has(head.replace(/s$/u, ''))) continue;
     const parts = name.split(' ');
     for (let i = 0; i + parts.length <= toks.length; i += 1) {
       if (parts.every((p, k) => (toks[i + k] as Token).text.replace(/s$/u, '') === p ||

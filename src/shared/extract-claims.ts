@@ -42,10 +42,14 @@ export interface ExtractOptions {
 const DE_HINTS = new Set([
   'der', 'die', 'das', 'und', 'nicht', 'mit', 'ist', 'von', 'den', 'zu',
   'sich', 'dass', 'auf', 'ein', 'eine', 'des', 'im', 'nach', 'wurden', 'hat',
+  'werden', 'wird', 'sind', 'auch', 'bei', 'für', 'über', 'zum', 'zur',
+  'einem', 'einen', 'soldaten', 'truppen', 'rund', 'etwa', 'mindestens',
+  'laut', 'zufolge', 'haben', 'wurde', 'seien', 'sei', 'nordkorea',
 ]);
 const EN_HINTS = new Set([
   'the', 'and', 'of', 'to', 'is', 'that', 'with', 'for', 'was', 'have',
   'has', 'are', 'were', 'by', 'said', 'from', 'on', 'an', 'it', 'this',
+  'troops', 'soldiers', 'been', 'least', 'than', 'about', 'north', 'says',
 ]);
 // Language detection reads a bounded prefix: it is enough, and stays cheap.
 const DETECT_CHARS = 20_000;
@@ -67,6 +71,8 @@ export function detectLanguage(text: string): Language {
 
 // Anchors of "die Zahl der … Soldaten … auf N" and "the number of … to N".
 const COUNT_ANCHOR = /(?:^|-)(?:zahl|anzahl|gesamtzahl|truppenzahl|stärke|truppenstärke|number|total|contingent|kontingent)$/u;
+// Token window around a figure that the context rules may read.
+const WINDOW = 60;
 // Words before the figure that make it a change, not the level ("um 2.000").
 const DELTA_WORDS = new Set(['um', 'by']);
 
@@ -107,28 +113,26 @@ function findUnitBefore(toks: readonly Token[], num: number, end: number,
 function findQualifier(text: string, m: NumberMention,
   lang: Language): [Qualifier, number] {
   if (m.low !== null && m.high !== null) return ['range', m.start];
-  let pos = m.start;
   const windowStart = Math.max(0, m.start - 40);
   const words = [...text.slice(windowStart, m.start).matchAll(/[\p{L}.]+/gu)];
+  const lowerAt = (i: number): string => (words[i]?.[0] ?? '').toLowerCase();
   // Skip filler words between qualifier and number ("sogar mindestens").
-  while (words.length && QUALIFIER_FILLERS.has((words.at(-1) as RegExpMatchArray)[0].toLowerCase())
-    && !/^(?:to|of)$/u.test((words.at(-1) as RegExpMatchArray)[0].toLowerCase())) {
-    words.pop();
-  }
+  let last = words.length - 1;
+  while (last >= 0 && QUALIFIER_FILLERS.has(lowerAt(last)) &&
+    !/^(?:to|of)$/u.test(lowerAt(last))) last -= 1;
   for (const [phrase, q] of QUALIFIER_PHRASES[lang]) {
     const n = phrase.split(' ').length;
-    if (words.length < n) continue;
-    const tail = words.slice(-n);
-    const said = tail.map((w) => w[0].toLowerCase()).join(' ');
+    if (last + 1 < n) continue;
+    let said = '';
+    for (let i = last - n + 1; i <= last; i += 1) said += (said ? ' ' : '') + lowerAt(i);
     const candidate = said.endsWith('.') && !phrase.endsWith('.') ? said.slice(0, -1) : said;
     if (candidate !== phrase) continue;
-    const first = tail[0] as RegExpMatchArray;
-    const last = tail[n - 1] as RegExpMatchArray;
+    const first = words[last - n + 1] as RegExpMatchArray;
+    const end = words[last] as RegExpMatchArray;
     // Only whitespace and fillers may separate qualifier and figure.
-    const gap = text.slice(windowStart + (last.index ?? 0) + last[0].length, m.start);
+    const gap = text.slice(windowStart + (end.index ?? 0) + end[0].length, m.start);
     if (/[^\s\p{L}]/u.test(gap.replace(/\./gu, ''))) continue;
-    pos = windowStart + (first.index ?? 0);
-    return [q, pos];
+    return [q, windowStart + (first.index ?? 0)];
   }
   return ['exact', m.start];
 }
@@ -159,8 +163,14 @@ function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
   si: number, tokens: (i: number) => Token[], lang: Language,
   carry: Claim | null): Claim | null {
   if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN) return null;
-  const toks = tokens(si);
-  const num = findTokenIndex(toks, m.start);
+  // Rules look at most WINDOW tokens either side, so a huge sentence costs
+  // the same per figure as a normal one (linear time overall).
+  const all = tokens(si);
+  const at = findTokenIndex(all, m.start);
+  const from = Math.max(0, at - WINDOW);
+  const toks = all.length > 2 * WINDOW ? all.slice(from, at + WINDOW) : all;
+  const shift = toks === all ? 0 : from;
+  const num = at - shift;
   const end = findTokenIndex(toks, m.end);
   let unit = findUnitAfter(toks, end, lang);
   const adjacent = unit !== null;
@@ -178,13 +188,14 @@ function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
   if (isArmySize(toks, m.value)) return null;
   // The headline is the first line, when the text has more than one.
   const nl = text.indexOf('\n');
-  const headline = nl >= 0 && (sentences[0] as Span).end <= nl ? tokens(0) : null;
-  const actor = resolveActor(toks, num, unit, si > 0 ? tokens(si - 1) : null,
-    si > 0 ? headline : null);
+  const headline = nl >= 0 && (sentences[0] as Span).end <= nl
+    ? tokens(0).slice(0, WINDOW) : null;
+  const prev = si > 0 ? tokens(si - 1).slice(-WINDOW) : null;
+  const actor = resolveActor(toks, num, unit, prev, si > 0 ? headline : null);
   if (actor !== 'KP') return null;
   const [qualifier, qStart] = findQualifier(text, m, lang);
   const event = classifyEvent(toks, num, unit, lang);
-  const next = si + 1 < sentences.length ? tokens(si + 1) : null;
+  const next = si + 1 < sentences.length ? tokens(si + 1).slice(0, WINDOW) : null;
   const attribution = findAttribution(text, toks, next, lang);
   const sentence = sentences[si] as Span;
   const endOff = adjacent ? (toks[unit.next - 1] as Token).end : m.end;

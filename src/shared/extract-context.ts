@@ -69,6 +69,7 @@ function isModifier(t: Token, lang: Language): boolean {
 export function findUnitAfter(toks: readonly Token[], i: number,
   lang: Language): UnitMatch | null {
   let actor: string | null = null;
+  let pending: UnitMatch | null = null;
   for (let k = i; k < toks.length && k - i < 5; k += 1) {
     const t = toks[k] as Token;
     const pair = `${t.lower} ${toks[k + 1]?.lower ?? ''}`;
@@ -79,13 +80,16 @@ export function findUnitAfter(toks: readonly Token[], i: number,
       return { unit: 'soldiers', event: null, actor: 'KP', next: k + 1, demonym: true };
     }
     const ev = EVENT_NOUNS.get(t.lower);
-    if (ev) {
+    if (ev && !pending) {
       // "Tote und Verletzte", "killed and wounded" together are casualties.
       const other = EVENT_NOUNS.get(toks[k + 2]?.lower ?? '');
       const both = other && other !== ev &&
         /^(?:und|oder|and|or)$/u.test(toks[k + 1]?.lower ?? '');
-      return { unit: 'soldiers', event: both ? 'casualties' : ev, actor,
+      pending = { unit: 'soldiers', event: both ? 'casualties' : ev, actor,
         next: both ? k + 3 : k + 1, demonym: false };
+      // "two wounded North Korean soldiers": then it was an adjective.
+      if (both) return pending;
+      continue;
     }
     const unit = matchUnitWord(t, lang);
     if (unit) {
@@ -93,10 +97,13 @@ export function findUnitAfter(toks: readonly Token[], i: number,
       const head = t.lower.includes('-') ? matchActor(t.lower) : null;
       return { unit, event: null, actor: head ?? actor, next: k + 1, demonym: false };
     }
-    if (!isModifier(t, lang)) return null;
+    // English noun-noun compounds: "construction workers", "assault troops".
+    const compound = lang === 'en' && !isCapitalized(t) && t.isWord &&
+      toks[k + 1] !== undefined && matchUnitWord(toks[k + 1] as Token, lang) !== null;
+    if (!isModifier(t, lang) && !compound) return pending;
     actor = actor ?? matchActor(pair) ?? matchActor(t.lower);
   }
-  return null;
+  return pending;
 }
 
 /** How an actor cue is used: as the actor, as a source, or as a place. */

@@ -226,7 +226,7 @@ export const SOURCE_AFTER: Readonly<Record<Language, readonly string[]>> = {
   de: ['zufolge', 'sagte', 'sagt', 'erklärte', 'erklärt', 'bestätigte',
     'bestätigt', 'teilte', 'berichtete', 'berichtet', 'meldete', 'meldet',
     'schätzt', 'schätzte', 'schätzen', 'warnte', 'warnt', 'warnen',
-    'äußerte', 'geht davon aus', 'gehen davon aus', 'betonte', 'gab',
+    'äußerte', 'geht davon aus', 'gehen davon aus', 'betonte',
     'sprach', 'vermutet', 'vermuten', 'glaubt'],
   en: ['said', 'says', 'told', 'estimates', 'estimated', 'reported',
     'reports', 'confirmed', 'confirms', 'believes', 'believe', 'stated',

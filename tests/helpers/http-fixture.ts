@@ -12,11 +12,20 @@ export interface RecordedRequest {
  */
 export class FixtureServer {
   readonly requests: RecordedRequest[] = [];
-  private readonly routes = new Map<string, { status: number; type: string; body: string }>();
+  private readonly routes = new Map<
+    string,
+    { status: number; type: string; body: string; location?: string }
+  >();
   private server: Server | null = null;
 
   route(path: string, body: string, type = 'text/html; charset=utf-8', status = 200): this {
     this.routes.set(path, { status, type, body });
+    return this;
+  }
+
+  /** Answers `path` with a redirect to `location`. */
+  redirect(path: string, location: string, status = 302): this {
+    this.routes.set(path, { status, type: 'text/plain', body: '', location });
     return this;
   }
 
@@ -37,6 +46,7 @@ export class FixtureServer {
       const route = this.routes.get(path);
       res.statusCode = route?.status ?? 404;
       res.setHeader('content-type', route?.type ?? 'text/plain');
+      if (route?.location) res.setHeader('location', route.location);
       res.end(route?.body ?? 'not found');
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

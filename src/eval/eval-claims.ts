@@ -1,0 +1,117 @@
+/**
+ * `npm run eval`: runs the extractor over every labelled passage in
+ * `tests/fixtures/claims/*.jsonl` and prints precision, recall and F1 over
+ * figures plus qualifier, event-class and attribution accuracy, per file and
+ * overall. Flags: `--verbose` lists every miss, `--json` prints metrics as
+ * JSON, `--files a.jsonl,b.jsonl` restricts the files.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractClaims } from '../shared/extract-claims.js';
+import {
+  scorePassages,
+  sumCounts,
+  toMetrics,
+  type Metrics,
+  type Miss,
+  type Passage,
+} from './score-claims.js';
+
+// dist/eval/eval-claims.js → project root is two levels up.
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURES = join(ROOT, 'tests', 'fixtures', 'claims');
+
+interface Args {
+  verbose: boolean;
+  json: boolean;
+  files: string[] | null;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { verbose: false, json: false, files: null };
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i];
+    if (a === '--verbose' || a === '-v') args.verbose = true;
+    else if (a === '--json') args.json = true;
+    else if (a === '--files') {
+      args.files = (argv[i + 1] ?? '').split(',').filter((f) => f !== '');
+      i += 1;
+    } else if (a?.startsWith('--files=')) {
+      args.files = a.slice(8).split(',').filter((f) => f !== '');
+    } else throw new Error(`eval: unknown argument ${a}`);
+  }
+  return args;
+}
+
+/** Reads one JSONL file of passages; a bad line is an error with its place. */
+function loadPassages(file: string): Passage[] {
+  const lines = readFileSync(join(FIXTURES, file), 'utf8').split('\n');
+  const out: Passage[] = [];
+  lines.forEach((line, n) => {
+    if (line.trim() === '') return;
+    try {
+      out.push(JSON.parse(line) as Passage);
+    } catch (err) {
+      throw new Error(`eval: ${file}:${n + 1}: bad JSON`, { cause: err });
+    }
+  });
+  return out;
+}
+
+const pct = (x: number): string => (x * 100).toFixed(1).padStart(6);
+
+function row(name: string, m: Metrics): string {
+  return [name.padEnd(22), String(m.passages).padStart(5),
+    String(m.gold).padStart(5), String(m.tp).padStart(4),
+    String(m.fp).padStart(4), String(m.fn).padStart(4), pct(m.precision),
+    pct(m.recall), pct(m.f1), pct(m.qualifier), pct(m.event),
+    pct(m.attribution)].join(' ');
+}
+
+function describeMiss(m: Miss, text: string): string {
+  const detail = m.kind === 'fn' ? ''
+    : m.kind === 'fp' ? ` got ${JSON.stringify(m.got)}`
+      : ` want ${JSON.stringify(m.want)} got ${JSON.stringify(m.got)}`;
+  return `${m.kind.toUpperCase().padEnd(11)} ${m.id}: ${m.figure}${detail}\n` +
+    `            ${text.replace(/\s+/gu, ' ').slice(0, 400)}`;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const files = (args.files ?? readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.jsonl')).sort());
+  const results: Record<string, Metrics> = {};
+  const perFile: Metrics[] = [];
+  for (const file of files) {
+    const passages = loadPassages(file);
+    const misses: Miss[] = [];
+    const m = scorePassages(passages,
+      (p) => extractClaims(p.text, { lang: p.lang }), misses);
+    results[file] = m;
+    perFile.push(m);
+    if (args.verbose && misses.length) {
+      const texts = new Map(passages.map((p) => [p.id, p.text]));
+      console.log(`\n== ${file}: ${misses.length} misses`);
+      for (const miss of misses) {
+        console.log(describeMiss(miss, texts.get(miss.id) ?? ''));
+      }
+    }
+  }
+  const overall = toMetrics(sumCounts(perFile));
+  if (args.json) {
+    console.log(JSON.stringify({ files: results, overall }, null, 2));
+    return;
+  }
+  console.log(`\n${'file'.padEnd(22)} pass. figs   tp   fp   fn  prec.` +
+    '   rec.     F1   qual  event   attr');
+  for (const [file, m] of Object.entries(results)) console.log(row(file, m));
+  console.log(row('overall', overall));
+}
+
+try {
+  main();
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exitCode = 2;
+}

@@ -1,0 +1,187 @@
+/**
+ * Scoring of extracted claims against labelled passages: precision, recall
+ * and F1 over figures, and the accuracy of qualifier, event class and
+ * attribution over the figures both sides agree on. Pure: the caller loads
+ * the passages and runs the extractor.
+ */
+import { eventClass, type Claim, type ClaimEvent, type Language, type Qualifier, type Unit } from '../shared/claim.js';
+
+/** One labelled claim of the corpus (schema of `gold/seeds.jsonl`). */
+export interface GoldClaim {
+  value: number;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  unit: Unit;
+  event: ClaimEvent;
+  attribution: string | null;
+  /** Either way is fine: predicted is no TP/FP, missed is no FN. */
+  optional?: boolean;
+}
+
+/** One labelled passage. */
+export interface Passage {
+  id: string;
+  lang: Language;
+  text: string;
+  claims: GoldClaim[];
+  not_claims?: string[];
+}
+
+/** The prediction fields the scorer reads. */
+export type Predicted = Pick<Claim, 'value' | 'unit' | 'qualifier' | 'event' |
+  'attribution' | 'text'>;
+
+/** What went wrong in one passage, for `--verbose`. */
+export interface Miss {
+  kind: 'fn' | 'fp' | 'qualifier' | 'event' | 'attribution';
+  id: string;
+  /** "12000 soldiers". */
+  figure: string;
+  /** Gold label and predictions, for the wrong-field kinds. */
+  want?: string | null;
+  got?: (string | null)[];
+}
+
+/** Counts of one passage or a sum of them. */
+export interface Counts {
+  passages: number;
+  gold: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  qualifierOk: number;
+  eventOk: number;
+  attributionOk: number;
+}
+
+/** Ratios derived from {@link Counts}. */
+export interface Metrics extends Counts {
+  precision: number;
+  recall: number;
+  f1: number;
+  qualifier: number;
+  event: number;
+  attribution: number;
+}
+
+const ARTICLES = new Set([
+  'der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einer', 'eines',
+  'einem', 'einen', 'the', 'a', 'an',
+]);
+
+/** Lower case, punctuation and articles removed, as a list of words. */
+function words(s: string): string[] {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .split(/\s+/u)
+    .filter((w) => w !== '' && !ARTICLES.has(w));
+}
+
+/** Same word up to German inflection: equal, or a shared prefix ≥ 5. */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5) return false;
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k += 1;
+  return k >= 5;
+}
+
+/**
+ * True when two attributions name the same source: both null, or one
+ * contains the other, or ≥ 50 % of the smaller word set has a stem match.
+ */
+export function attributionMatches(gold: string | null,
+  got: string | null): boolean {
+  if (gold === null || got === null) return gold === got;
+  const g = words(gold);
+  const p = words(got);
+  if (g.length === 0 || p.length === 0) return g.length === p.length;
+  const gs = g.join(' ');
+  const ps = p.join(' ');
+  if (gs.includes(ps) || ps.includes(gs)) return true;
+  const [small, big] = g.length <= p.length ? [g, p] : [p, g];
+  const hits = small.filter((w) => big.some((b) => sameStem(w, b))).length;
+  return hits / small.length >= 0.5;
+}
+
+const key = (value: number, unit: string): string => `${value} ${unit}`;
+
+/** Scores one passage; `misses` receives what went wrong. */
+export function scorePassage(p: Passage, predicted: readonly Predicted[],
+  misses: Miss[] = []): Counts {
+  const byKey = new Map<string, Predicted[]>();
+  for (const c of predicted) {
+    const k = key(c.value, c.unit);
+    const list = byKey.get(k);
+    if (list) list.push(c);
+    else byKey.set(k, [c]);
+  }
+  const counts: Counts = { passages: 1, gold: 0, tp: 0, fp: 0, fn: 0,
+    qualifierOk: 0, eventOk: 0, attributionOk: 0 };
+  const claimed = new Set<string>();
+  for (const g of p.claims) {
+    const k = key(g.value, g.unit);
+    // A figure labelled twice (two events) is still one figure.
+    if (claimed.has(k)) continue;
+    claimed.add(k);
+    const hits = byKey.get(k);
+    if (g.optional) continue;
+    counts.gold += 1;
+    if (!hits) {
+      counts.fn += 1;
+      misses.push({ kind: 'fn', id: p.id, figure: k });
+      continue;
+    }
+    counts.tp += 1;
+    const fields = [
+      ['qualifier', g.qualifier, hits.map((h) => h.qualifier),
+        hits.some((h) => h.qualifier === g.qualifier)],
+      ['event', g.event, hits.map((h) => h.event),
+        hits.some((h) => eventClass(h.event) === eventClass(g.event))],
+      ['attribution', g.attribution, hits.map((h) => h.attribution),
+        hits.some((h) => attributionMatches(g.attribution, h.attribution))],
+    ] as const;
+    for (const [kind, want, got, ok] of fields) {
+      if (ok) counts[`${kind}Ok`] += 1;
+      else misses.push({ kind, id: p.id, figure: k, want, got: [...got] });
+    }
+  }
+  for (const [k, hits] of byKey) {
+    if (claimed.has(k)) continue;
+    counts.fp += 1;
+    misses.push({ kind: 'fp', id: p.id, figure: k,
+      got: hits.map((h) => h.text) });
+  }
+  return counts;
+}
+
+/** Adds counts. */
+export function sumCounts(all: readonly Counts[]): Counts {
+  const out: Counts = { passages: 0, gold: 0, tp: 0, fp: 0, fn: 0,
+    qualifierOk: 0, eventOk: 0, attributionOk: 0 };
+  for (const c of all) {
+    for (const k of Object.keys(out) as (keyof Counts)[]) out[k] += c[k];
+  }
+  return out;
+}
+
+/** Ratios of counts; an empty denominator counts as perfect. */
+export function toMetrics(c: Counts): Metrics {
+  const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+  const precision = ratio(c.tp, c.tp + c.fp);
+  const recall = ratio(c.tp, c.tp + c.fn);
+  const f1 = precision + recall === 0 ? 0
+    : (2 * precision * recall) / (precision + recall);
+  return { ...c, precision, recall, f1,
+    qualifier: ratio(c.qualifierOk, c.tp), event: ratio(c.eventOk, c.tp),
+    attribution: ratio(c.attributionOk, c.tp) };
+}
+
+/** Scores many passages with an extractor; misses go to `misses`. */
+export function scorePassages(passages: readonly Passage[],
+  extract: (p: Passage) => readonly Predicted[], misses: Miss[] = []): Metrics {
+  return toMetrics(sumCounts(passages.map((p) =>
+    scorePassage(p, extract(p), misses))));
+}
