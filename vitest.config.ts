@@ -9,6 +9,7 @@ export default defineConfig({
     // they run one file at a time so they do not starve each other.
     fileParallelism: false,
     testTimeout: 60_000,
+    reporters: ['default', './tests/setup/summary-reporter.ts'],
     hookTimeout: 60_000,
   },
 });

@@ -6,22 +6,33 @@
  * bounded look-around, so the cost is linear in the input length.
  */
 import {
+  isDigit,
+  isLetter,
+  LOOK,
+  readWord,
+  readWordAfter,
+  readWordBefore,
+  skipSpaces,
+  SPACES,
+  type RawNumber,
+} from './extract-number-chars.js';
+import { scanDigits } from './extract-number-digits.js';
+import { applyScale, scanWords } from './extract-number-words.js';
+import {
   CURRENCY_PREFIXES,
   CURRENCY_WORDS,
-  DE_MORPHEMES,
   DE_ORDINAL_PREFIXES,
-  EN_MULTIPLIERS,
-  EN_SMALL_NUMBERS,
   LABEL_PREFIXES,
   MEASURE_WORDS,
   MONTHS,
-  ORDINAL_SUFFIXES,
   PERCENT_WORDS,
-  SCALE_WORDS,
   WEAK_YEAR_PREFIXES,
   YEAR_FOLLOWERS,
   YEAR_PREFIXES,
 } from './lexicon-numbers.js';
+
+export { parseGermanNumberWord } from './extract-number-words.js';
+
 
 /** What a number mention denotes. Only `count` can be a troop figure. */
 export type NumberKind =
@@ -51,273 +62,6 @@ export interface NumberMention {
   yearLike: boolean;
   /** Spelled out in words ("zwölftausend", "two thousand"). */
   spelled: boolean;
-}
-
-interface RawNumber {
-  start: number;
-  end: number;
-  value: number;
-  spelled: boolean;
-  scale: number;
-  plain: boolean; // digits only, no grouping, decimals or scale
-  forced: NumberKind | null; // kind already fixed by the token's own shape
-}
-
-// Thousands separators: dot, comma, apostrophe and the four spaces of the
-// brief (normal, no-break, thin, narrow no-break).
-const GROUP_SEPS = new Set(['.', ',', "'", ' ', '\u00a0', '\u2009', '\u202f']);
-const SPACES = new Set([' ', '\u00a0', '\u2009', '\u202f', '\t']);
-const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*/uy;
-const LETTER_RE = /[\p{L}\p{M}]/u;
-// Look-around never reaches further than this, which keeps the scan linear.
-const LOOK = 40;
-
-const isDigit = (c: string | undefined): boolean =>
-  c !== undefined && c >= '0' && c <= '9';
-const isLetter = (c: string | undefined): boolean =>
-  c !== undefined && LETTER_RE.test(c);
-
-/** Counts the digits starting at `i`, capped so look-ahead stays bounded. */
-function countDigits(text: string, i: number, cap = Infinity): number {
-  let k = 0;
-  while (k < cap && isDigit(text[i + k])) k += 1;
-  return k;
-}
-
-/** Reads the word that starts at `i` (or null). */
-function readWord(text: string, i: number): string | null {
-  WORD_RE.lastIndex = i;
-  const m = WORD_RE.exec(text);
-  return m ? m[0] : null;
-}
-
-/** Skips spaces forward from `i`, at most a few. */
-function skipSpaces(text: string, i: number): number {
-  let j = i;
-  while (j < text.length && j - i < 4 && SPACES.has(text[j] ?? '')) j += 1;
-  return j;
-}
-
-/** The word ending right before `pos` (skipping spaces and `.`), lower case. */
-function readWordBefore(text: string, pos: number): string {
-  let j = pos;
-  while (j > 0 && pos - j < 4 && /[\s.]/u.test(text[j - 1] ?? '')) j -= 1;
-  let k = j;
-  while (k > 0 && j - k < LOOK && /[\p{L}\p{M}$€£¥₩₽-]/u.test(text[k - 1] ?? ''))
-    k -= 1;
-  return text.slice(k, j).toLowerCase();
-}
-
-/** The word starting after `pos` (skipping spaces), lower case. */
-function readWordAfter(text: string, pos: number): string {
-  const j = skipSpaces(text, pos);
-  const w = readWord(text, j);
-  if (w === null) return '';
-  // Keep a trailing dot for abbreviations such as "Mio." or "a.m.".
-  return (text[j + w.length] === '.' ? `${w}.` : w).toLowerCase();
-}
-
-/** Parses one German number word such as "dreitausendfünfhundert". */
-export function parseGermanNumberWord(word: string): number | null {
-  const w = word.toLowerCase();
-  if (w.length > 60) return null;
-  let i = 0;
-  let total = 0;
-  let current = 0;
-  let parts = 0;
-  let last: number | 'und' | null = null;
-  while (i < w.length) {
-    const hit = DE_MORPHEMES.find(([m]) => w.startsWith(m, i));
-    if (!hit) return null;
-    const [m, v] = hit;
-    i += m.length;
-    parts += 1;
-    if (v === 'und') {
-      if (last === null || last === 'und') return null;
-    } else if (v === 100) current = (current || 1) * 100;
-    else if (v === 1000) {
-      total += (current || 1) * 1000;
-      current = 0;
-    } else current += v;
-    last = v;
-  }
-  // A bare "ein"/"eins" is an article or pronoun far more often than a count.
-  if (last === 'und' || (parts === 1 && last === 1)) return null;
-  return total + current;
-}
-
-/** Parses an English number word, hyphenated forms included ("twenty-five"). */
-function parseEnglishWord(word: string): number | null {
-  const parts = word.toLowerCase().split('-');
-  let sum = 0;
-  for (const p of parts) {
-    const v = EN_SMALL_NUMBERS.get(p);
-    if (v === undefined) return null;
-    sum += v;
-  }
-  return sum;
-}
-
-/**
- * Reads a spelled-out number starting with the word at `i`: an English
- * sequence ("two thousand five hundred", "a dozen") or one German compound.
- */
-function scanWords(text: string, i: number, first: string): RawNumber | null {
-  const lower = first.toLowerCase();
-  const de = parseGermanNumberWord(first);
-  if (de !== null) {
-    return { start: i, end: i + first.length, value: de, spelled: true,
-      scale: 1, plain: false, forced: null };
-  }
-  let total = 0;
-  let current = 0;
-  let end = i;
-  let seen = false;
-  let j = i;
-  let word: string | null = first;
-  let steps = 0;
-  // An article only counts before a multiplier ("a thousand", "a dozen").
-  if (lower === 'a' || lower === 'an') {
-    const next = readWord(text, skipSpaces(text, i + first.length));
-    if (next === null || !EN_MULTIPLIERS.has(next.toLowerCase())) return null;
-    current = 1;
-    j = skipSpaces(text, i + first.length);
-    word = next;
-  }
-  while (word !== null && steps < 12) {
-    steps += 1;
-    const w = word.toLowerCase();
-    const small = parseEnglishWord(w);
-    const mult = EN_MULTIPLIERS.get(w);
-    if (small !== null) current += small;
-    else if (mult !== undefined && (seen || current > 0)) {
-      if (mult < 1000) current = (current || 1) * mult;
-      else {
-        total += (current || 1) * mult;
-        current = 0;
-      }
-    } else if (w === 'and' && seen) {
-      // "two hundred and fifty": only continue if a number word follows.
-      const k = skipSpaces(text, j + word.length);
-      const nxt = readWord(text, k);
-      if (nxt === null || parseEnglishWord(nxt) === null) break;
-      j = k;
-      word = nxt;
-      continue;
-    } else break;
-    seen = true;
-    end = j + word.length;
-    const k = skipSpaces(text, end);
-    if (k === end) break;
-    j = k;
-    word = readWord(text, j);
-  }
-  if (!seen) return null;
-  return { start: i, end, value: total + current, spelled: true, scale: 1,
-    plain: false, forced: null };
-}
-
-/** Reads the digits-based number at `i`; returns it and where scanning goes on. */
-function scanDigits(text: string, i: number): [RawNumber | null, number] {
-  const n = countDigits(text, i);
-  let j = i + n;
-  const prev = text[i - 1];
-  // Digits glued to letters are codes ("i24", "Il-96", "F-16").
-  if (isLetter(prev) || (prev === '-' && isLetter(text[i - 2]))) {
-    while (isDigit(text[j]) || isLetter(text[j])) j += 1;
-    return [null, j];
-  }
-  const raw = (end: number, value: number, forced: NumberKind | null,
-    plain = false): RawNumber =>
-    ({ start: i, end, value, spelled: false, scale: 1, plain, forced });
-  // Numeric dates 24.10.2024, 24/10/24 and ISO 2024-10-24; times 14:30.
-  const s1 = text[j];
-  if (n <= 2 && (s1 === '.' || s1 === '/')) {
-    const d2 = countDigits(text, j + 1, 3);
-    if (d2 >= 1 && d2 <= 2 && text[j + 1 + d2] === s1) {
-      const d3 = countDigits(text, j + 2 + d2, 5);
-      if (d3 === 2 || d3 === 4) return [raw(j + 2 + d2 + d3, 0, 'date'), j + 2 + d2 + d3];
-    }
-  }
-  if (n === 4 && s1 === '-' && countDigits(text, j + 1, 3) === 2 &&
-    text[j + 3] === '-' && countDigits(text, j + 4, 3) === 2) {
-    return [raw(j + 6, 0, 'date'), j + 6];
-  }
-  if (n <= 2 && s1 === ':' && countDigits(text, j + 1, 3) === 2) {
-    return [raw(j + 3, 0, 'time'), j + 3];
-  }
-  let intPart = text.slice(i, j);
-  let sep: string | null = null;
-  if (n <= 3) {
-    // Groups of exactly three digits, all with the same separator.
-    for (;;) {
-      const c = text[j] ?? '';
-      if (!GROUP_SEPS.has(c) || (sep !== null && c !== sep)) break;
-      if (countDigits(text, j + 1, 4) !== 3) break;
-      sep = c;
-      intPart += text.slice(j + 1, j + 4);
-      j += 4;
-    }
-  }
-  let frac = '';
-  const c = text[j];
-  if ((c === ',' || c === '.') && c !== sep && isDigit(text[j + 1])) {
-    const d = countDigits(text, j + 1);
-    // "1.5" or "1,2" but not "1.234.567" (handled as grouping above).
-    if (!(d === 3 && sep === null && n <= 3)) {
-      frac = text.slice(j + 1, j + 1 + d);
-      j += 1 + d;
-    }
-  }
-  let value = Number(frac ? `${intPart}.${frac}` : intPart);
-  let scale = 1;
-  let forced: NumberKind | null = null;
-  // Attached suffix: "12k", "3rd", "50km", or a code such as "96B".
-  if (isLetter(text[j])) {
-    let k = j;
-    while (k - j < LOOK && isLetter(text[k])) k += 1;
-    const suf = text.slice(j, k).toLowerCase();
-    if (isLetter(text[k]) || isDigit(text[k])) return [null, k];
-    const sc = SCALE_WORDS.get(suf);
-    if (sc !== undefined) scale = sc;
-    else if (suf === 'm' && frac) scale = 1e6;
-    else if (ORDINAL_SUFFIXES.has(suf) && !frac && !sep) forced = 'ordinal';
-    else if (MEASURE_WORDS.has(suf) || suf === 'h' || suf === 'er') forced = 'measure';
-    else return [null, k];
-    j = k + (sc !== undefined && text[k] === '.' && suf.length > 1 ? 1 : 0);
-  } else {
-    // Scale word after a space: "1,2 Millionen", "3,5 Tsd.", "12 thousand".
-    const k = skipSpaces(text, j);
-    const w = k > j ? readWord(text, k) : null;
-    if (w !== null) {
-      const lw = w.toLowerCase();
-      const dotted = text[k + w.length] === '.';
-      const sc = SCALE_WORDS.get(dotted ? `${lw}.` : lw) ?? SCALE_WORDS.get(lw);
-      if (sc !== undefined && lw !== 'k') {
-        scale = sc;
-        j = k + w.length + (dotted && SCALE_WORDS.has(`${lw}.`) ? 1 : 0);
-      }
-    }
-  }
-  value *= scale;
-  value = scale >= 100 ? Math.round(value) : Math.round(value * 1e6) / 1e6;
-  const plain = sep === null && !frac && scale === 1 && forced === null;
-  return [{ start: i, end: j, value, spelled: false, scale, plain, forced }, j];
-}
-
-/** Applies a following scale word to a spelled number ("zwei Millionen"). */
-function applyScale(text: string, r: RawNumber): void {
-  const k = skipSpaces(text, r.end);
-  if (k === r.end) return;
-  const w = readWord(text, k);
-  if (w === null) return;
-  const lw = w.toLowerCase();
-  const dotted = text[k + w.length] === '.' && SCALE_WORDS.has(`${lw}.`);
-  const sc = SCALE_WORDS.get(lw);
-  if (sc === undefined || sc < 12 || lw === 'k') return;
-  r.value *= sc;
-  r.scale = sc;
-  r.end = k + w.length + (dotted ? 1 : 0);
 }
 
 /** Scans the text for raw numbers, in order. */
