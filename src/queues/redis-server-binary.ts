@@ -203,11 +203,13 @@ async function aptInstallRedis(
   };
   try {
     logger.info('Running apt-get update…');
-    await runApt(aptGet, ['update'], env);
+    // Wait for a concurrent apt/dpkg run (another troopwatch command, the
+    // test setup) instead of failing at once on its lock.
+    await runApt(aptGet, ['-o', 'DPkg::Lock::Timeout=300', 'update'], env);
     logger.info('Running apt-get install redis-server…');
     await runApt(
       aptGet,
-      ['install', '-y', '--no-install-recommends', 'redis-server'],
+      ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', 'redis-server'],
       env,
     );
   } finally {
@@ -274,7 +276,7 @@ async function runApt(
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     throw new RuntimeError(
-      `redis: installing redis-server failed (apt-get ${args[0]}): ${detail}`,
+      `redis: installing redis-server failed (apt-get ${args.filter((a) => !a.startsWith("-") && !a.includes("=")).join(" ")}): ${detail}`,
       'redis_start',
       { cause: err },
     );

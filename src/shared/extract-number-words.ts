@@ -57,16 +57,46 @@ function parseEnglishWord(word: string): number | null {
   return sum;
 }
 
+// First three letters of every German morpheme: a cheap gate, because
+// every word of the text passes through here.
+const DE_PREFIXES: ReadonlySet<string> = new Set(
+  DE_MORPHEMES.filter(([, v]) => v !== 'und').map(([m]) => m.slice(0, 3)),
+);
+const DE_ARTICLES: ReadonlySet<string> = new Set(['ein', 'eine', 'einem',
+  'einen', 'einer']);
+
+/** A German compound, or "ein Dutzend" / "eine Million" as 1 × scale. */
+function scanGerman(text: string, i: number, first: string,
+  lower: string): RawNumber | null {
+  const raw = (value: number): RawNumber => ({ start: i, end: i + first.length,
+    value, spelled: true, scale: 1, plain: false, forced: null });
+  if (DE_ARTICLES.has(lower)) {
+    // applyScale then multiplies by the scale word that follows.
+    const next = readWord(text, skipSpaces(text, i + first.length)) ?? '';
+    const sc = SCALE_WORDS.get(next.toLowerCase());
+    return sc !== undefined && sc >= 12 && next !== 'k' ? raw(1) : null;
+  }
+  const de = parseGermanNumberWord(lower);
+  return de === null ? null : raw(de);
+}
+
 /**
  * Reads a spelled-out number starting with the word at `i`: an English
- * sequence ("two thousand five hundred", "a dozen") or one German compound.
+ * sequence ("two thousand five hundred", "a dozen", "a couple of") or one
+ * German compound.
  */
 export function scanWords(text: string, i: number, first: string): RawNumber | null {
   const lower = first.toLowerCase();
-  const de = parseGermanNumberWord(first);
-  if (de !== null) {
-    return { start: i, end: i + first.length, value: de, spelled: true,
-      scale: 1, plain: false, forced: null };
+  if (DE_PREFIXES.has(lower.slice(0, 3))) {
+    const de = scanGerman(text, i, first, lower);
+    if (de !== null) return de;
+  }
+  const head = lower.split('-')[0] as string;
+  if (!EN_SMALL_NUMBERS.has(head) && lower !== 'a' && lower !== 'an' &&
+    lower !== 'half') return null;
+  if (lower === 'a' || lower === 'half') {
+    const couple = scanCouple(text, i, first);
+    if (couple) return couple;
   }
   let total = 0;
   let current = 0;
@@ -75,6 +105,7 @@ export function scanWords(text: string, i: number, first: string): RawNumber | n
   let j = i;
   let word: string | null = first;
   let steps = 0;
+  if (lower === 'half') return null;
   // An article only counts before a multiplier ("a thousand", "a dozen").
   if (lower === 'a' || lower === 'an') {
     const next = readWord(text, skipSpaces(text, i + first.length));
@@ -116,6 +147,26 @@ export function scanWords(text: string, i: number, first: string): RawNumber | n
     plain: false, forced: null };
 }
 
+// "a couple of" is two; "half a dozen" is six. Fixed phrases, read whole.
+const EN_PHRASES: readonly (readonly [RegExp, number])[] = [
+  [/^a[ \u00a0]+couple(?:[ \u00a0]+of)?(?![\p{L}])/iu, 2],
+  [/^half[ \u00a0]+a[ \u00a0]+dozen(?![\p{L}])/iu, 6],
+];
+
+/** Reads "a couple (of)" or "half a dozen" at `i`. */
+function scanCouple(text: string, i: number, first: string): RawNumber | null {
+  const head = text.slice(i, i + 20);
+  for (const [re, value] of EN_PHRASES) {
+    const m = re.exec(head);
+    // "a couple of hundred": the phrase is a multiplier, not the count.
+    if (m) {
+      const r: RawNumber = { start: i, end: i + m[0].length, value,
+        spelled: true, scale: 1, plain: false, forced: null };
+      return first.length > 0 ? r : null;
+    }
+  }
+  return null;
+}
 
 /** Applies a following scale word to a spelled number ("zwei Millionen"). */
 export function applyScale(text: string, r: RawNumber): void {
