@@ -7,13 +7,14 @@
  */
 import type { Claim, Language, Qualifier } from './claim.js';
 import { findAttribution } from './extract-attribution.js';
+import { resolveActor } from './extract-actor.js';
+import { classifyEvent, matchCasualtyCue } from './extract-event.js';
 import {
-  classifyEvent,
+  findAnaphoricUnit,
+  findPostQualifier,
   findUnitAfter,
-  matchCasualtyCue,
-  resolveActor,
-  type UnitMatch,
-} from './extract-context.js';
+  findUnitBefore,
+} from './extract-unit.js';
 import {
   findTokenIndex,
   isCapitalized,
@@ -31,7 +32,10 @@ import {
   QUALIFIER_PHRASES,
   UNIT_SUFFIXES,
 } from './lexicon-claims.js';
+import { detectLanguage } from './extract-language.js';
 import { findNumbers, type NumberMention } from './parse-number.js';
+
+export { detectLanguage } from './extract-language.js';
 
 /** Options of {@link extractClaims}. */
 export interface ExtractOptions {
@@ -39,75 +43,8 @@ export interface ExtractOptions {
   lang?: Language;
 }
 
-const DE_HINTS = new Set([
-  'der', 'die', 'das', 'und', 'nicht', 'mit', 'ist', 'von', 'den', 'zu',
-  'sich', 'dass', 'auf', 'ein', 'eine', 'des', 'im', 'nach', 'wurden', 'hat',
-  'werden', 'wird', 'sind', 'auch', 'bei', 'für', 'über', 'zum', 'zur',
-  'einem', 'einen', 'soldaten', 'truppen', 'rund', 'etwa', 'mindestens',
-  'laut', 'zufolge', 'haben', 'wurde', 'seien', 'sei', 'nordkorea',
-]);
-const EN_HINTS = new Set([
-  'the', 'and', 'of', 'to', 'is', 'that', 'with', 'for', 'was', 'have',
-  'has', 'are', 'were', 'by', 'said', 'from', 'on', 'an', 'it', 'this',
-  'troops', 'soldiers', 'been', 'least', 'than', 'about', 'north', 'says',
-]);
-// Language detection reads a bounded prefix: it is enough, and stays cheap.
-const DETECT_CHARS = 20_000;
-
-/** Guesses whether `text` is German or English from function words. */
-export function detectLanguage(text: string): Language {
-  if (typeof text !== 'string') return 'en';
-  let de = 0;
-  let en = 0;
-  const head = text.slice(0, DETECT_CHARS).toLowerCase();
-  for (const m of head.matchAll(/[\p{L}]+/gu)) {
-    const w = m[0];
-    if (DE_HINTS.has(w)) de += 1;
-    if (EN_HINTS.has(w)) en += 1;
-  }
-  de += (head.match(/[äöüß]/gu)?.length ?? 0) / 4;
-  return de > en ? 'de' : 'en';
-}
-
-// Anchors of "die Zahl der … Soldaten … auf N" and "the number of … to N".
-const COUNT_ANCHOR = /(?:^|-)(?:zahl|anzahl|gesamtzahl|truppenzahl|stärke|truppenstärke|number|total|contingent|kontingent)$/u;
 // Token window around a figure that the context rules may read.
 const WINDOW = 60;
-// Words before the figure that make it a change, not the level ("um 2.000").
-const DELTA_WORDS = new Set(['um', 'by']);
-
-/** Finds "the number of <unit> … N" with the unit before the figure. */
-function findUnitBefore(toks: readonly Token[], num: number, end: number,
-  lang: Language): UnitMatch | null {
-  const next = toks[end];
-  // The figure must stand alone: no noun of its own may follow it.
-  if (next && next.isWord && (lang === 'de' ? isCapitalized(next) : false)) return null;
-  if (DELTA_WORDS.has(toks[num - 1]?.lower ?? '')) return null;
-  for (let k = num - 1; k >= 0 && num - k <= 20; k -= 1) {
-    const t = toks[k] as Token;
-    if (!t.isWord && t.text !== ',' && t.text !== '-') return null;
-    if (/^\d/u.test(t.text)) return null;
-    if (!COUNT_ANCHOR.test(t.lower)) continue;
-    for (let u = k; u < num; u += 1) {
-      const unitHit = findUnitAfter(toks, u, lang);
-      if (unitHit && unitHit.next <= num && !unitHit.demonym) {
-        return { ...unitHit, next: end };
-      }
-      if (/^truppen|^soldaten|^troop/u.test((toks[u] as Token).lower)) {
-        return { unit: 'soldiers', event: null, actor: null, next: end, demonym: false };
-      }
-    }
-    // "… 1,500 troops, bringing the total to 12,000": the noun came earlier.
-    for (let u = k - 1; u >= 0 && k - u <= 20; u -= 1) {
-      const unitHit = findUnitAfter(toks, u, lang);
-      if (unitHit && unitHit.next <= k && !unitHit.demonym && !unitHit.event) {
-        return { ...unitHit, next: end };
-      }
-    }
-    return null;
-  }
-  return null;
-}
 
 /** The qualifier right before the figure and where its phrase starts. */
 function findQualifier(text: string, m: NumberMention,

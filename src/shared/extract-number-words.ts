@@ -62,6 +62,15 @@ function parseEnglishWord(word: string): number | null {
 const DE_PREFIXES: ReadonlySet<string> = new Set(
   DE_MORPHEMES.filter(([, v]) => v !== 'und').map(([m]) => m.slice(0, 3)),
 );
+/**
+ * First three letters (or the whole word) of every word that may open a
+ * spelled number, for the candidate scan of `parse-number.ts`.
+ */
+export const NUMBER_WORD_PREFIXES: ReadonlySet<string> = new Set([
+  ...DE_PREFIXES,
+  ...[...EN_SMALL_NUMBERS.keys()].map((w) => w.slice(0, 3)),
+  'hal',
+]);
 const DE_ARTICLES: ReadonlySet<string> = new Set(['ein', 'eine', 'einem',
   'einen', 'einer']);
 
@@ -158,11 +167,10 @@ function scanCouple(text: string, i: number, first: string): RawNumber | null {
   const head = text.slice(i, i + 20);
   for (const [re, value] of EN_PHRASES) {
     const m = re.exec(head);
-    // "a couple of hundred": the phrase is a multiplier, not the count.
-    if (m) {
-      const r: RawNumber = { start: i, end: i + m[0].length, value,
-        spelled: true, scale: 1, plain: false, forced: null };
-      return first.length > 0 ? r : null;
+    // "a couple of hundred" then scales through applyScale.
+    if (m && m[0].toLowerCase().startsWith(first.toLowerCase())) {
+      return { start: i, end: i + m[0].length, value, spelled: true,
+        scale: 1, plain: false, forced: null };
     }
   }
   return null;

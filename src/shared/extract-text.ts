@@ -29,6 +29,11 @@ const TOKEN_RE =
   /[\p{L}\p{M}\p{N}]+(?:[-'’.,\u00a0\u2009\u202f][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 const LOWER_RE = /\p{Ll}/u;
 
+/** Punctuation that ends a clause. */
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
+  ',', ';', ':', '–', '—', '(', ')', '"', '„', '“',
+]);
+
 /** Splits `text` into sentence spans (newlines always end a sentence). */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];

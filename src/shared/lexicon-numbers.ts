@@ -35,7 +35,8 @@ export const DE_MORPHEMES: readonly (readonly [string, number | 'und'])[] = (
     ['hundert', 100], ['tausend', 1000], ['zwölf', 12], ['zehn', 10],
     ['elf', 11], ['eins', 1], ['ein', 1], ['zwei', 2], ['drei', 3],
     ['vier', 4], ['fünf', 5], ['sechs', 6], ['sieben', 7], ['acht', 8],
-    ['neun', 9], ['und', 'und'],
+    ['neun', 9], ['anderthalb', 1.5], ['eineinhalb', 1.5],
+    ['einhalb', 0.5], ['und', 'und'],
   ] as const
 )
   .slice()

@@ -17,7 +17,11 @@ import {
   type RawNumber,
 } from './extract-number-chars.js';
 import { scanDigits } from './extract-number-digits.js';
-import { applyScale, scanWords } from './extract-number-words.js';
+import {
+  applyScale,
+  NUMBER_WORD_PREFIXES,
+  scanWords,
+} from './extract-number-words.js';
 import {
   CURRENCY_PREFIXES,
   CURRENCY_WORDS,
@@ -64,26 +68,35 @@ export interface NumberMention {
   spelled: boolean;
 }
 
+/**
+ * Where a number may start: a digit, or a word that opens like a number
+ * word. Built from the lexicons so the regex engine skips all other words;
+ * a per-character loop in JavaScript was the bottleneck of the extractor.
+ */
+const CANDIDATE = new RegExp(
+  `\\d|(?<![\\p{L}\\p{M}'’]|[\\p{L}\\p{M}]-)(?:${[...NUMBER_WORD_PREFIXES]
+    .sort((a, b) => b.length - a.length).join('|')}|an?(?![\\p{L}\\p{M}]))`,
+  'giu',
+);
+
 /** Scans the text for raw numbers, in order. */
 function scanRaw(text: string): RawNumber[] {
   const out: RawNumber[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (isDigit(c)) {
+  const re = new RegExp(CANDIDATE);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const i = m.index;
+    if (isDigit(text[i])) {
       const [r, next] = scanDigits(text, i);
       if (r) out.push(r);
-      i = Math.max(next, i + 1);
-    } else if (isLetter(c) && !isLetter(text[i - 1])) {
-      const w = readWord(text, i);
-      const len = w === null ? 1 : w.length;
-      const r = w === null || isDigit(text[i + len]) ? null : scanWords(text, i, w);
-      if (r) {
-        applyScale(text, r);
-        out.push(r);
-        i = Math.max(r.end, i + 1);
-      } else i += len;
-    } else i += 1;
+      re.lastIndex = Math.max(next, i + 1);
+      continue;
+    }
+    const w = readWord(text, i);
+    const len = w === null ? 1 : w.length;
+    const r = w === null || isDigit(text[i + len]) ? null : scanWords(text, i, w);
+    if (r) applyScale(text, r);
+    if (r) out.push(r);
+    re.lastIndex = r ? Math.max(r.end, i + 1) : i + len;
   }
   return out;
 }

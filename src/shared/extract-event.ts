@@ -1,0 +1,150 @@
+/**
+ * Event rules of the claim extractor: what happened to the troops a figure
+ * counts. Casualty cues in the figure's clause first, then future or modal
+ * cues (projected), then training versus deployment by the nearer cue.
+ */
+import type { ClaimEvent, Language } from './claim.js';
+import type { UnitMatch } from './extract-unit.js';
+import {
+  EVENT_CUES,
+  PERFECT_AUXILIARIES,
+  PROJECTION_CUES,
+} from './lexicon-claims.js';
+import { MONTHS } from './lexicon-numbers.js';
+import { CLAUSE_BREAKS, type Token } from './extract-text.js';
+
+const RELATIVES = new Set([
+  'die', 'der', 'das', 'denen', 'deren', 'welche', 'which', 'who', 'whom',
+  'that',
+]);
+
+/** Token index range [a, b) of the clause around token `i`. */
+function clauseAround(toks: readonly Token[], i: number): [number, number] {
+  let a = i;
+  while (a > 0 && !CLAUSE_BREAKS.has((toks[a - 1] as Token).text)) a -= 1;
+  let b = i;
+  while (b < toks.length && !CLAUSE_BREAKS.has((toks[b] as Token).text)) b += 1;
+  return [a, b];
+}
+
+/** True when word `w` matches cue `c` (short cues must match whole). */
+function matchesCue(w: string, c: string, loose: boolean): boolean {
+  if (c.length < 5) return w === c;
+  return loose ? w.includes(c) : w.startsWith(c);
+}
+
+/** True when any token in [a, b) matches a cue of the list. */
+function hasCue(toks: readonly Token[], a: number, b: number,
+  cues: readonly string[], loose = false): boolean {
+  for (let k = a; k < b; k += 1) {
+    const w = (toks[k] as Token).lower;
+    if (cues.some((c) => matchesCue(w, c, loose))) return true;
+  }
+  return false;
+}
+
+/** Token distance from `num` to the nearest cue of the list (or Infinity). */
+function nearestCue(toks: readonly Token[], num: number,
+  cues: readonly string[], loose: boolean): number {
+  let best = Infinity;
+  for (let k = 0; k < toks.length; k += 1) {
+    const w = (toks[k] as Token).lower;
+    if (cues.some((c) => matchesCue(w, c, loose))) best = Math.min(best, Math.abs(k - num));
+  }
+  return best;
+}
+
+/** True when [a, b) holds a future or modal cue that is not reportative. */
+function isProjected(toks: readonly Token[], a: number, b: number,
+  lang: Language): boolean {
+  let modal = false;
+  for (let k = a; k < b; k += 1) {
+    const t = toks[k] as Token;
+    const next = toks[k + 1]?.lower ?? '';
+    // "soll … entsandt haben", "could have been killed" report the past.
+    if (modal && PERFECT_AUXILIARIES.has(t.lower)) return false;
+    if (t.text === 'May') continue;
+    if ((t.lower === 'set' || t.lower === 'going') && next !== 'to') continue;
+    if (PROJECTION_CUES[lang].has(t.lower)) modal = true;
+    // "bis Dezember", "by the end of the year".
+    if ((t.lower === 'bis' || t.lower === 'by') &&
+      (MONTHS.has(next) || /^(?:ende|zum|the|end|jahresende)$/u.test(next))) modal = true;
+  }
+  return modal;
+}
+
+const CASUALTY_EVENTS = ['casualties', 'killed', 'wounded', 'captured'] as const;
+const CONJUNCTIONS = new Set(['und', 'oder', 'bzw', 'and', 'or']);
+
+/** The casualty-family event of a cue word, or null. */
+export function matchCasualtyCue(w: string, lang: Language): ClaimEvent | null {
+  for (const ev of CASUALTY_EVENTS) {
+    if (EVENT_CUES[lang][ev].some((c) => matchesCue(w, c, false))) return ev;
+  }
+  return null;
+}
+
+/**
+ * The casualty event nearest the figure in [a, b): cues outside the noun
+ * phrase first ("captured two wounded soldiers" is a capture); "getötet
+ * oder verwundet" / "killed and wounded" together make `casualties`.
+ */
+function findCasualtyEvent(toks: readonly Token[], a: number, b: number,
+  num: number, nounEnd: number, lang: Language): ClaimEvent | null {
+  for (const inside of [false, true]) {
+    let best: [number, ClaimEvent, number] | null = null;
+    for (let k = a; k < b; k += 1) {
+      if ((k >= num && k < nounEnd) !== inside) continue;
+      const ev = matchCasualtyCue((toks[k] as Token).lower, lang);
+      // Cues after the figure bind closer than cues before it.
+      const d = Math.abs(k - num) + (k < num ? 0.5 : 0);
+      if (ev && (!best || d < best[0])) best = [d, ev, k];
+    }
+    if (!best) continue;
+    const [, ev, k] = best;
+    for (const [c, o] of [[k + 1, k + 2], [k - 1, k - 2]] as const) {
+      const other = matchCasualtyCue(toks[o]?.lower ?? '', lang);
+      if (CONJUNCTIONS.has(toks[c]?.lower ?? '') && other && other !== ev &&
+        other !== 'captured' && ev !== 'captured') return 'casualties';
+    }
+    return ev;
+  }
+  return null;
+}
+
+/**
+ * The event of a figure: the noun's own event, then casualty cues in the
+ * figure's clause (and a relative clause on it), then future/modal cues in
+ * the figure's own clause, then training, else deployed.
+ */
+export function classifyEvent(toks: readonly Token[], num: number,
+  unit: UnitMatch, lang: Language): ClaimEvent {
+  if (unit.event) return unit.event;
+  const [a, b] = clauseAround(toks, num);
+  let wideEnd = b;
+  // A relative clause on the noun belongs to it; so does the main clause
+  // that resumes after it ("2.000 Soldaten, die …, wurden verlegt").
+  if (toks[b]?.text === ',' && RELATIVES.has(toks[b + 1]?.lower ?? '')) {
+    const [, rb] = clauseAround(toks, b + 1);
+    wideEnd = rb;
+    if (toks[rb]?.text === ',') wideEnd = clauseAround(toks, rb + 1)[1];
+  }
+  const casualty = findCasualtyEvent(toks, a, wideEnd, num, unit.next, lang);
+  if (casualty) return casualty;
+  let projected = isProjected(toks, a, b, lang);
+  if (!projected && wideEnd > b) {
+    const [, rb] = clauseAround(toks, b + 1);
+    if (rb < wideEnd) projected = isProjected(toks, rb + 1, wideEnd, lang);
+  }
+  // "X erwartet, dass …": a plan verb in the clause that governs "dass".
+  if (!projected && /^(?:dass|that)$/u.test(toks[a]?.lower ?? '') && a >= 2) {
+    const [pa] = clauseAround(toks, a - 2);
+    projected = hasCue(toks, pa, a - 1,
+      ['erwartet', 'plant', 'expects', 'expected', 'plans', 'voraussichtlich']);
+  }
+  if (projected) return 'projected';
+  // Presence: the nearer of a training and a deployment cue decides.
+  const dTrain = nearestCue(toks, num, EVENT_CUES[lang].training, lang === 'de');
+  const dDeploy = nearestCue(toks, num, EVENT_CUES[lang].deployed, false);
+  return dTrain < dDeploy ? 'training' : 'deployed';
+}
