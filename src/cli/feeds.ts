@@ -3,7 +3,7 @@ import { formatDuration } from '../shared/duration.js';
 import { UsageError } from '../shared/errors.js';
 import type { Runtime } from '../queues/runtime.js';
 import { scheduleFeed, unscheduleFeed } from '../queues/feed-schedule.js';
-import { table } from './report.js';
+import { printListing, table } from './report.js';
 
 export async function feedAdd(rt: Runtime, config: Config, url: string, everyMs?: number): Promise<void> {
   const existing = await rt.store.getFeed(url);
@@ -31,21 +31,19 @@ export async function feedRemove(rt: Runtime, url: string): Promise<void> {
 }
 
 export async function feedList(rt: Runtime, json?: boolean): Promise<void> {
-  const feeds = await rt.store.listFeeds();
-  if (json) {
-    process.stdout.write(`${JSON.stringify(feeds, null, 2)}\n`);
-    return;
-  }
-  if (feeds.length === 0) {
-    process.stdout.write('No feeds. Add one with: troopwatch feed add <url>\n');
-    return;
-  }
-  const rows = feeds.map((f) => [
-    f.url,
-    formatDuration(f.everyMs),
-    f.lastSuccessAt ?? 'never',
-    f.lastErrorCode ? `${f.lastErrorCode} (${f.consecutiveFailures}x)` : '-',
-    String(f.itemsEnqueued),
-  ]);
-  process.stdout.write(`${table([['URL', 'EVERY', 'LAST SUCCESS', 'LAST ERROR', 'ITEMS'], ...rows])}\n`);
+  printListing(await rt.store.listFeeds(), {
+    json,
+    empty: 'No feeds. Add one with: troopwatch feed add <url>',
+    render: (feeds) =>
+      table([
+        ['URL', 'EVERY', 'LAST SUCCESS', 'LAST ERROR', 'ITEMS'],
+        ...feeds.map((f) => [
+          f.url,
+          formatDuration(f.everyMs),
+          f.lastSuccessAt ?? 'never',
+          f.lastErrorCode ? `${f.lastErrorCode} (${f.consecutiveFailures}x)` : '-',
+          String(f.itemsEnqueued),
+        ]),
+      ]),
+  });
 }

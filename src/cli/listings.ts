@@ -1,50 +1,58 @@
 import { describeRedisUrl } from '../queues/connection.js';
 import { STAGES } from '../queues/names.js';
 import type { Runtime } from '../queues/runtime.js';
-import { articleStates, deliveryStates, failedJobs, queueCounts, table } from './report.js';
+import type { DeliveryRecord } from '../queues/store.js';
+import {
+  articleStates,
+  deliveryStates,
+  failedJobs,
+  printJson,
+  printListing,
+  queueCounts,
+  table,
+} from './report.js';
 
 export async function showClaims(rt: Runtime, json?: boolean): Promise<void> {
-  const claims = await rt.store.listClaims();
-  if (json) {
-    process.stdout.write(`${JSON.stringify(claims, null, 2)}\n`);
-    return;
-  }
-  if (claims.length === 0) {
-    process.stdout.write('No claims yet.\n');
-    return;
-  }
-  const rows = claims.map((c) => [
-    c.key,
-    c.claim.qualifier,
-    c.claim.attribution ?? '-',
-    String(c.sources.length),
-    c.firstSeenAt,
-    c.sources[0]?.title?.slice(0, 60) ?? c.sources[0]?.source ?? '-',
-  ]);
-  process.stdout.write(`${table([['KEY', 'QUALIFIER', 'ATTRIBUTION', 'SOURCES', 'FIRST SEEN', 'FIRST ARTICLE'], ...rows])}\n`);
+  printListing(await rt.store.listClaims(), {
+    json,
+    empty: 'No claims yet.',
+    render: (claims) =>
+      table([
+        ['KEY', 'QUALIFIER', 'ATTRIBUTION', 'SOURCES', 'FIRST SEEN', 'FIRST ARTICLE'],
+        ...claims.map((c) => [
+          c.key,
+          c.claim.qualifier,
+          c.claim.attribution ?? '-',
+          String(c.sources.length),
+          c.firstSeenAt,
+          c.sources[0]?.title?.slice(0, 60) ?? c.sources[0]?.source ?? '-',
+        ]),
+      ]),
+  });
 }
 
 export async function showAlerts(rt: Runtime, opts: { json?: boolean; failed?: boolean }): Promise<void> {
   let alerts = await rt.store.listAlerts();
   if (opts.failed) alerts = alerts.filter((a) => a.deliveries.some((d) => d.state === 'failed'));
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify(alerts, null, 2)}\n`);
-    return;
-  }
-  if (alerts.length === 0) {
-    process.stdout.write(opts.failed ? 'No failed deliveries.\n' : 'No alerts yet.\n');
-    return;
-  }
-  const rows: string[][] = [];
-  for (const a of alerts) {
-    const deliveries = a.deliveries.length
-      ? a.deliveries
-          .map((d) => `${d.state}${d.attempts ? ` after ${d.attempts} attempt${d.attempts > 1 ? 's' : ''}` : ''}${d.lastError ? ` (${d.lastError})` : ''} → ${d.url}`)
-          .join('; ')
-      : 'recorded (no endpoint configured)';
-    rows.push([a.id, a.type, a.key, a.createdAt, deliveries]);
-  }
-  process.stdout.write(`${table([['ID', 'TYPE', 'KEY', 'CREATED', 'DELIVERIES'], ...rows])}\n`);
+  printListing(alerts, {
+    json: opts.json,
+    empty: opts.failed ? 'No failed deliveries.' : 'No alerts yet.',
+    render: (list) =>
+      table([
+        ['ID', 'TYPE', 'KEY', 'CREATED', 'DELIVERIES'],
+        ...list.map((a) => [a.id, a.type, a.key, a.createdAt, describeDeliveries(a.deliveries)]),
+      ]),
+  });
+}
+
+function describeDeliveries(deliveries: readonly DeliveryRecord[]): string {
+  if (deliveries.length === 0) return 'recorded (no endpoint configured)';
+  return deliveries
+    .map((d) => {
+      const attempts = d.attempts ? ` after ${d.attempts} attempt${d.attempts > 1 ? 's' : ''}` : '';
+      return `${d.state}${attempts}${d.lastError ? ` (${d.lastError})` : ''} → ${d.url}`;
+    })
+    .join('; ');
 }
 
 export async function showStatus(rt: Runtime, json?: boolean): Promise<void> {
@@ -67,10 +75,7 @@ export async function showStatus(rt: Runtime, json?: boolean): Promise<void> {
     alerts: { total: alerts.length, deliveries: deliveryStates(alerts) },
     feeds: feeds.length,
   };
-  if (json) {
-    process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
-    return;
-  }
+  if (json) return printJson(status);
   const queueRows = STAGES.map((s) => {
     const c = counts[s];
     return [s, String(c.waiting + c.prioritized), String(c.active), String(c.delayed), String(c.failed), String(c.completed)];

@@ -14,7 +14,7 @@ import { pollFeedOnce, scheduleFeed } from '../queues/feed-schedule.js';
 import { startFleet } from '../workers/fleet.js';
 import { startDashboard } from './dashboard.js';
 import { waitForDrain } from './drain.js';
-import { articleStates, deliveryStates } from './report.js';
+import { articleStates, deliveryStates, printJson } from './report.js';
 
 /** Resolves on the first SIGINT/SIGTERM; a second one exits at once. */
 function untilSignal(log: Logger): { promise: Promise<string>; controller: AbortController } {
@@ -85,10 +85,7 @@ async function printRunSummary(
     deliveries: deliveryStates(alerts),
     pendingDeliveries: run.pendingDeliveries,
   };
-  if (run.json) {
-    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    return;
-  }
+  if (run.json) return printJson(summary);
   const states = Object.entries(summary.articles).map(([s, n]) => `${n} ${s}`).join(', ') || 'none';
   const d = summary.deliveries;
   process.stdout.write(

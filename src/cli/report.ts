@@ -74,3 +74,20 @@ export function table(rows: readonly (readonly string[])[]): string {
     .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '))
     .join('\n');
 }
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * The shape of every listing command: JSON with --json, a sentence when
+ * there is nothing, else the rendered table.
+ */
+export function printListing<T>(
+  items: readonly T[],
+  opts: { json?: boolean; empty: string; render: (items: readonly T[]) => string },
+): void {
+  if (opts.json) printJson(items);
+  else if (items.length === 0) process.stdout.write(`${opts.empty}\n`);
+  else process.stdout.write(`${opts.render(items)}\n`);
+}

@@ -71,10 +71,10 @@ export async function readInputs(args: readonly string[]): Promise<Input[]> {
   return inputs;
 }
 
-async function readInputFile(file: string, name: string): Promise<FileInput> {
-  let bytes: Buffer;
+/** Reads a file (or standard input for `-`), as a usage error when it cannot. */
+export async function readInputBytes(file: string): Promise<Buffer> {
   try {
-    bytes = await readFile(file);
+    return file === '-' ? await readStdin() : await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(
@@ -82,6 +82,16 @@ async function readInputFile(file: string, name: string): Promise<FileInput> {
       code === 'ENOENT' ? 'input_missing' : 'input_unreadable',
     );
   }
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function readInputFile(file: string, name: string): Promise<FileInput> {
+  const bytes = await readInputBytes(file);
   const { kind, reason } = inspectContent(bytes);
   if (kind === 'empty') throw new UsageError(`input: ${file} is empty`, 'input_empty');
   if (kind === 'binary') throw new UsageError(`input: ${file} is binary, not text or HTML (${reason})`, 'input_binary');

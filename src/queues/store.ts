@@ -35,6 +35,28 @@ export interface ArticleRecord {
   completedAt: string | null;
 }
 
+/** A new article record: the given fields over empty defaults. */
+export function newArticle(
+  fields: Pick<ArticleRecord, 'id' | 'origin' | 'name' | 'rawSha' | 'contentType'> &
+    Partial<ArticleRecord>,
+): ArticleRecord {
+  return {
+    url: null,
+    title: null,
+    siteName: null,
+    publishedAt: null,
+    feedUrl: null,
+    seedSeq: null,
+    status: 'fetched',
+    duplicateOf: null,
+    error: null,
+    claims: [],
+    createdAt: new Date().toISOString(),
+    completedAt: null,
+    ...fields,
+  };
+}
+
 /** How an article is named in alert bodies and source lists. */
 export interface SourceRef {
   articleId: string;

@@ -2,7 +2,7 @@ import type { Worker } from 'bullmq';
 import { StageError } from '../shared/errors.js';
 import { inspectContent } from '../shared/decode-content.js';
 import type { FetchJob } from '../queues/names.js';
-import { sha256 } from '../queues/store.js';
+import { newArticle, sha256 } from '../queues/store.js';
 import { safeFetch, classifyHttpStatus } from '../net/safe-fetch.js';
 import { canonicalizeUrl } from '../shared/canonical-url.js';
 import { nextStageOptions } from './article-origin.js';
@@ -39,24 +39,15 @@ export function createFetchWorker(deps: WorkerDeps): Worker<FetchJob> {
         id: data.sha.slice(0, 32),
         origin: data.seedSeq === undefined ? ('file' as const) : ('seed' as const),
       };
-      const created = await deps.store.createArticle({
-        ...article,
-        name: data.name,
-        url: null,
-        title: null,
-        siteName: null,
-        publishedAt: null,
-        feedUrl: null,
-        seedSeq: data.seedSeq ?? null,
-        rawSha: data.sha,
-        contentType: kind === 'html' ? 'text/html' : 'text/plain',
-        status: 'fetched',
-        duplicateOf: null,
-        error: null,
-        claims: [],
-        createdAt: new Date().toISOString(),
-        completedAt: null,
-      });
+      const created = await deps.store.createArticle(
+        newArticle({
+          ...article,
+          name: data.name,
+          seedSeq: data.seedSeq ?? null,
+          rawSha: data.sha,
+          contentType: kind === 'html' ? 'text/html' : 'text/plain',
+        }),
+      );
       await deps.queues.enqueue('clean', { articleId: article.id }, nextStageOptions('clean', article));
       return { articleId: article.id, created, bytes: bytes.length };
     },
@@ -94,24 +85,18 @@ async function fetchUrl(
   const rawSha = sha256(res.body);
   await deps.store.putBlob(rawSha, res.body);
   const article = { id, origin: 'url' as const };
-  await deps.store.createArticle({
-    ...article,
-    name: data.url,
-    url: res.url,
-    title: data.title ?? null,
-    siteName: null,
-    publishedAt: data.publishedAt ?? null,
-    feedUrl: data.feedUrl ?? null,
-    seedSeq: null,
-    rawSha,
-    contentType: res.headers['content-type'] ?? null,
-    status: 'fetched',
-    duplicateOf: null,
-    error: null,
-    claims: [],
-    createdAt: new Date().toISOString(),
-    completedAt: null,
-  });
+  await deps.store.createArticle(
+    newArticle({
+      ...article,
+      name: data.url,
+      url: res.url,
+      title: data.title ?? null,
+      publishedAt: data.publishedAt ?? null,
+      feedUrl: data.feedUrl ?? null,
+      rawSha,
+      contentType: res.headers['content-type'] ?? null,
+    }),
+  );
   await deps.queues.enqueue('clean', { articleId: id }, nextStageOptions('clean', article));
   return { articleId: id, status: res.status, bytes: res.body.length };
 }

@@ -54,11 +54,16 @@ export class FixtureServer {
   }
 
   async stop(): Promise<void> {
-    if (this.server === null) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await closeServer(this.server);
     this.server = null;
   }
+}
+
+/** Closes a test server, its open connections included. */
+export async function closeServer(server: Server | null): Promise<void> {
+  if (server === null) return;
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
 /** A minimal RSS 2.0 feed of the given items. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { closeServer } from './http-fixture.js';
 
 export interface ReceivedWebhook {
   id: string;
@@ -71,9 +72,7 @@ export class WebhookReceiver {
   }
 
   async stop(): Promise<void> {
-    if (this.server === null) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await closeServer(this.server);
     this.server = null;
   }
 

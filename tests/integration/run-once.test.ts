@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, testEnv } from '../helpers/cli.js';
+import { ALLOWED_KEYS, REQUIRED_KEYS } from '../helpers/seed-alerts.js';
 import { WebhookReceiver, makeSecret } from '../helpers/webhook-receiver.js';
 
-/** The six required claim.new keys of DESIGN.md (presence/officers/10 may come too). */
-const REQUIRED_KEYS = [
-  'KP|presence|soldiers|12000',
-  'KP|presence|soldiers|3000',
-  'KP|presence|soldiers|2000',
-  'KP|projected|soldiers|10000',
-  'KP|presence|soldiers|10000',
-  'KP|presence|soldiers|1500',
-];
-const ALLOWED_KEYS = new Set([...REQUIRED_KEYS, 'KP|presence|officers|10']);
 
 /** Which seed file must be named as the first source of each key. */
 const FIRST_SEED: Record<string, string> = {
