@@ -49,7 +49,9 @@ export type StageErrorCode =
   | 'too_large'
   | 'blocked_address'
   | 'too_many_redirects'
-  | 'invalid_url';
+  | 'invalid_url'
+  | 'invalid_body'
+  | 'parse_timeout';
 export class StageError extends TroopwatchError<StageErrorCode> {
   constructor(
     message: string,

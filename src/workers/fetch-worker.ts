@@ -3,11 +3,14 @@ import { StageError } from '../shared/errors.js';
 import { inspectContent } from '../shared/decode-content.js';
 import type { FetchJob } from '../queues/names.js';
 import { newArticle, sha256 } from '../queues/store.js';
-import { safeFetch, classifyHttpStatus } from '../net/safe-fetch.js';
+import { safeFetch } from '../net/safe-fetch.js';
 import { canonicalizeUrl } from '../shared/canonical-url.js';
 import { nextStageOptions } from './article-origin.js';
 import { pollFeed } from './poll-feed.js';
 import { createStageWorker, type WorkerDeps } from './stage-worker.js';
+
+/** Media types an article may come as; anything else is `not_html`. */
+const ARTICLE_TYPES = ['text/html', 'application/xhtml', 'text/plain'];
 
 /** How long a feed item waits for the seeds before it looks again. */
 const SEED_GATE_DELAY_MS = 250;
@@ -72,9 +75,8 @@ async function fetchUrl(
   const res = await safeFetch(data.url, {
     allowPrivateHosts: deps.config.allowPrivateHosts,
     userAgent: deps.config.userAgent,
+    accept: ARTICLE_TYPES,
   });
-  const failure = classifyHttpStatus(res.status, res.headers, res.url);
-  if (failure) throw failure;
   const kind = inspectContent(res.body).kind;
   if (kind === 'empty' || kind === 'binary') {
     throw new StageError(`fetch: ${res.url} is ${kind}`, `${kind}_content`, false);
