@@ -51,8 +51,8 @@ export async function runPipeline(
     const feeds = await rt.store.listFeeds();
     const runId = randomUUID().slice(0, 8);
     for (const feed of feeds) {
-      if (opts.once) await pollFeedOnce(rt, feed.url, runId);
-      else await scheduleFeed(rt, feed);
+      if (opts.once) await pollFeedOnce(rt.queues, feed.url, runId);
+      else await scheduleFeed(rt.queues, feed);
     }
     if (!opts.once) {
       const dashboard = await startDashboard(rt, config, log);

@@ -1,15 +1,19 @@
 import { Priority } from './names.js';
-import type { Runtime } from './runtime.js';
+import type { Queues } from './queues.js';
 import { sha256, type FeedRecord } from './store.js';
 
-/** One BullMQ job scheduler per feed, keyed by the feed URL's hash. */
+/**
+ * The one place that registers feed polls: one BullMQ job scheduler per
+ * feed, keyed by the feed URL's hash, so restarts never duplicate them.
+ */
 export function feedSchedulerId(url: string): string {
   return `feed-${sha256(url).slice(0, 24)}`;
 }
 
 /** Register (or update) the feed's scheduler; safe to call on every start. */
-export async function scheduleFeed(rt: Runtime, feed: Pick<FeedRecord, 'url' | 'everyMs'>): Promise<void> {
-  await rt.queues.get('fetch').upsertJobScheduler(
+export async function scheduleFeed(queues: Queues, feed: Pick<FeedRecord, 'url' | 'everyMs' | 'state'>): Promise<void> {
+  if (feed.state === 'gone') return;
+  await queues.get('fetch').upsertJobScheduler(
     feedSchedulerId(feed.url),
     { every: feed.everyMs },
     {
@@ -20,13 +24,13 @@ export async function scheduleFeed(rt: Runtime, feed: Pick<FeedRecord, 'url' | '
   );
 }
 
-export async function unscheduleFeed(rt: Runtime, url: string): Promise<void> {
-  await rt.queues.get('fetch').removeJobScheduler(feedSchedulerId(url));
+export async function unscheduleFeed(queues: Queues, url: string): Promise<void> {
+  await queues.get('fetch').removeJobScheduler(feedSchedulerId(url));
 }
 
 /** A single poll now (for `run --once`), next to the schedule. */
-export async function pollFeedOnce(rt: Runtime, url: string, runId: string): Promise<void> {
-  await rt.queues.enqueue(
+export async function pollFeedOnce(queues: Queues, url: string, runId: string): Promise<void> {
+  await queues.enqueue(
     'fetch',
     { kind: 'feed', feedUrl: url },
     { jobId: `poll-${sha256(url).slice(0, 24)}-${runId}`, priority: Priority.url, attempts: 1 },

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Claim } from '../shared/claim.js';
+import type { FeedRecord } from '../shared/feed-health.js';
+
+export type { FeedRecord };
 import { createKeys, type Keys } from './keys.js';
 import { RECORD_CLAIMS_LUA } from './record-claims.js';
 
@@ -65,18 +68,6 @@ export interface SourceRef {
   source: string;
   publishedAt: string | null;
   seenAt: string;
-}
-
-export interface FeedRecord {
-  url: string;
-  everyMs: number;
-  addedAt: string;
-  lastPollAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastErrorCode: string | null;
-  consecutiveFailures: number;
-  itemsEnqueued: number;
 }
 
 export interface ClaimRecord {
@@ -352,6 +343,18 @@ export class Store {
 
   async putFeed(feed: FeedRecord): Promise<void> {
     await this.redis.hset(this.keys.feeds, feed.url, JSON.stringify(feed));
+  }
+
+  /** Saves a poll's result unless the feed was removed meanwhile. */
+  async updateFeed(feed: FeedRecord): Promise<boolean> {
+    const saved = await this.redis.eval(
+      "if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) return 1 end return 0",
+      1,
+      this.keys.feeds,
+      feed.url,
+      JSON.stringify(feed),
+    );
+    return saved === 1;
   }
 
   async getFeed(url: string): Promise<FeedRecord | null> {

@@ -26,6 +26,14 @@ export interface Config {
   /** BullMQ job lock; a crashed worker's jobs are taken over after about this long. */
   lockDurationMs: number;
   webhookTimeoutMs: number;
+  /** Worker threads that parse HTML, per worker process. */
+  cleanThreads: number;
+  /** A page whose parse takes longer fails (its thread is replaced). */
+  cleanTimeoutMs: number;
+  /** Politeness: parallel requests per host, across the fleet. */
+  hostConcurrency: number;
+  /** Politeness: least time between two requests to one host. */
+  hostDelayMs: number;
   feedIntervalMs: number;
   /** 0 disables the dashboard. */
   dashboardPort: number;
@@ -62,6 +70,10 @@ export const CONFIG_DEFAULTS = {
   TROOPWATCH_CONCURRENCY: '4',
   TROOPWATCH_LOCK_DURATION: '30s',
   TROOPWATCH_WEBHOOK_TIMEOUT: '10s',
+  TROOPWATCH_CLEAN_THREADS: '2',
+  TROOPWATCH_CLEAN_TIMEOUT: '30s',
+  TROOPWATCH_HOST_CONCURRENCY: '2',
+  TROOPWATCH_HOST_DELAY: '1s',
   TROOPWATCH_FEED_INTERVAL: '10m',
   TROOPWATCH_DASHBOARD_PORT: '8484',
   TROOPWATCH_DASHBOARD_HOST: '127.0.0.1',
@@ -154,6 +166,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     concurrency: integer('TROOPWATCH_CONCURRENCY', 1, 256),
     lockDurationMs: duration('TROOPWATCH_LOCK_DURATION', 1000),
     webhookTimeoutMs: duration('TROOPWATCH_WEBHOOK_TIMEOUT', 100),
+    cleanThreads: integer('TROOPWATCH_CLEAN_THREADS', 1, 64),
+    cleanTimeoutMs: duration('TROOPWATCH_CLEAN_TIMEOUT', 100),
+    hostConcurrency: integer('TROOPWATCH_HOST_CONCURRENCY', 1, 64),
+    hostDelayMs: duration('TROOPWATCH_HOST_DELAY'),
     feedIntervalMs: duration('TROOPWATCH_FEED_INTERVAL', 1000),
     dashboardPort: integer('TROOPWATCH_DASHBOARD_PORT', 0, 65535),
     dashboardHost: get('TROOPWATCH_DASHBOARD_HOST'),

@@ -1,5 +1,4 @@
 import type { Worker } from 'bullmq';
-import { cleanHtml } from '../shared/clean-html.js';
 import { cleanText } from '../shared/clean-text.js';
 import { decodeText, inspectContent } from '../shared/decode-content.js';
 import { StageError } from '../shared/errors.js';
@@ -25,7 +24,8 @@ export function createCleanWorker(deps: WorkerDeps): Worker<ArticleJob> {
       let text: string;
       let meta = {};
       if (inspectContent(bytes).kind === 'html') {
-        const page = cleanHtml(decoded, { url: article.url ?? undefined });
+        if (deps.cleanPool === null) throw new Error('clean: no parser pool in this process');
+        const page = await deps.cleanPool.clean(decoded, article.url ?? undefined);
         text = page.text;
         meta = {
           title: article.title ?? page.title,

@@ -24,11 +24,19 @@ export function createFetchWorker(deps: WorkerDeps): Worker<FetchJob> {
     name: 'fetch',
     async process(job, { postpone }) {
       const data = job.data;
-      if (data.kind === 'feed') return pollFeed(deps, data.feedUrl);
-      if (data.kind === 'url') {
+      if (data.kind === 'feed' || data.kind === 'url') {
         // Seeds first: no feed item or URL starts while a seed is unfinished.
-        if ((await deps.store.pendingSeedCount()) > 0) return postpone(SEED_GATE_DELAY_MS);
-        return fetchUrl(deps, data);
+        if (data.kind === 'url' && (await deps.store.pendingSeedCount()) > 0) {
+          return postpone(SEED_GATE_DELAY_MS);
+        }
+        // Politeness: wait (as a delayed job, not a sleep) for the host's turn.
+        const slot = await deps.hostGate.acquire(hostOf(data.kind === 'feed' ? data.feedUrl : data.url));
+        if (!slot.granted) return postpone(slot.waitMs);
+        try {
+          return data.kind === 'feed' ? await pollFeed(deps, data.feedUrl) : await fetchUrl(deps, data);
+        } finally {
+          await slot.release();
+        }
       }
       const bytes = await deps.store.getBlob(data.sha);
       if (bytes === null) {
@@ -60,6 +68,14 @@ export function createFetchWorker(deps: WorkerDeps): Worker<FetchJob> {
       await deps.store.releaseSeed(articleId);
     },
   }, { concurrency: deps.config.concurrency });
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return 'invalid';
+  }
 }
 
 async function fetchUrl(

@@ -3,6 +3,8 @@ import type { Config } from '../shared/config.js';
 import type { Logger } from '../shared/logger.js';
 import { createWorkerConnection } from '../queues/connection.js';
 import { STAGES, type StageName } from '../queues/names.js';
+import { HostGate } from '../queues/host-gate.js';
+import { CleanPool } from './clean-pool.js';
 import type { Runtime } from '../queues/runtime.js';
 import { createAlertWorker } from './alert-worker.js';
 import { createCleanWorker } from './clean-worker.js';
@@ -40,6 +42,13 @@ export function startFleet(
     queues: runtime.queues,
     logger,
     connection,
+    hostGate: new HostGate(runtime.redis, config.redisPrefix, {
+      maxConcurrent: config.hostConcurrency,
+      minDelayMs: config.hostDelayMs,
+    }),
+    cleanPool: stages.includes('clean')
+      ? new CleanPool({ size: config.cleanThreads, timeoutMs: config.cleanTimeoutMs })
+      : null,
   };
   const workers = stages.map((stage) => FACTORIES[stage](deps));
   logger.info({ stages, concurrency: config.concurrency }, 'Workers started');
@@ -49,6 +58,7 @@ export function startFleet(
     close() {
       closing ??= (async () => {
         await Promise.all(workers.map((w) => w.close()));
+        await deps.cleanPool?.close();
         await connection.quit().catch(() => connection.disconnect());
         logger.info('Workers stopped');
       })();

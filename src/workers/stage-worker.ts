@@ -5,6 +5,8 @@ import { StageError, coerceError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { QueueName, type JobPayloads, type StageName } from '../queues/names.js';
 import type { Queues } from '../queues/queues.js';
+import type { HostGate } from '../queues/host-gate.js';
+import type { CleanPool } from './clean-pool.js';
 import type { Store } from '../queues/store.js';
 
 /** What every stage worker is built from. */
@@ -14,6 +16,10 @@ export interface WorkerDeps {
   queues: Queues;
   logger: Logger;
   connection: Redis;
+  /** Per-host politeness for feed and article fetches. */
+  hostGate: HostGate;
+  /** HTML parsing off the event loop; set where the clean stage runs. */
+  cleanPool: CleanPool | null;
 }
 
 export interface StageContext {
