@@ -37,6 +37,8 @@ export type StageErrorCode =
   | 'empty_content'
   | 'binary_content'
   | 'not_html'
+  | 'not_a_feed'
+  | 'malformed_feed'
   | 'article_missing'
   | 'timeout'
   | 'dns'
