@@ -15,6 +15,7 @@ const offline = () => import('./cli/offline.js');
 const feeds = () => import('./cli/feeds.js');
 const listings = () => import('./cli/listings.js');
 const pipeline = () => import('./cli/pipeline.js');
+const deliveries = () => import('./cli/deliveries.js');
 
 /**
  * The `troopwatch` command. Configuration comes from the environment, is
@@ -191,10 +192,27 @@ program
 
 program
   .command('alerts')
-  .description('List the alerts raised and the state of each webhook delivery.')
-  .option('--failed', 'only alerts with a failed delivery')
+  .description('List the alerts raised and the state of each webhook delivery; `alerts replay <id>` sends failed ones again.')
+  .option('--failed', 'only the dead-letter list: deliveries that failed for good')
   .addOption(jsonOption)
-  .action((opts: { json?: boolean; failed?: boolean }) => withRuntime(async (rt) => (await listings()).showAlerts(rt, opts)));
+  .action((opts: { json?: boolean; failed?: boolean }) => withRuntime(async (rt) => (await listings()).showAlerts(rt, opts)))
+  .command('replay')
+  .description('Send the failed deliveries of an alert again (same webhook-id, so receivers can deduplicate).')
+  .argument('<alert-id>', 'an id from troopwatch alerts')
+  .option('--endpoint <url>', 'only the delivery to this endpoint')
+  .action((alertId: string, opts: { endpoint?: string }) =>
+    withRuntime(async (rt) => (await deliveries()).replayAlert(rt, alertId, opts.endpoint)),
+  );
+
+program
+  .command('endpoints')
+  .description('List the webhook endpoints with their types and state; `endpoints enable <url>` re-enables one that answered 410.')
+  .addOption(jsonOption)
+  .action((opts: { json?: boolean }) => withRuntime(async (rt, config) => (await deliveries()).listEndpoints(rt, config, opts.json)))
+  .command('enable')
+  .description('Re-enable an endpoint disabled after a 410 Gone answer.')
+  .argument('<url>', 'the endpoint URL as configured')
+  .action((url: string) => withRuntime(async (rt, config) => (await deliveries()).enableEndpoint(rt, config, url)));
 
 program
   .command('status')

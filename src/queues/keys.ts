@@ -27,6 +27,10 @@ export interface Keys {
   readonly alertOrder: string;
   /** HASH endpoint id → delivery record JSON, for one alert. */
   deliveries(alertId: string): string;
+  /** ZSET `alertId|endpointId` of deliveries that failed for good. */
+  readonly deadLetters: string;
+  /** HASH endpoint id → why it is disabled (410 Gone). */
+  readonly disabledEndpoints: string;
   /** ZSET seed fetch jobs not yet through dedupe, by seed sequence. */
   readonly seedsPending: string;
   /** Counter that numbers seeds in enqueue order. */
@@ -53,6 +57,8 @@ export function createKeys(prefix: string): Keys {
     alerts: k('alerts'),
     alertOrder: k('alerts', 'order'),
     deliveries: (alertId) => k('alerts', 'deliveries', alertId),
+    deadLetters: k('alerts', 'dead'),
+    disabledEndpoints: k('endpoints', 'disabled'),
     seedsPending: k('seeds', 'pending'),
     seedSeq: k('seeds', 'seq'),
     feeds: k('feeds'),

@@ -1,20 +1,26 @@
 /**
- * The one place where novelty is decided. Deciding that a claim is new and
- * recording the alert to send happen in one Lua script, so a crash between
- * the two can neither lose nor double an alert, and two workers racing on one
- * novelty key raise one alert (Redis runs scripts one at a time).
+ * The one place where novelty is decided. Deciding that a claim is new (or a
+ * corroboration) and recording the alert to send happen in one Lua script:
+ * the alert record with its pending deliveries is the outbox the alert stage
+ * works from, so a crash between the two can neither lose nor double an
+ * alert, and two workers racing on one novelty key raise one alert (Redis
+ * runs scripts one at a time).
  *
  * KEYS: 1 claims hash, 2 claim order zset, 3 alerts hash, 4 alert order zset,
  *       5 article-by-text hash, 6 article hash, 7 seeds pending zset
  * ARGV: 1 article id, 2 text sha256, 3 now (ms), 4 now (ISO), 5 key prefix,
- *       6 JSON array of { key, alertId, claim, body, deliveries }
- *       where `body` is the alert body with `firstSeenAt` and `sources` left for
- *       the script to fill, and `deliveries` maps endpoint id → delivery JSON.
+ *       6 JSON array of entries { key, claim, new: Draft, corroborated: Draft }
+ *          where a Draft is { alertId, body, deliveries } (body without
+ *          `firstSeenAt` and `sources`, which the script fills in;
+ *          deliveries maps endpoint id → delivery JSON; a draft with no
+ *          deliveries is still recorded for claim.new, and not at all for
+ *          claim.corroborated),
  *       7 JSON of this article's source entry.
  *
  * Returns JSON: { duplicateOf, new: [alertId…], corroborated: [key…] }.
- * A retry of the same article (after a crash) gets the same alert ids back in
- * `new`, so the caller can enqueue their deliveries again idempotently.
+ * `new` lists every alert of this article; a retry of the same article
+ * (after a crash) gets the same ids back, so the caller can enqueue their
+ * deliveries again idempotently.
  */
 export const RECORD_CLAIMS_LUA = `
 local articleId, textSha, nowMs, nowIso, prefix = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
@@ -27,6 +33,20 @@ local function finish(status)
   redis.call('HSET', KEYS[6], 'status', cjson.encode(status), 'completedAt', cjson.encode(nowIso))
   redis.call('ZREM', KEYS[7], articleId)
   return cjson.encode(result)
+end
+
+local function recordAlert(draft, type, key, firstSeenAt, sources)
+  local body = draft.body
+  body.data.firstSeenAt = firstSeenAt
+  body.data.sources = sources
+  local alert = { id = draft.alertId, type = type, key = key, createdAt = nowIso, body = body }
+  redis.call('HSET', KEYS[3], draft.alertId, cjson.encode(alert))
+  redis.call('ZADD', KEYS[4], nowMs, draft.alertId)
+  local deliveriesKey = prefix .. ':alerts:deliveries:' .. draft.alertId
+  for endpointId, delivery in pairs(draft.deliveries) do
+    redis.call('HSETNX', deliveriesKey, endpointId, cjson.encode(delivery))
+  end
+  table.insert(result.new, draft.alertId)
 end
 
 -- Article level: the same text seen under another article id adds nothing.
@@ -42,22 +62,12 @@ for _, e in ipairs(entries) do
   local existing = redis.call('HGET', KEYS[1], e.key)
   if not existing then
     local record = {
-      key = e.key, claim = e.claim, articleId = articleId, alertId = e.alertId,
+      key = e.key, claim = e.claim, articleId = articleId, alertId = e.new.alertId,
       firstSeenAt = nowIso, sources = { source },
     }
     redis.call('HSET', KEYS[1], e.key, cjson.encode(record))
     redis.call('ZADD', KEYS[2], nowMs, e.key)
-    local body = e.body
-    body.data.firstSeenAt = nowIso
-    body.data.sources = { source }
-    local alert = { id = e.alertId, type = 'claim.new', key = e.key, createdAt = nowIso, body = body }
-    redis.call('HSET', KEYS[3], e.alertId, cjson.encode(alert))
-    redis.call('ZADD', KEYS[4], nowMs, e.alertId)
-    local deliveriesKey = prefix .. ':alerts:deliveries:' .. e.alertId
-    for endpointId, delivery in pairs(e.deliveries) do
-      redis.call('HSETNX', deliveriesKey, endpointId, cjson.encode(delivery))
-    end
-    table.insert(result.new, e.alertId)
+    recordAlert(e.new, 'claim.new', e.key, nowIso, { source })
   else
     local record = cjson.decode(existing)
     if record.articleId == articleId then
@@ -71,6 +81,11 @@ for _, e in ipairs(entries) do
         table.insert(record.sources, source)
         redis.call('HSET', KEYS[1], e.key, cjson.encode(record))
         table.insert(result.corroborated, e.key)
+        if next(e.corroborated.deliveries) ~= nil then
+          recordAlert(e.corroborated, 'claim.corroborated', e.key, record.firstSeenAt, record.sources)
+        end
+      elseif redis.call('HEXISTS', KEYS[3], e.corroborated.alertId) == 1 then
+        table.insert(result.new, e.corroborated.alertId)
       end
     end
   end

@@ -87,6 +87,8 @@ export interface DeliveryRecord {
   webhookId: string;
   state: DeliveryState;
   attempts: number;
+  /** Times `alerts replay` sent it again; part of the replay's job id. */
+  replays?: number;
   lastStatus: number | null;
   lastError: string | null;
   lastAttemptAt: string | null;
@@ -121,9 +123,12 @@ export interface RecordClaimsResult {
   corroborated: string[];
 }
 
-export interface NewClaimEntry {
-  key: string;
-  claim: Claim;
+/** An alert as the dedupe stage prepares it, before the script decides. */
+export interface AlertDraft {
+  alertId: string;
+  body: AlertBody;
+  /** Endpoint id → pending delivery. */
+  deliveries: Record<string, DeliveryRecord>;
 }
 
 /** sha256 hex of a string or bytes. */
@@ -134,6 +139,11 @@ export function sha256(data: string | Uint8Array): string {
 /** The alert id of a novelty key: one key, one `claim.new`, one id. */
 export function alertIdFor(key: string): string {
   return `al_${sha256(`claim.new|${key}`).slice(0, 20)}`;
+}
+
+/** One corroboration of a key by one article, one id. */
+export function corroborationIdFor(key: string, articleId: string): string {
+  return `al_${sha256(`claim.corroborated|${key}|${articleId}`).slice(0, 20)}`;
 }
 
 /** Stable per alert and endpoint, so receivers can deduplicate retries. */
@@ -230,13 +240,7 @@ export class Store {
     articleId: string;
     textSha: string;
     source: SourceRef;
-    entries: Array<{
-      key: string;
-      alertId: string;
-      claim: Claim;
-      body: AlertBody;
-      deliveries: Record<string, DeliveryRecord>;
-    }>;
+    entries: Array<{ key: string; claim: Claim; new: AlertDraft; corroborated: AlertDraft }>;
     now: Date;
   }): Promise<RecordClaimsResult> {
     const k = this.keys;
@@ -313,6 +317,39 @@ export class Store {
       delivery.endpointId,
       JSON.stringify(delivery),
     );
+  }
+
+  /** Deliveries that ran out of attempts (or met a disabled endpoint), oldest first. */
+  async deadLetter(alertId: string, endpointId: string): Promise<void> {
+    await this.redis.zadd(this.keys.deadLetters, Date.now(), `${alertId}|${endpointId}`);
+  }
+
+  async listDeadLetters(): Promise<Array<{ alertId: string; endpointId: string; at: string }>> {
+    const raw = await this.redis.zrange(this.keys.deadLetters, 0, -1, 'WITHSCORES');
+    const out: Array<{ alertId: string; endpointId: string; at: string }> = [];
+    for (let i = 0; i < raw.length; i += 2) {
+      const [alertId, endpointId] = raw[i]!.split('|') as [string, string];
+      out.push({ alertId, endpointId, at: new Date(Number(raw[i + 1])).toISOString() });
+    }
+    return out;
+  }
+
+  async removeDeadLetter(alertId: string, endpointId: string): Promise<void> {
+    await this.redis.zrem(this.keys.deadLetters, `${alertId}|${endpointId}`);
+  }
+
+  /** An endpoint that answered 410 Gone receives nothing until enabled again. */
+  async disableEndpoint(endpointId: string, info: { url: string; reason: string }): Promise<void> {
+    await this.redis.hset(this.keys.disabledEndpoints, endpointId, JSON.stringify({ ...info, at: new Date().toISOString() }));
+  }
+
+  async enableEndpoint(endpointId: string): Promise<boolean> {
+    return (await this.redis.hdel(this.keys.disabledEndpoints, endpointId)) === 1;
+  }
+
+  async disabledEndpoints(): Promise<Record<string, { url: string; reason: string; at: string }>> {
+    const hash = await this.redis.hgetall(this.keys.disabledEndpoints);
+    return Object.fromEntries(Object.entries(hash).map(([k, v]) => [k, JSON.parse(v)]));
   }
 
   // ---- the seed gate -------------------------------------------------------

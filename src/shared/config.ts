@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 import { parseDuration } from './duration.js';
+import { readEndpoints, type WebhookEndpoint } from './config-endpoints.js';
+
+export { endpointId, isHttpUrl, type AlertType, type WebhookEndpoint } from './config-endpoints.js';
 
 /** Everything troopwatch reads from the environment, validated once. */
 export interface Config {
@@ -42,14 +43,6 @@ export interface Config {
   userAgent: string;
   /** Install redis-server from the OS packages when it is missing. */
   installRedis: boolean;
-}
-
-export interface WebhookEndpoint {
-  /** Short stable id derived from the URL. */
-  id: string;
-  url: string;
-  /** `whsec_<base64>` */
-  secret: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -127,19 +120,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ? (schedule as number[]).slice(1)
     : [];
 
-  const secret = readSecret(env, problems);
-  const urls = (nonEmpty(env.ALERT_WEBHOOK_URL) ?? '')
-    .split(',')
-    .map((u) => u.trim())
-    .filter(Boolean);
-  for (const url of urls) {
-    if (!isHttpUrl(url)) problems.push(`ALERT_WEBHOOK_URL entry ${url} is not an http(s) URL`);
-  }
-  if (urls.length > 0 && secret === null && !problems.some((p) => p.startsWith('ALERT_WEBHOOK_SECRET'))) {
-    problems.push(
-      'ALERT_WEBHOOK_SECRET (or ALERT_WEBHOOK_SECRET_FILE) is required with ALERT_WEBHOOK_URL: whsec_ followed by base64, e.g. whsec_$(openssl rand -base64 32)',
-    );
-  }
+  const endpoints = readEndpoints(env, problems);
 
   const logLevel = get('TROOPWATCH_LOG_LEVEL');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -155,7 +136,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     redisPrefix: get('TROOPWATCH_REDIS_PREFIX'),
     dataDir: path.resolve(cwd, get('TROOPWATCH_DATA_DIR')),
     seedsDir: path.resolve(cwd, get('TROOPWATCH_SEEDS_DIR')),
-    endpoints: urls.map((url) => ({ id: endpointId(url), url, secret: secret ?? '' })),
+    endpoints,
     allowPrivateHosts: (nonEmpty(env.TROOPWATCH_ALLOW_PRIVATE_HOSTS) ?? '')
       .split(',')
       .map((h) => h.trim().toLowerCase())
@@ -183,30 +164,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   return Object.freeze(config);
 }
 
-function readSecret(env: Env, problems: string[]): string | null {
-  let secret = nonEmpty(env.ALERT_WEBHOOK_SECRET) ?? null;
-  const file = nonEmpty(env.ALERT_WEBHOOK_SECRET_FILE);
-  if (secret === null && file !== undefined) {
-    try {
-      secret = readFileSync(file, 'utf8').trim();
-    } catch (err) {
-      problems.push(`ALERT_WEBHOOK_SECRET_FILE=${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-      return null;
-    }
-  }
-  if (secret !== null && !isWebhookSecret(secret)) {
-    problems.push('ALERT_WEBHOOK_SECRET must be whsec_ followed by base64 of at least 24 bytes');
-    return null;
-  }
-  return secret;
-}
-
-function isWebhookSecret(secret: string): boolean {
-  const body = secret.startsWith('whsec_') ? secret.slice(6) : null;
-  if (body === null || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return false;
-  return Buffer.from(body, 'base64').length >= 24;
-}
-
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
@@ -219,16 +176,3 @@ function isRedisUrl(value: string): boolean {
   }
 }
 
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-/** A short id per endpoint URL, stable across restarts and machines. */
-export function endpointId(url: string): string {
-  return `ep_${createHash('sha256').update(url).digest('hex').slice(0, 12)}`;
-}

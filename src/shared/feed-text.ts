@@ -192,13 +192,14 @@ const ZONES: Readonly<Record<string, string>> = {
 
 /**
  * A feed date (RFC 822, RFC 3339, W3C-DTF, or whatever `Date.parse`
- * accepts) as ISO 8601 UTC, or null. Dates outside 1970–2199 are treated as
- * garbage: V8 happily reads "2" or "Episode 12" as a date in 2001.
+ * accepts) as ISO 8601 UTC, or null. V8's fallback parser happily reads
+ * "Episode 2" as 1 February 2001, so a date needs at least two groups of
+ * digits (day and year, or year and month) and a year in 1970–2199.
  */
 export function parseFeedDate(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
   const s = raw.trim().replace(/\s+/g, ' ');
-  if (!s || s.length > 100) return null;
+  if (!s || s.length > 100 || !/\d\D+\d/.test(s)) return null;
   let t = Date.parse(s);
   if (Number.isNaN(t)) {
     const zone = /\s([A-Z]{2,4})$/.exec(s);

@@ -149,7 +149,11 @@ interface Prolog {
  * DOCTYPE) with `indexOf`, so that junk before the root costs linear time.
  */
 function scanProlog(text: string): Prolog {
-  const out: Prolog = { root: null, doctypeName: null, declaresEntities: false };
+  const out: Prolog = {
+    root: null,
+    doctypeName: null,
+    declaresEntities: false,
+  };
   let i = 0;
   const ws = /\s*/y;
   for (;;) {
@@ -249,6 +253,17 @@ function makeParser(): Parser<RawRecord, RawRecord> {
  */
 const xmlParser = makeParser();
 
+/**
+ * The root elements rss-parser understands, spelled exactly as it looks
+ * them up (xml2js keeps prefixes; `<atom:feed>` or `<r:rss>` are rare and
+ * not recognised).
+ */
+const FORMAT_BY_ROOT = new Map<string, ParsedFeed['format']>([
+  ['rss', 'rss'],
+  ['feed', 'atom'],
+  ['rdf:RDF', 'rdf'],
+]);
+
 /** How long a parse may stay unsettled before we call it broken. */
 const SETTLE_TIMEOUT_MS = 10_000;
 
@@ -265,17 +280,16 @@ async function parseXmlFeed(
     throw malformed(where, 'its DOCTYPE declares entities, which are refused');
   }
   const root = prolog.root;
-  const doctype = prolog.doctypeName?.toLowerCase();
   if (root === null) throw notAFeed(where, 'no root element');
-  const lower = root.toLowerCase();
-  if (doctype === 'html' || ['html', 'head', 'body'].includes(lower)) {
-    throw notAFeed(where, 'an HTML page');
+  const format = FORMAT_BY_ROOT.get(root);
+  if (format === undefined) {
+    // The root decides, not the DOCTYPE: feeds saved from a CMS sometimes
+    // carry an XHTML DOCTYPE in front of <rss> (feedparser strips it too).
+    const html =
+      /^(?:html|head|body)$/i.test(root) ||
+      prolog.doctypeName?.toLowerCase() === 'html';
+    throw notAFeed(where, html ? 'an HTML page' : `root element <${root}>`);
   }
-  const format: ParsedFeed['format'] | null =
-    root === 'rss' ? 'rss' : root === 'feed' ? 'atom' : root === 'rdf:RDF'
-      ? 'rdf'
-      : null;
-  if (format === null) throw notAFeed(where, `root element <${root}>`);
 
   let out: Parser.Output<RawRecord> & RawRecord;
   try {
@@ -505,6 +519,9 @@ function httpUrl(raw: string, base: string | undefined): string | null {
 // ---------------------------------------------------------------------------
 // JSON Feed
 
+/** JSON Feed 1 and 1.x; early feeds used http: in the version URL. */
+const JSON_FEED_VERSION = /^https?:\/\/jsonfeed\.org\/version\/1(?:\.\d+)?$/;
+
 function parseJsonFeed(
   text: string,
   where: string,
@@ -518,7 +535,7 @@ function parseJsonFeed(
   }
   const feed = isRecord(doc) ? doc : undefined;
   const version = typeof feed?.version === 'string' ? feed.version : '';
-  if (!feed || !/^https?:\/\/jsonfeed\.org\/version\/1(?:\.\d+)?$/.test(version)) {
+  if (!feed || !JSON_FEED_VERSION.test(version)) {
     throw notAFeed(where, 'JSON without a JSON Feed version');
   }
   const base = url;

@@ -1,16 +1,24 @@
 import type { Worker } from 'bullmq';
 import { StageError } from '../shared/errors.js';
 import type { AlertJob } from '../queues/names.js';
+import type { DeliveryRecord } from '../queues/store.js';
 import { deliverWebhook } from '../net/deliver-webhook.js';
 import { createStageWorker, type WorkerDeps } from './stage-worker.js';
 
 /**
  * alert: one delivery job per alert and endpoint. Each attempt is signed
- * afresh (the timestamp is the attempt's), with the same `webhook-id`; the
- * delivery record shows every attempt's outcome.
+ * afresh (the timestamp is the attempt's) with the same `webhook-id`; the
+ * delivery record shows every attempt's outcome. 2xx is done, 410 disables
+ * the endpoint, anything else is retried on the schedule; what runs out of
+ * attempts goes to the dead-letter list (`alerts --failed`, `alerts replay`).
  */
 export function createAlertWorker(deps: WorkerDeps): Worker<AlertJob> {
   const schedule = deps.config.alertRetrySchedule;
+  const giveUp = async (alertId: string, delivery: DeliveryRecord, reason: string): Promise<never> => {
+    await deps.store.putDelivery(alertId, { ...delivery, state: 'failed', lastError: reason });
+    await deps.store.deadLetter(alertId, delivery.endpointId);
+    throw new StageError(`alert: ${delivery.url}: ${reason}`, 'http_4xx', false);
+  };
   return createStageWorker(deps, {
     name: 'alert',
     async process(job, { isFinalAttempt }) {
@@ -24,10 +32,10 @@ export function createAlertWorker(deps: WorkerDeps): Worker<AlertJob> {
       }
       if (delivery.state === 'delivered') return { alertId, endpointId, skipped: 'already delivered' };
       const endpoint = deps.config.endpoints.find((e) => e.id === endpointId);
-      if (endpoint === undefined) {
-        await deps.store.putDelivery(alertId, { ...delivery, state: 'failed', lastError: 'endpoint no longer configured' });
-        throw new StageError(`alert: endpoint ${delivery.url} is no longer configured`, 'http_4xx', false);
-      }
+      if (endpoint === undefined) return giveUp(alertId, delivery, 'endpoint no longer configured');
+      const disabled = (await deps.store.disabledEndpoints())[endpointId];
+      if (disabled !== undefined) return giveUp(alertId, delivery, `endpoint disabled (${disabled.reason})`);
+
       const now = new Date();
       const outcome = await deliverWebhook({
         url: endpoint.url,
@@ -38,20 +46,26 @@ export function createAlertWorker(deps: WorkerDeps): Worker<AlertJob> {
         timeoutMs: deps.config.webhookTimeoutMs,
         now,
       });
-      const final = outcome.ok || outcome.gone || isFinalAttempt;
-      await deps.store.putDelivery(alertId, {
+      const attempted: DeliveryRecord = {
         ...delivery,
         attempts: delivery.attempts + 1,
         lastStatus: outcome.status,
         lastError: outcome.error,
         lastAttemptAt: now.toISOString(),
-        state: outcome.ok ? 'delivered' : final ? 'failed' : 'retrying',
+        state: outcome.ok ? 'delivered' : 'retrying',
         deliveredAt: outcome.ok ? now.toISOString() : null,
-      });
-      if (!outcome.ok) {
-        throw new StageError(`alert: ${endpoint.url}: ${outcome.error}`, outcome.gone ? 'http_gone' : 'connection', !outcome.gone);
+      };
+      if (outcome.ok) {
+        await deps.store.putDelivery(alertId, attempted);
+        return { alertId, endpointId, status: outcome.status };
       }
-      return { alertId, endpointId, status: outcome.status };
+      if (outcome.gone) {
+        await deps.store.disableEndpoint(endpointId, { url: endpoint.url, reason: '410 Gone' });
+        return giveUp(alertId, attempted, 'endpoint answered 410 Gone: disabled');
+      }
+      if (isFinalAttempt) return giveUp(alertId, attempted, outcome.error ?? 'failed');
+      await deps.store.putDelivery(alertId, attempted);
+      throw new StageError(`alert: ${endpoint.url}: ${outcome.error}`, 'connection', true);
     },
   }, {
     concurrency: deps.config.concurrency,

@@ -1,16 +1,18 @@
 import type { Worker } from 'bullmq';
 import { noveltyKey, type Claim } from '../shared/claim.js';
+import type { AlertType, WebhookEndpoint } from '../shared/config.js';
 import { StageError } from '../shared/errors.js';
 import type { ArticleJob } from '../queues/names.js';
 import {
   alertIdFor,
+  corroborationIdFor,
   sha256,
   webhookIdFor,
-  type AlertBody,
-  type DeliveryRecord,
+  type AlertDraft,
   type SourceRef,
 } from '../queues/store.js';
 import { sourceName } from './article-origin.js';
+import { enqueueDeliveries } from './enqueue-deliveries.js';
 import { failArticle } from './fail-article.js';
 import { createStageWorker, type WorkerDeps } from './stage-worker.js';
 
@@ -19,8 +21,9 @@ const SEED_ORDER_DELAY_MS = 100;
 
 /**
  * dedupe: article level (same text as an earlier article) and claim level
- * (a novelty key already known), decided atomically in Redis; each new key
- * gets one alert, whose deliveries are enqueued with deterministic ids.
+ * (a novelty key already known), decided atomically in Redis together with
+ * the alerts to send; then their deliveries are enqueued with deterministic
+ * job ids.
  */
 export function createDedupeWorker(deps: WorkerDeps): Worker<ArticleJob> {
   return createStageWorker(deps, {
@@ -45,10 +48,10 @@ export function createDedupeWorker(deps: WorkerDeps): Worker<ArticleJob> {
         publishedAt: article.publishedAt,
         seenAt: now.toISOString(),
       };
-      const entries = firstMentions(article.claims).map(([key, claim]) => {
-        const alertId = alertIdFor(key);
-        const body: AlertBody = {
-          type: 'claim.new',
+      const draft = (type: AlertType, alertId: string, key: string, claim: Claim): AlertDraft => ({
+        alertId,
+        body: {
+          type,
           timestamp: now.toISOString(),
           data: {
             key,
@@ -57,23 +60,15 @@ export function createDedupeWorker(deps: WorkerDeps): Worker<ArticleJob> {
             firstSeenAt: now.toISOString(),
             sources: [],
           },
-        };
-        const deliveries: Record<string, DeliveryRecord> = {};
-        for (const endpoint of deps.config.endpoints) {
-          deliveries[endpoint.id] = {
-            endpointId: endpoint.id,
-            url: endpoint.url,
-            webhookId: webhookIdFor(alertId, endpoint.id),
-            state: 'pending',
-            attempts: 0,
-            lastStatus: null,
-            lastError: null,
-            lastAttemptAt: null,
-            deliveredAt: null,
-          };
-        }
-        return { key, alertId, claim, body, deliveries };
+        },
+        deliveries: pendingDeliveries(alertId, deps.config.endpoints, type),
       });
+      const entries = firstMentions(article.claims).map(([key, claim]) => ({
+        key,
+        claim,
+        new: draft('claim.new', alertIdFor(key), key, claim),
+        corroborated: draft('claim.corroborated', corroborationIdFor(key, article.id), key, claim),
+      }));
       const result = await deps.store.recordClaims({
         articleId: article.id,
         textSha: sha256(normalizeForHash(text)),
@@ -81,24 +76,38 @@ export function createDedupeWorker(deps: WorkerDeps): Worker<ArticleJob> {
         entries,
         now,
       });
-      for (const alertId of result.newAlerts) {
-        for (const endpoint of deps.config.endpoints) {
-          await deps.queues.enqueue(
-            'alert',
-            { alertId, endpointId: endpoint.id },
-            { jobId: `alert-${alertId}-${endpoint.id}` },
-          );
-        }
-      }
+      for (const alertId of result.newAlerts) await enqueueDeliveries(deps, alertId);
       return {
         articleId: article.id,
         duplicateOf: result.duplicateOf ?? undefined,
-        newAlerts: result.newAlerts.length,
+        alerts: result.newAlerts.length,
         corroborated: result.corroborated.length,
       };
     },
     onFinalFailure: failArticle(deps),
   }, { concurrency: deps.config.concurrency });
+}
+
+function pendingDeliveries(
+  alertId: string,
+  endpoints: readonly WebhookEndpoint[],
+  type: AlertType,
+): AlertDraft['deliveries'] {
+  const out: AlertDraft['deliveries'] = {};
+  for (const endpoint of endpoints.filter((e) => e.types.includes(type))) {
+    out[endpoint.id] = {
+      endpointId: endpoint.id,
+      url: endpoint.url,
+      webhookId: webhookIdFor(alertId, endpoint.id),
+      state: 'pending',
+      attempts: 0,
+      lastStatus: null,
+      lastError: null,
+      lastAttemptAt: null,
+      deliveredAt: null,
+    };
+  }
+  return out;
 }
 
 /** One claim per novelty key: its first mention in the text. */

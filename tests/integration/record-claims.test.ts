@@ -3,21 +3,31 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Claim } from '../../src/shared/claim.js';
 import { noveltyKey } from '../../src/shared/claim.js';
-import { Store, alertIdFor, type AlertBody, type SourceRef } from '../../src/queues/store.js';
+import { Store, alertIdFor, corroborationIdFor, webhookIdFor, type AlertBody, type SourceRef } from '../../src/queues/store.js';
 
 const claim: Claim = {
   value: 12000, low: null, high: null, qualifier: 'approx', unit: 'soldiers', actor: 'KP',
   event: 'deployed', attribution: 'NIS', text: 'rund 12.000 Soldaten', sentence: 's', start: 0, end: 20,
 };
 
-function entryFor(c: Claim, now: Date) {
+/** An entry as the dedupe stage builds it; `corroboratedTo` subscribes an endpoint to corroborations. */
+function entryFor(c: Claim, now: Date, articleId = 'x', corroboratedTo: string[] = []) {
   const key = noveltyKey(c);
-  const body: AlertBody = {
-    type: 'claim.new',
+  const body = (type: AlertBody['type']): AlertBody => ({
+    type,
     timestamp: now.toISOString(),
     data: { key, claim: c, article: { url: null, title: 't', source: 's', publishedAt: null }, firstSeenAt: '', sources: [] },
+  });
+  const corrId = corroborationIdFor(key, articleId);
+  const deliveries = Object.fromEntries(
+    corroboratedTo.map((ep) => [ep, { endpointId: ep, url: `http://${ep}`, webhookId: webhookIdFor(corrId, ep), state: 'pending' as const, attempts: 0, lastStatus: null, lastError: null, lastAttemptAt: null, deliveredAt: null }]),
+  );
+  return {
+    key,
+    claim: c,
+    new: { alertId: alertIdFor(key), body: body('claim.new'), deliveries: {} },
+    corroborated: { alertId: corrId, body: body('claim.corroborated'), deliveries },
   };
-  return { key, alertId: alertIdFor(key), claim: c, body, deliveries: {} };
 }
 
 function source(articleId: string): SourceRef {
@@ -37,7 +47,7 @@ describe('recordClaims: novelty decided atomically in Redis', () => {
     const now = new Date();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        store.recordClaims({ articleId: `a${i}`, textSha: `sha${i}`, source: source(`a${i}`), entries: [entryFor(claim, now)], now }),
+        store.recordClaims({ articleId: `a${i}`, textSha: `sha${i}`, source: source(`a${i}`), entries: [entryFor(claim, now, `a${i}`)], now }),
       ),
     );
     expect(results.filter((r) => r.newAlerts.length === 1)).toHaveLength(1);
@@ -47,11 +57,27 @@ describe('recordClaims: novelty decided atomically in Redis', () => {
     expect(await store.listAlerts()).toHaveLength(1);
   });
 
+  it('a corroboration raises claim.corroborated only where an endpoint asked for it, once per article', async () => {
+    const now = new Date();
+    const c = { ...claim, value: 31337 };
+    await store.recordClaims({ articleId: 'c1', textSha: 'c1', source: source('c1'), entries: [entryFor(c, now, 'c1', ['ep_a'])], now });
+    const quiet = await store.recordClaims({ articleId: 'c2', textSha: 'c2', source: source('c2'), entries: [entryFor(c, now, 'c2')], now });
+    expect(quiet).toMatchObject({ newAlerts: [], corroborated: [noveltyKey(c)] });
+    const loud = await store.recordClaims({ articleId: 'c3', textSha: 'c3', source: source('c3'), entries: [entryFor(c, now, 'c3', ['ep_a'])], now });
+    expect(loud.newAlerts).toEqual([corroborationIdFor(noveltyKey(c), 'c3')]);
+    const again = await store.recordClaims({ articleId: 'c3', textSha: 'c3', source: source('c3'), entries: [entryFor(c, now, 'c3', ['ep_a'])], now });
+    expect(again).toMatchObject({ newAlerts: loud.newAlerts, corroborated: [] });
+    const alert = await store.getAlert(loud.newAlerts[0]!);
+    expect(alert).toMatchObject({ type: 'claim.corroborated', key: noveltyKey(c) });
+    expect(alert!.body.data.sources.map((s) => s.articleId)).toEqual(['c1', 'c2', 'c3']);
+    expect(alert!.deliveries.map((d) => d.endpointId)).toEqual(['ep_a']);
+  });
+
   it('a retry of the first article gets its alert id back and adds nothing', async () => {
     const now = new Date();
     const c = { ...claim, value: 777 };
-    const first = await store.recordClaims({ articleId: 'r1', textSha: 'r1', source: source('r1'), entries: [entryFor(c, now)], now });
-    const retry = await store.recordClaims({ articleId: 'r1', textSha: 'r1', source: source('r1'), entries: [entryFor(c, now)], now });
+    const first = await store.recordClaims({ articleId: 'r1', textSha: 'r1', source: source('r1'), entries: [entryFor(c, now, 'r1')], now });
+    const retry = await store.recordClaims({ articleId: 'r1', textSha: 'r1', source: source('r1'), entries: [entryFor(c, now, 'r1')], now });
     expect(retry.newAlerts).toEqual(first.newAlerts);
     expect(retry.corroborated).toEqual([]);
     const alerts = (await store.listAlerts()).filter((a) => a.key === noveltyKey(c));
