@@ -1,4 +1,5 @@
 import type { Worker } from 'bullmq';
+import { canonicalizeUrl } from '../shared/canonical-url.js';
 import { cleanText } from '../shared/clean-text.js';
 import { decodeText, inspectContent } from '../shared/decode-content.js';
 import { StageError } from '../shared/errors.js';
@@ -26,6 +27,16 @@ export function createCleanWorker(deps: WorkerDeps): Worker<ArticleJob> {
       if (inspectContent(bytes).kind === 'html') {
         if (deps.cleanPool === null) throw new Error('clean: no parser pool in this process');
         const page = await deps.cleanPool.clean(decoded, article.url ?? undefined);
+        // The page names its own canonical URL (link rel=canonical, og:url):
+        // a copy published under another address is the same article.
+        if (article.origin === 'url' && page.canonicalUrl) {
+          const owner = await deps.store.claimUrl(canonicalizeUrl(page.canonicalUrl), article.id);
+          if (owner !== article.id) {
+            await deps.store.updateArticle(article.id, { status: 'duplicate', duplicateOf: owner, completedAt: new Date().toISOString() });
+            await deps.store.deleteBlob(article.rawSha);
+            return { articleId: article.id, duplicateOf: owner, by: 'canonical url' };
+          }
+        }
         text = page.text;
         meta = {
           title: article.title ?? page.title,
