@@ -6,10 +6,12 @@ import express from 'express';
 import type { Config } from '../shared/config.js';
 import type { Logger } from '../shared/logger.js';
 import type { Runtime } from '../queues/runtime.js';
+import { createMetrics } from './metrics.js';
 
 /**
- * The queue dashboard (bull-board) on TROOPWATCH_DASHBOARD_HOST:PORT, local
- * only by default: it can retry and remove jobs and has no login.
+ * The queue dashboard (bull-board) and Prometheus metrics (`/metrics`) on
+ * TROOPWATCH_DASHBOARD_HOST:PORT, local only by default: the dashboard can
+ * retry and remove jobs and has no login.
  */
 export async function startDashboard(
   runtime: Runtime,
@@ -24,6 +26,14 @@ export async function startDashboard(
     serverAdapter,
   });
   const app = express();
+  const metrics = createMetrics(runtime);
+  app.get('/metrics', async (_req, res) => {
+    try {
+      res.type(metrics.contentType).send(await metrics.metrics());
+    } catch (err) {
+      res.status(500).type('text/plain').send(`metrics unavailable: ${(err as Error).message}`);
+    }
+  });
   app.use('/', serverAdapter.getRouter());
   return new Promise((resolve) => {
     const server = app.listen(config.dashboardPort, config.dashboardHost, () => {
