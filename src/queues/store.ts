@@ -224,6 +224,12 @@ export class Store {
     return articles.filter((a): a is ArticleRecord => a !== null);
   }
 
+  /** Links a copy to its original and ends it (no claims, no corroboration). */
+  async markDuplicate(id: string, originalId: string): Promise<void> {
+    await this.updateArticle(id, { status: 'duplicate', duplicateOf: originalId, completedAt: new Date().toISOString() });
+    await this.releaseSeed(id);
+  }
+
   /** Claims a canonical URL for an article; returns the owner's id. */
   async claimUrl(canonicalUrl: string, articleId: string): Promise<string> {
     await this.redis.hsetnx(this.keys.articleByUrl, canonicalUrl, articleId);

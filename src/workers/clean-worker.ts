@@ -32,7 +32,7 @@ export function createCleanWorker(deps: WorkerDeps): Worker<ArticleJob> {
         if (article.origin === 'url' && page.canonicalUrl) {
           const owner = await deps.store.claimUrl(canonicalizeUrl(page.canonicalUrl), article.id);
           if (owner !== article.id) {
-            await deps.store.updateArticle(article.id, { status: 'duplicate', duplicateOf: owner, completedAt: new Date().toISOString() });
+            await deps.store.markDuplicate(article.id, owner);
             await deps.store.deleteBlob(article.rawSha);
             return { articleId: article.id, duplicateOf: owner, by: 'canonical url' };
           }

@@ -2,6 +2,7 @@ import type { Worker } from 'bullmq';
 import { noveltyKey, type Claim } from '../shared/claim.js';
 import type { AlertType, WebhookEndpoint } from '../shared/config.js';
 import { StageError } from '../shared/errors.js';
+import { isFingerprintable, simhash64 } from '../shared/simhash.js';
 import type { ArticleJob } from '../queues/names.js';
 import {
   alertIdFor,
@@ -38,6 +39,11 @@ export function createDedupeWorker(deps: WorkerDeps): Worker<ArticleJob> {
       // carries a figure is the one its alert names.
       if (article.seedSeq !== null && (await deps.store.hasEarlierPendingSeed(article.seedSeq))) {
         return postpone(SEED_ORDER_DELAY_MS);
+      }
+      const copyOf = await findNearDuplicate(deps, article.id, text, article.claims);
+      if (copyOf !== null) {
+        await deps.store.markDuplicate(article.id, copyOf);
+        return { articleId: article.id, duplicateOf: copyOf, by: 'simhash' };
       }
       const now = new Date();
       const source: SourceRef = {
@@ -86,6 +92,26 @@ export function createDedupeWorker(deps: WorkerDeps): Worker<ArticleJob> {
     },
     onFinalFailure: failArticle(deps),
   }, { concurrency: deps.config.concurrency });
+}
+
+/**
+ * A near-duplicate (SimHash within the threshold of an earlier article) is a
+ * syndicated copy only if it carries no figure its original lacks: an update
+ * with a new figure, or a chance match of two unrelated texts, must still
+ * raise its claims. Short texts are left to the exact-text check.
+ */
+async function findNearDuplicate(
+  deps: WorkerDeps,
+  articleId: string,
+  text: string,
+  claims: readonly Claim[],
+): Promise<string | null> {
+  if (!isFingerprintable(text)) return null;
+  const { duplicateOf } = await deps.nearDup.checkAndAdd(articleId, simhash64(text));
+  if (duplicateOf === null || duplicateOf === articleId) return null;
+  const original = await deps.store.getArticle(duplicateOf);
+  const known = new Set((original?.claims ?? []).map(noveltyKey));
+  return claims.every((c) => known.has(noveltyKey(c))) ? duplicateOf : null;
 }
 
 function pendingDeliveries(

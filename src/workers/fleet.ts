@@ -4,6 +4,7 @@ import type { Logger } from '../shared/logger.js';
 import { createWorkerConnection } from '../queues/connection.js';
 import { STAGES, type StageName } from '../queues/names.js';
 import { HostGate } from '../queues/host-gate.js';
+import { NearDupIndex } from '../queues/near-dup-index.js';
 import { CleanPool } from './clean-pool.js';
 import type { Runtime } from '../queues/runtime.js';
 import { createAlertWorker } from './alert-worker.js';
@@ -46,6 +47,7 @@ export function startFleet(
       maxConcurrent: config.hostConcurrency,
       minDelayMs: config.hostDelayMs,
     }),
+    nearDup: new NearDupIndex(runtime.redis, config.redisPrefix),
     cleanPool: stages.includes('clean')
       ? new CleanPool({ size: config.cleanThreads, timeoutMs: config.cleanTimeoutMs })
       : null,

@@ -6,6 +6,7 @@ import type { Logger } from '../shared/logger.js';
 import { QueueName, type JobPayloads, type StageName } from '../queues/names.js';
 import type { Queues } from '../queues/queues.js';
 import type { HostGate } from '../queues/host-gate.js';
+import type { NearDupIndex } from '../queues/near-dup-index.js';
 import type { CleanPool } from './clean-pool.js';
 import type { Store } from '../queues/store.js';
 
@@ -18,6 +19,8 @@ export interface WorkerDeps {
   connection: Redis;
   /** Per-host politeness for feed and article fetches. */
   hostGate: HostGate;
+  /** SimHash/LSH index of article texts, for near-duplicates. */
+  nearDup: NearDupIndex;
   /** HTML parsing off the event loop; set where the clean stage runs. */
   cleanPool: CleanPool | null;
 }

@@ -43,7 +43,8 @@ export class FixtureServer {
     this.server = createServer((req: IncomingMessage, res: ServerResponse) => {
       const path = req.url ?? '/';
       this.requests.push({ path, at: Date.now() });
-      const route = this.routes.get(path);
+      // Routes match the path; query strings (tracking parameters) do not matter.
+      const route = this.routes.get(path) ?? this.routes.get(path.split('?')[0]!);
       res.statusCode = route?.status ?? 404;
       res.setHeader('content-type', route?.type ?? 'text/plain');
       if (route?.location) res.setHeader('location', route.location);

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/shared/config.js';
 import { newFeedRecord } from '../../src/shared/feed-health.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { HostGate } from '../../src/queues/host-gate.js';
+import { NearDupIndex } from '../../src/queues/near-dup-index.js';
 import { Queues } from '../../src/queues/queues.js';
 import { Store } from '../../src/queues/store.js';
 import { pollFeed } from '../../src/workers/poll-feed.js';
@@ -63,6 +64,7 @@ describe('feed polling against a local feed server', () => {
       logger: createLogger({ level: 'silent' }),
       connection: redis,
       hostGate: new HostGate(redis, prefix, { maxConcurrent: 2, minDelayMs: 0 }),
+      nearDup: new NearDupIndex(redis, prefix),
       cleanPool: null,
     };
   });

@@ -79,6 +79,19 @@ describe('syndicated copies of the seeds', () => {
     for (const key of keys) expect(ALLOWED_KEYS.has(key)).toBe(true);
     expect(new Set(keys).size).toBe(keys.length);
     expect(receiver.received.every((r) => r.type === 'claim.new')).toBe(true);
+    // The copies were recognised as such: they corroborate nothing.
+    const claims = JSON.parse((await runCli(['claims', '--json'], env)).stdout) as Array<{
+      key: string;
+      sources: Array<{ url: string | null }>;
+    }>;
+    for (const claim of claims) expect(claim.sources.filter((s) => s.url !== null), claim.key).toEqual([]);
+    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout) as {
+      articles: Record<string, number>;
+      failedJobs: unknown[];
+    };
+    // Seven pages (three URLs were the same pages again): all copies.
+    expect(status.failedJobs).toEqual([]);
+    expect(status.articles).toMatchObject({ total: 12, done: 5, duplicate: 7 });
     // URL variants of one page were fetched once.
     const fetched = site.requests.map((r) => r.path.split('?')[0]);
     expect(fetched.filter((p) => p === '/welt/kim-truppen')).toHaveLength(1);
