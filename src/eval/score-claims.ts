@@ -98,8 +98,10 @@ export function attributionMatches(gold: string | null,
   const g = words(gold);
   const p = words(got);
   if (g.length === 0 || p.length === 0) return g.length === p.length;
-  const gs = g.join(' ');
-  const ps = p.join(' ');
+  // Containment on word boundaries: "NIS" is in "the NIS", "US" is not in
+  // "USA".
+  const gs = ` ${g.join(' ')} `;
+  const ps = ` ${p.join(' ')} `;
   if (gs.includes(ps) || ps.includes(gs)) return true;
   const [small, big] = g.length <= p.length ? [g, p] : [p, g];
   const hits = small.filter((w) => big.some((b) => sameStem(w, b))).length;

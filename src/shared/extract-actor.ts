@@ -31,18 +31,49 @@ export function matchActor(s: string): string | null {
 /** How an actor cue is used: as the actor, as a source, or as a place. */
 type CueRole = 'actor' | 'source' | 'place';
 
-/** The role of the actor cue at `k` ("nach Russland" is a place). */
-function roleOfCue(toks: readonly Token[], k: number): CueRole {
-  const prev = toks[k - 1]?.lower ?? '';
-  const next = toks[k + 1]?.lower ?? '';
+// German compound heads of a source after an actor adjective
+// ("ukrainischen Verteidigungsgeheimdienstes", "Oberbefehlshabers").
+const SOURCE_HEAD_ENDS = [
+  'geheimdienst', 'geheimdienstes', 'dienstes', 'ministerium',
+  'ministeriums', 'regierung', 'behörde', 'behörden', 'generalstab',
+  'generalstabs', 'präsident', 'präsidenten', 'sprecher', 'sprecherin',
+  'minister', 'ministers', 'ministerin', 'chef', 'chefs', 'befehlshaber',
+  'befehlshabers', 'kommando', 'kommandos', 'abgeordneten', 'abgeordnete',
+  'senders', 'sender', 'nachrichtenagentur', 'zeitung', 'beamten',
+];
+// Words that open a source phrase; an actor cue just after them is a source.
+const SOURCE_INTRODUCERS = new Set([
+  'laut', 'according', 'angaben', 'einschätzung', 'schätzung', 'schätzungen',
+  'erkenntnissen', 'informationen', 'darstellung', 'berufung', 'citing',
+  'per',
+]);
+
+/**
+ * The role of the actor cue at `k` spanning `span` tokens: "nach
+ * Russland" and "in eastern Russia" are places, "South Korea's spy agency"
+ * is a source.
+ */
+function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
+  const prev = toks[k - 1];
+  const next = toks[k + span]?.lower ?? '';
   const t = toks[k] as Token;
-  const tail = t.lower.split('-').pop() ?? '';
-  if (NON_ACTOR_PREPOSITIONS.has(prev)) return 'place';
-  if (SOURCE_HEADS.has(next) || (t.lower.includes('-') && SOURCE_HEADS.has(tail)) ||
-    prev === 'laut' || prev === 'according' || toks[k - 2]?.lower === 'according') {
-    return 'source';
+  const last = toks[k + span - 1] as Token;
+  const tail = last.lower.split('-').pop() ?? '';
+  if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
+  // One lower-case word may stand between ("in eastern Russia").
+  if (prev && prev.isWord && /^\p{Ll}/u.test(prev.text) &&
+    NON_ACTOR_PREPOSITIONS.has(toks[k - 2]?.lower ?? '') &&
+    !NON_ACTOR_PREPOSITIONS.has(prev.lower)) return 'place';
+  if (SOURCE_HEADS.has(next) || (last.lower.includes('-') && SOURCE_HEADS.has(tail)) ||
+    SOURCE_HEAD_ENDS.some((h) => next.endsWith(h))) return 'source';
+  // Inside "nach Angaben des ukrainischen …", "according to Ukraine's …".
+  // Only articles and adjectives may stand between introducer and cue.
+  for (let j = k - 1; j >= 0 && k - j <= 4; j -= 1) {
+    const w = toks[j] as Token;
+    if (SOURCE_INTRODUCERS.has(w.lower)) return 'source';
+    if (!w.isWord || !/^\p{Ll}/u.test(w.text)) break;
   }
-  return 'actor';
+  return t.isWord ? 'actor' : 'place';
 }
 
 /** Actor cues of a sentence as [token index, code, role]. */
@@ -51,10 +82,31 @@ function findCues(toks: readonly Token[]): [number, string, CueRole][] {
   for (let k = 0; k < toks.length; k += 1) {
     const t = toks[k] as Token;
     if (!t.isWord) continue;
-    const code = matchActor(`${t.lower} ${toks[k + 1]?.lower ?? ''}`);
-    if (code) out.push([k, code, roleOfCue(toks, k)]);
+    // "N. Korea": the abbreviation dot is its own token.
+    const dot = toks[k + 1]?.text === '.' && t.text.length === 1 ? 1 : 0;
+    const second = toks[k + 1 + dot]?.lower ?? '';
+    const single = matchActor(t.lower);
+    const code = single ?? matchActor(`${t.lower} ${second}`);
+    if (code) out.push([k, code, roleOfCue(toks, k, single ? 1 : 2 + dot)]);
   }
   return out;
+}
+
+/** True when the cue at `k` is an adjective ("ukrainischen", "Russian"). */
+function isAdjectiveCue(toks: readonly Token[], k: number): boolean {
+  const t = toks[k] as Token;
+  const head = toks[k + 1] && /^korea/u.test((toks[k + 1] as Token).lower)
+    ? (toks[k + 1] as Token) : t;
+  return /^\p{Ll}/u.test(t.text) || /(?:an|ian|ese|ish)$/u.test(head.lower);
+}
+
+/** True when a troop noun follows the cue at `k` ("among North Korean fighters"). */
+function headsTroops(toks: readonly Token[], k: number): boolean {
+  for (let j = k + 1; j <= k + 3 && j < toks.length; j += 1) {
+    if (/(?:soldaten|truppen|troops|soldiers|fighters|kämpfer|forces|personnel|offiziere|officers)$/u
+      .test((toks[j] as Token).lower)) return true;
+  }
+  return false;
 }
 
 /** Actor cues of a sentence as [token index, code], non-actors removed. */
@@ -68,7 +120,7 @@ export function findActorCues(toks: readonly Token[]): [number, string][] {
 // forces …"): then the source is the actor.
 const PRONOUNS = new Set([
   'it', 'its', 'they', 'their', 'sie', 'ihre', 'ihren', 'ihrer', 'seine',
-  'seinen', 'seiner', 'es', 'er', 'eigenen', 'own',
+  'seinen', 'seiner', 'er', 'eigenen', 'own',
 ]);
 // Subordinators end the clause in which a later actor cue may still count.
 const SUBORDINATORS = new Set([
@@ -87,9 +139,13 @@ export function resolveActor(toks: readonly Token[], num: number,
   headline: readonly Token[] | null): string | null {
   if (unit.actor) return unit.actor;
   const after = toks[unit.next];
-  if (after && /^(?:aus|from|of|by|von)$/u.test(after.lower)) {
-    const code = matchActor(`${toks[unit.next + 1]?.lower ?? ''} ${toks[unit.next + 2]?.lower ?? ''}`);
-    if (code) return code;
+  // Origin or genitive: "aus Nordkorea", "der nordkoreanischen Armee".
+  if (after && /^(?:aus|from|of|by|von|der|des)$/u.test(after.lower)) {
+    for (let j = unit.next + 1; j <= unit.next + 2; j += 1) {
+      const code = matchActor(`${toks[j]?.lower ?? ''} ${toks[j + 1]?.lower ?? ''}`);
+      if (code) return code;
+      if (!/^\p{Ll}/u.test(toks[j]?.text ?? '')) break;
+    }
   }
   const cues = findCues(toks);
   const byIndex = new Map(cues.map(([k, code, role]) => [k, [code, role] as const]));
@@ -103,13 +159,23 @@ export function resolveActor(toks: readonly Token[], num: number,
     const t = toks[k] as Token;
     if (CLAUSE_BREAKS.has(t.text) || SUBORDINATORS.has(t.lower)) break;
     const cue = byIndex.get(k);
-    if (cue && cue[1] === 'actor') return cue[0];
+    // Later in the clause only a country name counts ("12.000 Soldaten hat
+    // Nordkorea entsandt"), not an adjective ("nahe der ukrainischen Grenze").
+    if (cue && cue[1] === 'actor' && (!isAdjectiveCue(toks, k) ||
+      headsTroops(toks, k))) return cue[0];
   }
   if (prev) {
     const p = findActorCues(prev);
     if (p.length) return (p[p.length - 1] as [number, string])[1];
   }
   if (headline && findActorCues(headline).some(([, c]) => c === 'KP')) return 'KP';
+  // Last resort: the nearest actor anywhere in the sentence ("Some 1,800 of
+  // the country's soldiers have died …, after Kim Jong Un …").
+  let best: [number, string] | null = null;
+  for (const [k, code, role] of cues) {
+    if (role === 'actor' && (!best || Math.abs(k - num) < best[0])) best = [Math.abs(k - num), code];
+  }
+  if (best) return best[1];
   return null;
 }
 

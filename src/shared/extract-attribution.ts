@@ -6,156 +6,198 @@
  */
 import type { Language } from './claim.js';
 import {
-  EVENT_NOUNS,
+  BATTLE_PLACES,
   KNOWN_SOURCES,
   SOURCE_AFTER,
   SOURCE_BEFORE,
-  VAGUE_SOURCES,
-} from './lexicon-claims.js';
-import { isCapitalized, type Token } from './extract-text.js';
+} from './lexicon-sources.js';
+import {
+  ADVERBS,
+  ARTICLES,
+  isVague,
+  joinSource,
+  readBackward,
+  readForward,
+} from './extract-source-phrase.js';
+import { CLAUSE_BREAKS, isCapitalized, type Token } from './extract-text.js';
 
-// Words that end a source phrase: verbs, conjunctions, prepositions.
-const STOP = new Set([
-  'hat', 'haben', 'hatte', 'hatten', 'ist', 'sind', 'war', 'waren', 'wurde',
-  'wurden', 'wird', 'werden', 'soll', 'sollen', 'seien', 'sei', 'könnte',
-  'könnten', 'dass', 'und', 'oder', 'vom', 'am', 'im', 'in', 'auf', 'mit',
-  'bei', 'nach', 'für', 'über', 'has', 'have', 'had', 'is', 'are', 'was',
-  'were', 'will', 'would', 'could', 'that', 'and', 'or', 'on', 'at', 'in',
-  'to', 'for', 'with', 'by', 'about', 'last', 'this', 'on', 'zufolge',
-  'sagte', 'said', 'says', 'erklärte', 'bestätigte', 'mit', 'wie', 'so',
-  'told', 'earlier', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
-  'saturday', 'sunday', 'bereits', 'auch', 'also', 'kürzlich', 'recently',
-]);
-const ARTICLES = new Set([
-  'der', 'die', 'das', 'dem', 'den', 'des', 'von', 'the', 'a', 'an', 'of',
-]);
-// English lower-case words that belong inside a source phrase.
-const EN_SOURCE_WORDS = new Set([
-  'military', 'intelligence', 'officials', 'official', 'spy', 'agency',
-  'service', 'government', 'ministry', 'defence', 'defense', 'national',
-  'security', 'spokesman', 'spokesperson', 'spokeswoman', 'chief', 'minister',
-  'secretary', 'staff', 'general', 'joint', 'chiefs', 'lawmakers', 'lawmaker',
-  'command', 'council', 'office', 'foreign', 'state', 'news', 'of', 'the',
-  "'s", 's', 'director', 'president', 'analysts', 'sources', 'department',
-]);
+/** Cue lists indexed by their first word, with each cue's rank. */
+type CueIndex = ReadonlyMap<string, readonly (readonly [number, readonly string[]])[]>;
 
-/** True when `t` may be part of a source phrase. */
-function isSourceWord(t: Token, lang: Language, hasNoun: boolean): boolean {
-  if (!t.isWord || STOP.has(t.lower) || /^\d/u.test(t.text)) return false;
-  if (isCapitalized(t)) return true;
-  if (lang === 'en') return EN_SOURCE_WORDS.has(t.lower);
-  // German: inflected adjectives before the noun, genitive articles after it.
-  if (ARTICLES.has(t.lower)) return true;
-  return !hasNoun && /(?:e|en|er|es|em)$/u.test(t.lower);
-}
-
-/** Trims articles at both ends and joins the tokens as written. */
-function joinSource(text: string, toks: readonly Token[]): string | null {
-  let a = 0;
-  let b = toks.length;
-  while (a < b && ARTICLES.has((toks[a] as Token).lower)) a += 1;
-  while (b > a && (ARTICLES.has((toks[b - 1] as Token).lower) ||
-    (toks[b - 1] as Token).lower === "'s")) b -= 1;
-  if (a >= b) return null;
-  return text.slice((toks[a] as Token).start, (toks[b - 1] as Token).end);
-}
-
-/** Reads a source phrase forward from token `i`. */
-function readForward(text: string, toks: readonly Token[], i: number,
-  lang: Language): string | null {
-  const got: Token[] = [];
-  let hasNoun = false;
-  for (let k = i; k < toks.length && got.length < 8; k += 1) {
-    const t = toks[k] as Token;
-    if (t.text === '-' || t.text === '’' || t.text === "'") continue;
-    if (!isSourceWord(t, lang, hasNoun)) break;
-    got.push(t);
-    if (isCapitalized(t)) hasNoun = true;
-  }
-  // German source phrases open with a capital or an article/adjective.
-  return got.length ? joinSource(text, got) : null;
-}
-
-/** Reads a source phrase backward from token `i` (exclusive). */
-function readBackward(text: string, toks: readonly Token[], i: number,
-  lang: Language): string | null {
-  const got: Token[] = [];
-  for (let k = i - 1; k >= 0 && got.length < 8; k -= 1) {
-    const t = toks[k] as Token;
-    if (!isSourceWord(t, lang, false)) break;
-    got.unshift(t);
-  }
-  if (!got.length && toks[i - 1]?.text === ',') {
-    // "John Kirby, Sprecher des …, äußerte": the name opens the sentence.
-    const firstComma = toks.findIndex((t) => t.text === ',');
-    if (firstComma > 0 && firstComma <= 4 && isCapitalized(toks[0] as Token))
-      return joinSource(text, toks.slice(0, firstComma));
-  }
-  return got.length ? joinSource(text, got) : null;
-}
-
-/** True when the phrase names no one ("Berichten", "er", "reports"). */
-function isVague(source: string): boolean {
-  const words = source.toLowerCase().split(/[\s-]+/u);
-  // A phrase with a vague word ("die Truppen Berichten") is a mis-parse of
-  // "… Berichten zufolge"; a digit or troop noun means we read the claim.
-  return words.every((w) => w === 'officials' || w === 'official') ||
-    words.some((w) => VAGUE_SOURCES.has(w) || EVENT_NOUNS.has(w) || /\d/u.test(w) ||
-      /(?:soldaten|truppen|troops|soldiers)$/u.test(w));
-}
-
-/** Token positions by lower-case text, so each cue is one look-up. */
-type TokenIndex = ReadonlyMap<string, readonly number[]>;
-
-/** Indexes the tokens of a sentence by their lower-case text. */
-function indexTokens(toks: readonly Token[]): TokenIndex {
-  const index = new Map<string, number[]>();
-  toks.forEach((t, i) => {
-    const list = index.get(t.lower);
-    if (list) list.push(i);
-    else index.set(t.lower, [i]);
+function indexCues(cues: readonly string[]): CueIndex {
+  const index = new Map<string, [number, readonly string[]][]>();
+  cues.forEach((cue, rank) => {
+    const parts = cue.split(' ');
+    const list = index.get(parts[0] as string) ?? [];
+    list.push([rank, parts]);
+    index.set(parts[0] as string, list);
   });
   return index;
 }
 
-/** Finds where a (multi-word) cue occurs in the tokens. */
-function findCue(toks: readonly Token[], index: TokenIndex,
-  cue: string): readonly number[] {
-  const parts = cue.split(' ');
-  const starts = index.get(parts[0] as string) ?? [];
-  if (parts.length === 1) return starts;
-  return starts.filter((i) =>
-    parts.every((p, k) => toks[i + k]?.lower === p));
+const AFTER_INDEX: Readonly<Record<Language, CueIndex>> = {
+  de: indexCues(SOURCE_AFTER.de), en: indexCues(SOURCE_AFTER.en),
+};
+const BEFORE_INDEX: Readonly<Record<Language, CueIndex>> = {
+  de: indexCues(SOURCE_BEFORE.de), en: indexCues(SOURCE_BEFORE.en),
+};
+
+/**
+ * Occurrences of the cues in the tokens as [position, cue words], in the
+ * order of the cue list and then of the text: one pass over the tokens.
+ */
+function findCues(toks: readonly Token[], index: CueIndex):
+  (readonly [number, readonly string[]])[] {
+  const hits: [number, number, readonly string[]][] = [];
+  toks.forEach((t, i) => {
+    for (const [rank, parts] of index.get(t.lower) ?? []) {
+      if (parts.every((p, k) => toks[i + k]?.lower === p)) hits.push([rank, i, parts]);
+    }
+  });
+  hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return hits.map(([, i, parts]) => [i, parts] as const);
+}
+
+// "nach US-Angaben", "nach HUR-Angaben": the source is the first part.
+const SOURCE_COMPOUND = /^(.+)-(?:angaben|informationen|schätzungen|einschätzung|erkenntnissen|quellen|kreisen)$/iu;
+
+// Results per token array: a sentence is read as the current, the next and
+// the previous one of its neighbours' figures. Keys are the arrays the
+// extractor caches, so entries die with them.
+const MATCHED = new WeakMap<readonly Token[], string | null>();
+
+/** Runs the attribution patterns over one sentence's tokens (memoised). */
+function matchSentence(text: string, toks: readonly Token[],
+  lang: Language): string | null {
+  let got = MATCHED.get(toks);
+  if (got === undefined) {
+    got = matchSentenceOnce(text, toks, lang);
+    MATCHED.set(toks, got);
+  }
+  return got;
 }
 
 /** Runs the attribution patterns over one sentence's tokens. */
-function matchSentence(text: string, toks: readonly Token[],
+function matchSentenceOnce(text: string, toks: readonly Token[],
   lang: Language): string | null {
-  const index = indexTokens(toks);
+  for (const t of toks) {
+    const m = t.text.includes('-') ? SOURCE_COMPOUND.exec(t.text) : null;
+    if (m && !isVague(m[1] as string)) return m[1] as string;
+  }
   // Speaker before a speech verb first: it is the primary source, while
   // "laut X" often names the outlet that relayed it.
-  for (const cue of SOURCE_AFTER[lang]) {
-    for (const i of findCue(toks, index, cue)) {
-      const src = readBackward(text, toks, i, lang);
-      if (src && !isVague(src)) return src;
-    }
+  for (const [i] of findCues(toks, AFTER_INDEX[lang])) {
+    const src = readBackward(text, toks, i, lang);
+    if (src && !isVague(src)) return src;
   }
-  for (const cue of SOURCE_BEFORE[lang]) {
-    const n = cue.split(' ').length;
-    for (const i of findCue(toks, index, cue)) {
-      const next = toks[i + n];
-      // Verbs and "so" only introduce a source that starts with a capital.
-      if (!next || (cue.length < 8 && !isCapitalized(next) &&
-        !ARTICLES.has(next.lower))) continue;
-      const src = readForward(text, toks, i + n, lang);
-      if (src && !isVague(src)) return src;
-    }
+  for (const [i, parts] of findCues(toks, BEFORE_INDEX[lang])) {
+    const cue = parts.join(' ');
+    const n = parts.length;
+    const next = toks[i + n];
+    // Verbs and "so" only introduce a source that starts with a capital.
+    if (!next || (cue.length < 8 && !isCapitalized(next) &&
+      !ARTICLES.has(next.lower) && !PREPOSITIONS.has(cue))) continue;
+    // English puts the speaker after the verb only in inversion: after a
+    // quote or comma ("…, said John Kirby"), never in "which said Russian".
+    const before = toks[i - 1]?.text ?? ',';
+    if (lang === 'en' && SPEECH_VERBS.has(cue) &&
+      !CLAUSE_BREAKS.has(before) && !/^[„“"'”’»«]$/u.test(before)) continue;
+    const src = readForward(text, toks, i + n, lang);
+    if (src && !isVague(src)) return src;
   }
   return null;
 }
 
-/** Finds a known agency name as a whole word in the sentence. */
+const SPEECH_VERBS: ReadonlySet<string> = new Set(SOURCE_AFTER.en);
+// Source prepositions take adjectives: "laut südkoreanischen Regierungskreisen".
+const PREPOSITIONS = new Set(['laut', 'gemäß', 'per']);
+const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'sie', 'er', 'es',
+  'wir']);
+
+/** True when a pronoun is the subject of a speech verb ("…, it said"). */
+function hasPronounSpeaker(toks: readonly Token[], lang: Language): boolean {
+  return findCues(toks, AFTER_INDEX[lang]).some(([i, parts]) => {
+    let k = i - 1;
+    while (k > 0 && ADVERBS.has((toks[k] as Token).lower)) k -= 1;
+    return PRONOUNS.has(toks[k]?.lower ?? '') ||
+      PRONOUNS.has(toks[i + parts.length]?.lower ?? '');
+  });
+}
+
+// Rubrics that open a headline like a source but name no one.
+const RUBRICS = new Set(['exclusive', 'update', 'analysis', 'live', 'breaking',
+  'exklusiv', 'eilmeldung', 'kommentar', 'interview', 'liveblog', 'ticker',
+  'factbox', 'explainer', 'watch', 'video', 'opinion', 'meinung']);
+
+/**
+ * A headline's source before or after a colon: "Seoul: North Korea has
+ * lost 300 soldiers", "N. Korea has sent 12,000 troops: NIS".
+ */
+function colonSource(text: string, toks: readonly Token[]): string | null {
+  const head = toks.findIndex((t) => t.text === ':');
+  const lead = toks.slice(0, head);
+  if (head > 0 && head <= 3 && lead.every((t) => t.isWord && isCapitalized(t) &&
+    !RUBRICS.has(t.lower) && !BATTLE_PLACES.some((p) => t.lower.startsWith(p)))) {
+    const src = joinSource(text, lead);
+    return src && !isVague(src) ? src : null;
+  }
+  let c = toks.length - 1;
+  while (c >= 0 && toks.length - c <= 5 && toks[c]?.text !== ':') c -= 1;
+  const tail = toks.slice(c + 1).filter((t) => t.isWord);
+  if (c < 1 || tail.length === 0 || toks.length - c > 5 ||
+    !tail.every((t) => isCapitalized(t))) return null;
+  return joinSource(text, tail);
+}
+
+// A source named only by a generic noun ("die Behörde", "the agency")
+// refers back to the source named one sentence earlier.
+const GENERIC_SOURCES = new Set([
+  'behörde', 'ministerium', 'agentur', 'geheimdienst', 'dienst', 'regierung',
+  'armee', 'militär', 'agency', 'ministry', 'service', 'department',
+  'office', 'authority', 'government', 'military', 'army', 'institute',
+]);
+
+/** True for "die Behörde", "the agency" and the like. */
+function isGeneric(source: string): boolean {
+  const words = source.toLowerCase().split(/\s+/u);
+  return words.length === 1 && GENERIC_SOURCES.has(words[0] as string);
+}
+
+// Markers of reported speech: the claim continues a source named before
+// ("Derzeit seien es etwa 11.000", "Rund 8000 davon sollen …").
+const REPORTED = new Set([
+  'sei', 'seien', 'habe', 'hätten', 'liege', 'lägen', 'stehe', 'befinde',
+  'befänden', 'werde', 'könne', 'solle', 'soll', 'sollen', 'gebe', 'wären',
+  'davon', 'ihnen', 'weitere', 'würden',
+]);
+
+/** A source phrase, a headline colon source or a known agency. */
+function sourceOf(text: string, toks: readonly Token[], lang: Language): string | null {
+  return matchSentence(text, toks, lang) ?? colonSource(text, toks) ??
+    findKnownSource(toks);
+}
+
+// Verbs of denial: the agency named with them rejects the figure.
+const DENIALS = new Set(['dismissed', 'denied', 'denies', 'rejected',
+  'bestritt', 'bestreitet', 'dementierte', 'dementiert', 'wies', 'zurückgewiesen']);
+
+// Known agencies per token array, as for `matchSentence`.
+const KNOWN = new WeakMap<readonly Token[], string | null>();
+
+/** Finds a known agency name as a whole word in the sentence (memoised). */
 function findKnownSource(toks: readonly Token[]): string | null {
+  let got = KNOWN.get(toks);
+  if (got === undefined) {
+    got = findKnownSourceOnce(toks);
+    KNOWN.set(toks, got);
+  }
+  return got;
+}
+
+/** Finds a known agency name as a whole word in the sentence. */
+function findKnownSourceOnce(toks: readonly Token[]): string | null {
+  // An agency that denies a figure is not its source.
+  if (toks.some((t) => DENIALS.has(t.lower))) return null;
   const words = new Set(toks.map((t) => t.text.replace(/s$/u, '')));
   for (const name of KNOWN_SOURCES) {
     const head = name.split(' ')[0] as string;
@@ -175,18 +217,45 @@ function findKnownSource(toks: readonly Token[]): string | null {
  * diese Zahl") and falling back to a known agency named in the sentence.
  */
 export function findAttribution(text: string, cur: readonly Token[],
-  next: readonly Token[] | null, lang: Language): string | null {
-  const own = matchSentence(text, cur, lang);
+  next: readonly Token[] | null, lang: Language,
+  prev: readonly Token[] | null = null, headline = false): string | null {
+  let own = matchSentence(text, cur, lang) ?? colonSource(text, cur);
+  // "Das sagte Lee Seong-kweun": the next sentence names the speaker of
+  // this one, more precisely than a capital or a description here.
+  const lead = next?.[0]?.lower ?? '';
+  if (own && next && /^(?:das|dies|this|that)$/u.test(lead) &&
+    SOURCE_BEFORE[lang].includes(next[1]?.lower ?? '')) {
+    own = matchSentence(text, next, lang) ?? own;
+  }
+  // A headline is attributed by its lead sentence.
+  if (!own && headline && next && next.length) {
+    own = matchSentence(text, next, lang) ?? findKnownSource(next);
+  }
+  // "the agency" refers back; with nothing to refer to it names no one.
+  if (own && isGeneric(own)) {
+    const earlier = prev && prev.length ? sourceOf(text, prev, lang) : null;
+    return earlier && !isGeneric(earlier) ? earlier : null;
+  }
   if (own) return own;
   if (next && next.length) {
     const first = (next[0] as Token).lower;
     const opensWithSource = SOURCE_BEFORE[lang].some((c) => c.split(' ')[0] === first);
+    // "Das teilte Präsident Selenskyj mit", "This was confirmed by …".
+    const points = /^(?:das|dies|this|that)$/u.test(first) &&
+      SOURCE_BEFORE[lang].includes(next[1]?.lower ?? '');
     const confirms = next.some((t, i) => /^(?:bestätigte|bestätigt|confirmed|confirms)$/u.test(t.lower) &&
       /^(?:diese|dies|diesen|this|these|the|that)$/u.test(next[i + 1]?.lower ?? ''));
-    if (opensWithSource || confirms) {
+    if (opensWithSource || confirms || points) {
       const src = matchSentence(text, next, lang);
       if (src) return src;
     }
+  }
+  // "…, it said" / "…, they added": the source named one sentence earlier;
+  // so is German reported speech ("seien", "sollen", "davon").
+  const reported = lang === 'de' && cur.some((t) => REPORTED.has(t.lower));
+  if (prev && prev.length && (hasPronounSpeaker(cur, lang) || reported)) {
+    const src = sourceOf(text, prev, lang);
+    if (src) return src;
   }
   return findKnownSource(cur);
 }

@@ -9,15 +9,14 @@ import type { Claim, Language, Qualifier } from './claim.js';
 import { findAttribution } from './extract-attribution.js';
 import { resolveActor } from './extract-actor.js';
 import { classifyEvent, matchCasualtyCue } from './extract-event.js';
+import { findAnaphoricUnit, findUnitBefore } from './extract-anaphora.js';
 import {
-  findAnaphoricUnit,
   findPostQualifier,
+  findStrongBody,
   findUnitAfter,
-  findUnitBefore,
 } from './extract-unit.js';
 import {
   findTokenIndex,
-  isCapitalized,
   splitSentences,
   tokenize,
   type Span,
@@ -28,8 +27,11 @@ import {
   ARMY_SIZE_MIN,
   EVENT_CUES,
   IMPLAUSIBLE_MIN,
+  KP_GATE,
   QUALIFIER_FILLERS,
+  PENINSULA_STEMS,
   QUALIFIER_PHRASES,
+  THEATRE_STEMS,
   UNIT_SUFFIXES,
 } from './lexicon-claims.js';
 import { detectLanguage } from './extract-language.js';
@@ -43,8 +45,19 @@ export interface ExtractOptions {
   lang?: Language;
 }
 
+// ASCII stems: plain case-insensitive matching, faster than Unicode mode.
+const THEATRE = new RegExp(THEATRE_STEMS.join('|'), 'i');
+const PENINSULA = new RegExp(PENINSULA_STEMS.join('|'), 'i');
+
 // Token window around a figure that the context rules may read.
 const WINDOW = 60;
+
+// Qualifier phrases split into words once, longest first as listed.
+const QUALIFIER_PARTS: Readonly<Record<Language,
+  readonly (readonly [readonly string[], Qualifier])[]>> = {
+  de: QUALIFIER_PHRASES.de.map(([p, q]) => [p.split(' '), q] as const),
+  en: QUALIFIER_PHRASES.en.map(([p, q]) => [p.split(' '), q] as const),
+};
 
 /** The qualifier right before the figure and where its phrase starts. */
 function findQualifier(text: string, m: NumberMention,
@@ -52,18 +65,22 @@ function findQualifier(text: string, m: NumberMention,
   if (m.low !== null && m.high !== null) return ['range', m.start];
   const windowStart = Math.max(0, m.start - 40);
   const words = [...text.slice(windowStart, m.start).matchAll(/[\p{L}.]+/gu)];
-  const lowerAt = (i: number): string => (words[i]?.[0] ?? '').toLowerCase();
+  const lowers = words.map((w) => w[0].toLowerCase());
   // Skip filler words between qualifier and number ("sogar mindestens").
   let last = words.length - 1;
-  while (last >= 0 && QUALIFIER_FILLERS.has(lowerAt(last)) &&
-    !/^(?:to|of)$/u.test(lowerAt(last))) last -= 1;
-  for (const [phrase, q] of QUALIFIER_PHRASES[lang]) {
-    const n = phrase.split(' ').length;
+  while (last >= 0 && QUALIFIER_FILLERS.has(lowers[last] as string) &&
+    !/^(?:to|of)$/u.test(lowers[last] as string)) last -= 1;
+  for (const [parts, q] of QUALIFIER_PARTS[lang]) {
+    const n = parts.length;
     if (last + 1 < n) continue;
-    let said = '';
-    for (let i = last - n + 1; i <= last; i += 1) said += (said ? ' ' : '') + lowerAt(i);
-    const candidate = said.endsWith('.') && !phrase.endsWith('.') ? said.slice(0, -1) : said;
-    if (candidate !== phrase) continue;
+    let ok = true;
+    for (let i = 0; i < n && ok; i += 1) {
+      const said = lowers[last - n + 1 + i] as string;
+      const want = parts[i] as string;
+      ok = said === want || (i === n - 1 && !want.endsWith('.') &&
+        said === `${want}.`);
+    }
+    if (!ok) continue;
     const first = words[last - n + 1] as RegExpMatchArray;
     const end = words[last] as RegExpMatchArray;
     // Only whitespace and fillers may separate qualifier and figure.
@@ -74,8 +91,18 @@ function findQualifier(text: string, m: NumberMention,
   return ['exact', m.start];
 }
 
-/** True when the sentence describes the whole army, not a contingent. */
-function isArmySize(toks: readonly Token[], value: number): boolean {
+const SIZE_VERBS = new Set(['umfasst', 'umfassen', 'umfasste', 'zählt',
+  'zählte', 'comprises', 'comprise', 'comprised', 'consists', 'numbers']);
+const FORMATIONS = /(?:korps|armee|division|brigade|verband|corps|army|unit)$/u;
+
+/** True when the sentence describes the whole army or a formation's size. */
+function isArmySize(toks: readonly Token[], num: number, value: number): boolean {
+  // "Das Sturmkorps umfasst bis zu 40.000 Mann": a formation, then a size
+  // verb, then the figure.
+  const verb = toks.findIndex((t, k) => k < num && SIZE_VERBS.has(t.lower));
+  if (verb > 0 && toks.slice(0, verb).some((t) => FORMATIONS.test(t.lower))) {
+    return true;
+  }
   if (value < ARMY_SIZE_MIN) return false;
   return toks.some((t) => ARMY_SIZE_CUES.some((c) => t.lower.startsWith(c)));
 }
@@ -97,8 +124,10 @@ function locate(sentences: readonly Span[], offset: number, from: number): numbe
 
 /** Builds the claim of one figure, or null when it is not a KP claim. */
 function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
-  si: number, tokens: (i: number) => Token[], lang: Language,
-  carry: Claim | null): Claim | null {
+  si: number, tokens: (i: number) => Token[],
+  edge: (i: number, side: 'head' | 'tail') => Token[], lang: Language,
+  carry: Claim | null,
+  attributions: Map<number, string | null>, hasHeadline: boolean): Claim | null {
   if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN) return null;
   // Rules look at most WINDOW tokens either side, so a huge sentence costs
   // the same per figure as a normal one (linear time overall).
@@ -109,9 +138,13 @@ function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
   const shift = toks === all ? 0 : from;
   const num = at - shift;
   const end = findTokenIndex(toks, m.end);
-  let unit = findUnitAfter(toks, end, lang);
+  const post = findPostQualifier(toks, end);
+  let unit = findUnitAfter(toks, end + (post?.[1] ?? 0), lang) ??
+    findStrongBody(toks, num, end);
   const adjacent = unit !== null;
-  if (!unit && !m.yearLike) unit = findUnitBefore(toks, num, end, lang);
+  const prev = si > 0 ? edge(si - 1, 'tail') : null;
+  if (!unit && !m.yearLike) unit = findUnitBefore(toks, num, end, prev, lang);
+  if (!unit && !m.yearLike) unit = findAnaphoricUnit(toks, num, end, prev, lang);
   // Ellipsis: "300 Soldaten getötet und etwa 2.700 verwundet" reuses the
   // noun and actor of the figure before it in the same sentence.
   if (!unit && carry && carry.end > (sentences[si] as Span).start &&
@@ -122,18 +155,22 @@ function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
   if (unit.demonym && !hasMilitaryContext(toks, lang)) return null;
   // A bare year-like number is a count only with its noun right after it.
   if (m.yearLike && (!adjacent || unit.next - end > 3)) return null;
-  if (isArmySize(toks, m.value)) return null;
-  // The headline is the first line, when the text has more than one.
-  const nl = text.indexOf('\n');
-  const headline = nl >= 0 && (sentences[0] as Span).end <= nl
-    ? tokens(0).slice(0, WINDOW) : null;
-  const prev = si > 0 ? tokens(si - 1).slice(-WINDOW) : null;
+  if (isArmySize(toks, num, m.value)) return null;
+  const headline = hasHeadline ? edge(0, 'head') : null;
   const actor = resolveActor(toks, num, unit, prev, si > 0 ? headline : null);
   if (actor !== 'KP') return null;
-  const [qualifier, qStart] = findQualifier(text, m, lang);
+  let [qualifier, qStart] = findQualifier(text, m, lang);
+  if (qualifier === 'exact' && post) qualifier = post[0];
   const event = classifyEvent(toks, num, unit, lang);
-  const next = si + 1 < sentences.length ? tokens(si + 1).slice(0, WINDOW) : null;
-  const attribution = findAttribution(text, toks, next, lang);
+  const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;
+  // Attribution depends on the sentence only: computed once per sentence
+  // (dense passages hold many figures per sentence).
+  let attribution = shift === 0 ? attributions.get(si) : undefined;
+  if (attribution === undefined) {
+    attribution = findAttribution(text, toks, next, lang, prev,
+      si === 0 && headline !== null);
+    if (shift === 0) attributions.set(si, attribution);
+  }
   const sentence = sentences[si] as Span;
   const endOff = adjacent ? (toks[unit.next - 1] as Token).end : m.end;
   const value = m.value;
@@ -154,6 +191,9 @@ function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
 export function extractClaims(text: string, options: ExtractOptions = {}): Claim[] {
   if (typeof text !== 'string' || text.trim() === '') return [];
   try {
+    // Cheap gates first: most news never names North Korea at all.
+    if (!KP_GATE.test(text)) return [];
+    if (PENINSULA.test(text) && !THEATRE.test(text)) return [];
     const lang = options.lang ?? detectLanguage(text);
     const sentences = splitSentences(text);
     const cache = new Map<number, Token[]>();
@@ -167,13 +207,31 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Claim
       if (cache.size > 64) cache.delete(cache.keys().next().value as number);
       return t;
     };
+    // Windows of neighbour sentences, cached so that each is one array:
+    // the attribution rules memoise their work per array.
+    const edges = new Map<string, Token[]>();
+    const edge = (i: number, side: 'head' | 'tail'): Token[] => {
+      const key = `${side}${i}`;
+      let t = edges.get(key);
+      if (!t) {
+        const all = tokens(i);
+        t = side === 'head' ? all.slice(0, WINDOW) : all.slice(-WINDOW);
+        edges.set(key, t);
+        if (edges.size > 64) edges.delete(edges.keys().next().value as string);
+      }
+      return t;
+    };
     const out: Claim[] = [];
     let si = 0;
+    const attributions = new Map<number, string | null>();
+    // The headline is the first line, when the text has more than one.
+    const nl = text.indexOf('\n');
+    const hasHeadline = nl >= 0 && (sentences[0] as Span).end <= nl;
     for (const m of findNumbers(text)) {
       if (m.kind !== 'count') continue;
       si = locate(sentences, m.start, si);
-      const claim = buildClaim(text, m, sentences, si, tokens, lang,
-        out.at(-1) ?? null);
+      const claim = buildClaim(text, m, sentences, si, tokens, edge, lang,
+        out.at(-1) ?? null, attributions, hasHeadline);
       if (claim) out.push(claim);
     }
     return out;

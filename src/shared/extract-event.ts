@@ -7,6 +7,7 @@ import type { ClaimEvent, Language } from './claim.js';
 import type { UnitMatch } from './extract-unit.js';
 import {
   EVENT_CUES,
+  OTHER_CUES,
   PERFECT_AUXILIARIES,
   PROJECTION_CUES,
 } from './lexicon-claims.js';
@@ -47,7 +48,8 @@ function hasCue(toks: readonly Token[], a: number, b: number,
 function nearestCue(toks: readonly Token[], num: number,
   cues: readonly string[], loose: boolean): number {
   let best = Infinity;
-  for (let k = 0; k < toks.length; k += 1) {
+  // Cues further away than this do not describe the figure.
+  for (let k = Math.max(0, num - 30); k < toks.length && k - num <= 30; k += 1) {
     const w = (toks[k] as Token).lower;
     if (cues.some((c) => matchesCue(w, c, loose))) best = Math.min(best, Math.abs(k - num));
   }
@@ -58,6 +60,10 @@ function nearestCue(toks: readonly Token[], num: number,
 function isProjected(toks: readonly Token[], a: number, b: number,
   lang: Language): boolean {
   let modal = false;
+  let reportative = false;
+  let future = false;
+  let deadline = false;
+  let past = false;
   for (let k = a; k < b; k += 1) {
     const t = toks[k] as Token;
     const next = toks[k + 1]?.lower ?? '';
@@ -65,13 +71,41 @@ function isProjected(toks: readonly Token[], a: number, b: number,
     if (modal && PERFECT_AUXILIARIES.has(t.lower)) return false;
     if (t.text === 'May') continue;
     if ((t.lower === 'set' || t.lower === 'going') && next !== 'to') continue;
-    if (PROJECTION_CUES[lang].has(t.lower)) modal = true;
-    // "bis Dezember", "by the end of the year".
+    if (REPORTATIVE.has(t.lower)) reportative = true;
+    else if (PROJECTION_CUES[lang].has(t.lower)) modal = true;
+    if (FUTURE_MARKERS.has(t.lower)) future = true;
+    // Headline future: "North Korea to send 6,000 more troops".
+    if (t.lower === 'to' && /^\p{Lu}/u.test(toks[k - 1]?.text ?? '') &&
+      /^\p{Ll}/u.test(toks[k + 1]?.text ?? '') &&
+      !/^(?:the|a|an|its|their)$/u.test(next)) modal = true;
+    // "bis Dezember", "by the end of the year" — a deadline ahead unless
+    // the clause is in the past ("had 11,000 soldiers in Russia by December").
     if ((t.lower === 'bis' || t.lower === 'by') &&
-      (MONTHS.has(next) || /^(?:ende|zum|the|end|jahresende)$/u.test(next))) modal = true;
+      (MONTHS.has(next) || /^(?:ende|zum|the|end|jahresende)$/u.test(next))) deadline = true;
+    if (PAST.has(t.lower)) past = true;
   }
-  return modal;
+  if (deadline && !past) modal = true;
+  // German "sollen" in news is mostly "reportedly" ("sollen … kämpfen");
+  // it projects only with a future marker ("sollen … geschickt werden",
+  // "soll … steigen", "sollen … entsenden").
+  return modal || (reportative && future);
 }
+
+const REPORTATIVE = new Set(['soll', 'sollen']);
+const PAST = new Set(['had', 'was', 'were', 'sent', 'dispatched', 'hatte',
+  'hatten', 'war', 'waren', 'schickte', 'entsandte', 'wurden']);
+// Infinitives and auxiliaries that make "sollen" a plan, not a report.
+const FUTURE_MARKERS = new Set([
+  'werden', 'steigen', 'ansteigen', 'anwachsen', 'wachsen', 'erhöhen',
+  'aufstocken', 'aufgestockt', 'schicken', 'entsenden', 'senden',
+  'verlegen', 'liefern', 'folgen', 'kommen', 'hinzukommen', 'ausbilden',
+  'demnächst', 'künftig', 'bald', 'später', 'nächsten', 'kommenden',
+  'ersetzen', 'ablösen', 'rotieren', 'eintreffen', 'ankommen', 'nachrücken',
+]);
+// Plan verbs that govern a following infinitive clause ("Russland plant,
+// … 12.000 Bauarbeiter anzuwerben").
+const PLAN_VERBS = ['plant', 'planen', 'beabsichtigt', 'beabsichtigen',
+  'erwägt', 'erwägen', 'will', 'wollen', 'plans', 'intends', 'wants'];
 
 const CASUALTY_EVENTS = ['casualties', 'killed', 'wounded', 'captured'] as const;
 const CONJUNCTIONS = new Set(['und', 'oder', 'bzw', 'and', 'or']);
@@ -95,6 +129,9 @@ function findCasualtyEvent(toks: readonly Token[], a: number, b: number,
     let best: [number, ClaimEvent, number] | null = null;
     for (let k = a; k < b; k += 1) {
       if ((k >= num && k < nounEnd) !== inside) continue;
+      // A loss noun counted by its own figure ("3,000 casualties") says
+      // nothing about this one.
+      if (k - 1 !== num && k > 0 && /^\d/u.test((toks[k - 1] as Token).text)) continue;
       const ev = matchCasualtyCue((toks[k] as Token).lower, lang);
       // Cues after the figure bind closer than cues before it.
       const d = Math.abs(k - num) + (k < num ? 0.5 : 0);
@@ -102,14 +139,44 @@ function findCasualtyEvent(toks: readonly Token[], a: number, b: number,
     }
     if (!best) continue;
     const [, ev, k] = best;
-    for (const [c, o] of [[k + 1, k + 2], [k - 1, k - 2]] as const) {
-      const other = matchCasualtyCue(toks[o]?.lower ?? '', lang);
-      if (CONJUNCTIONS.has(toks[c]?.lower ?? '') && other && other !== ev &&
-        other !== 'captured' && ev !== 'captured') return 'casualties';
+    // "killed or wounded", "captured, killed or wounded": a list of kinds
+    // of loss is casualties; "captured" with one other stays apart.
+    const kinds = new Set([ev]);
+    for (const step of [1, -1]) {
+      for (let c = k + step; kinds.size < 4; c += 2 * step) {
+        const joint = toks[c];
+        const other = matchCasualtyCue(toks[c + step]?.lower ?? '', lang);
+        if (!joint || !other || !(CONJUNCTIONS.has(joint.lower) ||
+          joint.text === ',')) break;
+        kinds.add(other);
+      }
+    }
+    if (kinds.size >= 3 || (kinds.size === 2 && !kinds.has('captured'))) {
+      return 'casualties';
     }
     return ev;
   }
   return null;
+}
+
+// Finite verbs that open a second predicate after "and" ("are training …
+// and are likely to …", "puts … at 12,000 and says 40 % were killed").
+const FINITE = new Set([
+  'says', 'said', 'say', 'is', 'are', 'was', 'were', 'has', 'have', 'had',
+  'will', 'would', 'could', 'may', 'might', 'should', 'can', 'remain',
+  'remains', 'expects', 'warned', 'added', 'noted', 'sagt', 'sagte', 'ist',
+  'sind', 'war', 'waren', 'hat', 'haben', 'hatte', 'hatten', 'wird',
+  'werden', 'soll', 'sollen', 'könnte', 'könnten', 'dürften', 'seien',
+  'sei', 'wurde', 'wurden', 'erklärte', 'warnte',
+]);
+
+/** End of the figure's own predicate: a second "and <verb> …" is cut off. */
+function predicateEnd(toks: readonly Token[], from: number, b: number): number {
+  for (let k = from; k < b; k += 1) {
+    if (/^(?:and|und|but|aber)$/u.test((toks[k] as Token).lower) &&
+      FINITE.has(toks[k + 1]?.lower ?? '')) return k;
+  }
+  return b;
 }
 
 /**
@@ -120,7 +187,8 @@ function findCasualtyEvent(toks: readonly Token[], a: number, b: number,
 export function classifyEvent(toks: readonly Token[], num: number,
   unit: UnitMatch, lang: Language): ClaimEvent {
   if (unit.event) return unit.event;
-  const [a, b] = clauseAround(toks, num);
+  const [a, whole] = clauseAround(toks, num);
+  const b = predicateEnd(toks, unit.next, whole);
   let wideEnd = b;
   // A relative clause on the noun belongs to it; so does the main clause
   // that resumes after it ("2.000 Soldaten, die …, wurden verlegt").
@@ -131,6 +199,7 @@ export function classifyEvent(toks: readonly Token[], num: number,
   }
   const casualty = findCasualtyEvent(toks, a, wideEnd, num, unit.next, lang);
   if (casualty) return casualty;
+  if (hasCue(toks, a, b, OTHER_CUES[lang])) return 'other';
   let projected = isProjected(toks, a, b, lang);
   if (!projected && wideEnd > b) {
     const [, rb] = clauseAround(toks, b + 1);
@@ -141,6 +210,11 @@ export function classifyEvent(toks: readonly Token[], num: number,
     const [pa] = clauseAround(toks, a - 2);
     projected = hasCue(toks, pa, a - 1,
       ['erwartet', 'plant', 'expects', 'expected', 'plans', 'voraussichtlich']);
+  }
+  if (!projected && toks[a - 1]?.text === ',' && a >= 2 &&
+    toks.slice(a, b).some((t) => t.lower === 'zu' || /^\p{Ll}+zu\p{Ll}+en$/u.test(t.text))) {
+    const [pa] = clauseAround(toks, a - 2);
+    projected = hasCue(toks, pa, a - 1, PLAN_VERBS);
   }
   if (projected) return 'projected';
   // Presence: the nearer of a training and a deployment cue decides.

@@ -19,7 +19,7 @@ const EN_HINTS = new Set([
 ]);
 // Detection stops once this many hint words were seen: more evidence would
 // not change the verdict, and the cost stays flat for long articles.
-const ENOUGH_HINTS = 60;
+const ENOUGH_HINTS = 40;
 const WORDS = /[\p{L}]+/gu;
 
 /** Guesses whether `text` is German or English from function words. */

@@ -12,11 +12,13 @@ import {
   isLetter,
   LOOK,
   readWord,
+  readWordBefore,
   skipSpaces,
   type RawNumber,
 } from './extract-number-chars.js';
 import {
   MEASURE_WORDS,
+  MONTHS,
   ORDINAL_SUFFIXES,
   SCALE_WORDS,
 } from './lexicon-numbers.js';
@@ -52,11 +54,15 @@ export function scanDigits(text: string, i: number): [RawNumber | null, number] 
   }
   let intPart = text.slice(i, j);
   let sep: string | null = null;
+  // "Oct. 12 300 troops" is a date and a count: after a month name a plain
+  // space does not group digits.
+  const afterMonth = MONTHS.has(readWordBefore(text, i).replace(/\.$/u, ''));
   if (n <= 3) {
     // Groups of exactly three digits, all with the same separator.
     for (;;) {
       const c = text[j] ?? '';
       if (!GROUP_SEPS.has(c) || (sep !== null && c !== sep)) break;
+      if (c === ' ' && afterMonth) break;
       if (countDigits(text, j + 1, 4) !== 3) break;
       sep = c;
       intPart += text.slice(j + 1, j + 4);

@@ -6,6 +6,7 @@
  */
 import {
   readWord,
+  readWordBefore,
   skipSpaces,
   type RawNumber,
 } from './extract-number-chars.js';
@@ -62,15 +63,30 @@ function parseEnglishWord(word: string): number | null {
 const DE_PREFIXES: ReadonlySet<string> = new Set(
   DE_MORPHEMES.filter(([, v]) => v !== 'und').map(([m]) => m.slice(0, 3)),
 );
+const alternation = (words: Iterable<string>): string =>
+  [...words].sort((a, b) => b.length - a.length).join('|');
+const DE_ALL = alternation(DE_MORPHEMES.map(([m]) => m));
+const DE_OPENERS = alternation(DE_MORPHEMES.filter(([, v]) => v !== 'und')
+  .map(([m]) => m));
+const EN_WORDS = alternation(EN_SMALL_NUMBERS.keys());
+const NO_LETTER = '(?![\\p{L}\\p{M}])';
+
 /**
- * First three letters (or the whole word) of every word that may open a
- * spelled number, for the candidate scan of `parse-number.ts`.
+ * Regex source (flags `iu`) of every word sequence that may be a spelled
+ * number: a German compound, an English number word, or an article before
+ * a multiplier ("a dozen", "ein Dutzend", "a couple"). The candidate scan
+ * of `parse-number.ts` lets the regex engine skip all other words.
  */
-export const NUMBER_WORD_PREFIXES: ReadonlySet<string> = new Set([
-  ...DE_PREFIXES,
-  ...[...EN_SMALL_NUMBERS.keys()].map((w) => w.slice(0, 3)),
-  'hal',
-]);
+export const NUMBER_WORD_PATTERN = [
+  // A German compound, but not the bare article "ein"/"eine"/"eins".
+  `(?!(?:eine?s?|und)${NO_LETTER})(?:${DE_OPENERS})(?:${DE_ALL})*${NO_LETTER}`,
+  `(?:${EN_WORDS})(?:-(?:${EN_WORDS}))?${NO_LETTER}`,
+  `(?:an?|ein(?:e|em|en|er)?|half\\s+a)\\s+(?:couple|dozen|hundred|thousand|` +
+    `million|billion|dutzend|hundert|tausend|million|milliarde)${NO_LETTER}`,
+].join('|');
+const VAGUE_BEFORE: ReadonlySet<string> = new Set(['mehrere', 'einige',
+  'etliche', 'viele', 'paar', 'several', 'few', 'many', 'some', 'mehreren',
+  'einigen', 'vielen', 'hunderte', 'tausende']);
 const DE_ARTICLES: ReadonlySet<string> = new Set(['ein', 'eine', 'einem',
   'einen', 'einer']);
 
@@ -86,6 +102,10 @@ function scanGerman(text: string, i: number, first: string,
     return sc !== undefined && sc >= 12 && next !== 'k' ? raw(1) : null;
   }
   const de = parseGermanNumberWord(lower);
+  // "mehrere Tausend", "einige Hundert": a vague amount, no figure.
+  if ((de === 100 || de === 1000) && VAGUE_BEFORE.has(readWordBefore(text, i))) {
+    return null;
+  }
   return de === null ? null : raw(de);
 }
 

@@ -25,8 +25,10 @@ const ABBREVIATIONS = new Set([
   'oct', 'okt', 'nov', 'dec', 'dez', 'rep', 'sen', 'gov', 'maj', 'capt',
 ]);
 const CLOSERS = new Set(['"', '“', '”', '»', '«', "'", '’', ')', ']']);
+// Group 1 is a word (letters and digits, joined by inner hyphens,
+// apostrophes, dots, commas and spaces of digit grouping); else punctuation.
 const TOKEN_RE =
-  /[\p{L}\p{M}\p{N}]+(?:[-'’.,\u00a0\u2009\u202f][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+  /([\p{L}\p{M}\p{N}]+(?:[-'’.,\u00a0\u2009\u202f][\p{L}\p{M}\p{N}]+)*)|[^\s\p{L}\p{M}\p{N}]/gu;
 const LOWER_RE = /\p{Ll}/u;
 
 /** Punctuation that ends a clause. */
@@ -75,7 +77,11 @@ function isNonFinalDot(text: string, i: number, next: number): boolean {
   while (b > 0 && i - b < 12 && /[\p{L}\p{N}.]/u.test(text[b - 1] ?? '')) b -= 1;
   const word = text.slice(b, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
-  if (/^\p{Lu}$/u.test(text.slice(b, i))) return true; // "J. Kirby"
+  // "J. Kirby", "John F. Kennedy" — but not "schrieb er auf X. Zugleich".
+  if (/^\p{Lu}$/u.test(text.slice(b, i))) {
+    const before = /(\p{L}+)[^\p{L}]*$/u.exec(text.slice(Math.max(0, b - 30), b));
+    return !before || /^\p{Lu}/u.test(before[1] ?? '');
+  }
   if (/^\d{1,2}$/u.test(word)) {
     // "24. Oktober" is a date, not a sentence end.
     const m = /^[\p{L}]+/u.exec(text.slice(next, next + 12));
@@ -92,8 +98,11 @@ export function tokenize(text: string, span: Span): Token[] {
   for (let m = TOKEN_RE.exec(slice); m !== null; m = TOKEN_RE.exec(slice)) {
     const start = span.start + m.index;
     const t = m[0];
+    // A word may open with a combining mark only after a letter, never at
+    // a token start; group 1 therefore tells words from punctuation.
     out.push({ start, end: start + t.length, text: t, lower: t.toLowerCase(),
-      isWord: /[\p{L}\p{N}]/u.test(t[0] ?? '') });
+      isWord: m[1] !== undefined &&
+        (t.charCodeAt(0) < 0x300 || !/^\p{M}/u.test(t)) });
   }
   return out;
 }

@@ -34,7 +34,13 @@ export const QUALIFIER_PHRASES: Readonly<Record<Language, readonly (readonly [st
     ['around', 'approx'], ['about', 'approx'], ['nearly', 'approx'],
     ['almost', 'approx'], ['some', 'approx'], ['circa', 'approx'],
     ['ca.', 'approx'], ['approx.', 'approx'], ['over', 'more_than'],
-    ['under', 'up_to'], ['estimated', 'approx'],
+    ['under', 'up_to'], ['estimated', 'approx'], ['top', 'more_than'],
+    ['tops', 'more_than'], ['topped', 'more_than'], ['exceed', 'more_than'],
+    ['exceeds', 'more_than'], ['exceeded', 'more_than'],
+    ['surpassed', 'more_than'], ['surpass', 'more_than'],
+    ['well over', 'more_than'], ['just over', 'more_than'],
+    ['just under', 'up_to'], ['an approximate', 'approx'],
+    ['a maximum of', 'up_to'], ['a minimum of', 'at_least'],
   ],
 };
 
@@ -64,12 +70,19 @@ export const UNIT_SUFFIXES: readonly (readonly [string, Unit])[] = [
   ['troops', 'soldiers'], ['soldiers', 'soldiers'], ['forces', 'soldiers'],
   ['personnel', 'soldiers'], ['fighters', 'soldiers'], ['servicemen', 'soldiers'],
   ['recruits', 'soldiers'], ['infantrymen', 'soldiers'], ['commandos', 'soldiers'],
-  ['mercenaries', 'soldiers'],
+  ['mercenaries', 'soldiers'], ['deminers', 'soldiers'], ['sappers', 'soldiers'],
+  ['pioniere', 'soldiers'], ['minenräumer', 'soldiers'], ['paratroopers', 'soldiers'],
+  ['snipers', 'soldiers'], ['scharfschützen', 'soldiers'], ['marines', 'soldiers'],
+  ['gunners', 'soldiers'], ['artilleristen', 'soldiers'], ['operators', 'soldiers'],
+  ['draftees', 'soldiers'], ['conscripts', 'soldiers'], ['wehrpflichtige', 'soldiers'],
+  ['wehrpflichtigen', 'soldiers'], ['militärs', 'soldiers'], ['kräfte', 'soldiers'],
 ];
 
 /** Whole words that are unit nouns only as such ("10.000 Mann", "2,000 men"). */
 export const UNIT_WORDS: ReadonlyMap<string, Unit> = new Map([
   ['mann', 'soldiers'], ['men', 'soldiers'], ['service members', 'soldiers'],
+  ['servicemembers', 'soldiers'], ['military personnel', 'soldiers'],
+  ['army personnel', 'soldiers'],
 ]);
 
 /**
@@ -85,7 +98,10 @@ export const EVENT_NOUNS: ReadonlyMap<string, ClaimEvent> = new Map([
   ['opfer', 'casualties'], ['casualties', 'casualties'], ['dead', 'killed'],
   ['killed', 'killed'], ['wounded', 'wounded'], ['injured', 'wounded'],
   ['prisoners', 'captured'], ['pows', 'captured'], ['captives', 'captured'],
-  ['losses', 'casualties'],
+  ['losses', 'casualties'], ['deaths', 'killed'], ['fatalities', 'killed'],
+  ['injuries', 'wounded'], ['todesopfer', 'killed'], ['gefallenen', 'killed'],
+  ['kriegstote', 'killed'], ['kriegstoten', 'killed'], ['getötete', 'killed'],
+  ['getöteten', 'killed'], ['vermisste', 'other'], ['vermissten', 'other'],
 ]);
 
 /** Nouns for North Koreans as people: a unit only with military context. */
@@ -99,9 +115,12 @@ export const KP_DEMONYMS: ReadonlySet<string> = new Set([
  * must not fall through to "korea".
  */
 export const ACTOR_PREFIXES: readonly (readonly [string, string])[] = [
-  ['nordkorea', 'KP'], ['north korea', 'KP'], ['pjöngjang', 'KP'],
+  ['nordkorea', 'KP'], ['north korea', 'KP'], ['n korea', 'KP'],
+  ['n.korea', 'KP'], ['s korea', 'KR'], ['s.korea', 'KR'], ['pjöngjang', 'KP'],
   ['pjongjang', 'KP'], ['pyongyang', 'KP'], ['dprk', 'KP'], ['kpa', 'KP'],
-  ['kim jong', 'KP'], ['kvda', 'KP'], ['südkorea', 'KR'], ['south korea', 'KR'],
+  ['kim jong', 'KP'], ['kvda', 'KP'], ['kim', 'KP'], ['the north', 'KP'],
+  ['nk ', 'KP'], ['kva ', 'KP'], ['kva)', 'KP'], ['volksarmee', 'KP'],
+  ["korean people's", 'KP'], ['korean people’s', 'KP'], ['südkorea', 'KR'], ['south korea', 'KR'],
   ['seoul', 'KR'], ['russ', 'RU'], ['moskau', 'RU'], ['moscow', 'RU'],
   ['kreml', 'RU'], ['putin', 'RU'], ['ukrain', 'UA'], ['kiew', 'UA'],
   ['kyiv', 'UA'], ['kiev', 'UA'], ['selenskyj', 'UA'], ['zelensky', 'UA'],
@@ -128,6 +147,11 @@ export const SOURCE_HEADS: ReadonlySet<string> = new Set([
   'kommandeure', 'defence', 'defense', 'zufolge', 'says', 'said', 'sagte',
   'sagt', 'erklärte', 'meldete', 'estimates', 'estimated', 'schätzt',
   'agentur', 'agency', 'medien', 'media', 'sources', 'quellen', 'berichten',
+  'spy', 'joint', 'national', 'foreign', 'lawmakers',
+  'official', 'source', 'think', 'general', 'generals', 'war',
+  'nachrichtendienste',
+  'abgeordnete', 'parlament', 'parliament', 'geheimdienstkreise',
+  'regierungskreise', 'kreise', 'sicherheitskreise', 'stellen',
 ]);
 
 /** Event cue words (lower case); a cue matches a word that starts with it. */
@@ -135,27 +159,41 @@ export const EVENT_CUES: Readonly<Record<Language, Readonly<Record<
   'casualties' | 'killed' | 'wounded' | 'captured' | 'training' | 'deployed',
   readonly string[]>>>> = {
   de: {
-    casualties: ['verluste', 'verlusten', 'opfer', 'ausfälle'],
+    casualties: ['verluste', 'verlusten', 'opfer', 'ausfälle', 'verloren',
+      'eingebüßt', 'verlor'],
     killed: ['getötet', 'gefallen', 'tot', 'tote', 'starben', 'gestorben',
-      'ums leben', 'umgekommen', 'toten'],
+      'ums', 'umgekommen', 'toten', 'erlagen', 'getöteten'],
     wounded: ['verwundet', 'verletzt'],
     captured: ['gefangen', 'gefangenschaft', 'festgenommen', 'kriegsgefangen'],
     training: ['ausbildung', 'ausgebildet', 'training', 'trainier', 'übung',
-      'übungsgelände', 'manöver', 'trainingslager', 'militärübung'],
+      'übungsgelände', 'manöver', 'trainingslager', 'militärübung',
+      'geschult', 'schulung', 'lernen', 'absolvier'],
     deployed: ['entsandt', 'entsende', 'entsandte', 'geschickt', 'schickt',
       'schickte', 'stationiert', 'verlegt', 'eingesetzt', 'einsatz', 'kämpf',
       'front', 'eingetroffen', 'angekommen', 'kursk', 'gebracht', 'geliefert'],
   },
   en: {
-    casualties: ['casualties', 'losses', 'casualty'],
+    casualties: ['casualties', 'losses', 'casualty', 'lost', 'losing'],
     killed: ['killed', 'dead', 'died', 'deaths', 'death', 'slain'],
     wounded: ['wounded', 'injured', 'injuries'],
     captured: ['captured', 'prisoner', 'prisoners', 'pows', 'pow', 'captive'],
-    training: ['training', 'trained', 'drills', 'exercises', 'trains'],
+    training: ['training', 'trained', 'drills', 'exercises', 'trains',
+      'taught', 'instructed', 'learning', 'instruction'],
     deployed: ['sent', 'deployed', 'deploy', 'stationed', 'dispatched',
       'fighting', 'front', 'arrived', 'moved', 'transferred', 'kursk',
       'combat', 'battle'],
   },
+};
+
+/**
+ * Cues of an event outside presence and losses: desertion, defection,
+ * missing, withdrawal (event `other`). Word prefixes, lower case.
+ */
+export const OTHER_CUES: Readonly<Record<Language, readonly string[]>> = {
+  de: ['desertiert', 'deserteur', 'übergelaufen', 'vermisst', 'abgezogen',
+    'zurückgezogen', 'geflohen'],
+  en: ['deserted', 'deserters', 'defected', 'defectors', 'missing',
+    'withdrawn', 'pulled', 'fled'],
 };
 
 /** Future/modal cues that make a figure `projected`. Whole words. */
@@ -165,12 +203,13 @@ export const PROJECTION_CUES: Readonly<Record<Language, ReadonlySet<string>>> = 
     'sollten', 'will', 'wollen', 'plant', 'planen', 'geplant', 'erwartet',
     'erwarten', 'voraussichtlich', 'künftig', 'demnächst', 'ansteigen',
     'anwachsen', 'aufstocken', 'steigen', 'wachsen', 'erhöhen', 'werde',
-    'würde', 'würden',
+    'würde', 'würden', 'bereitet', 'beabsichtigt', 'erwägt', 'vorbereitet',
   ]),
   en: new Set([
     'will', 'would', 'could', 'might', 'may', 'expected', 'expects', 'expect',
     'plans', 'planned', 'planning', 'likely', 'set', 'going', 'rise', 'grow',
-    'increase', 'reach', "'ll", 'shall', 'intends', 'prepared',
+    'increase', 'reach', "'ll", 'shall', 'intends', 'prepared', 'due',
+    'poised', 'preparing', 'prepares', 'intend', 'aims', 'seeks',
   ]),
 };
 
@@ -210,43 +249,29 @@ export const DE_NON_MODIFIERS: ReadonlySet<string> = new Set([
   'nach', 'hinter', 'seien', 'gegen', 'ohne', 'diese', 'jene', 'ihre',
 ]);
 
-/** Phrases after which the source is named ("nach Angaben X", "laut X"). */
-export const SOURCE_BEFORE: Readonly<Record<Language, readonly string[]>> = {
-  de: ['nach angaben', 'nach einschätzung', 'nach schätzungen', 'laut',
-    'gemäß', 'wie', 'so', 'nach informationen', 'angaben', 'berichtete',
-    'sagte', 'erklärte', 'teilte', 'bestätigte', 'meldete', 'schätzt',
-    'schätzte', 'betonte', 'warnte', 'berichtet', 'sagt', 'erklärt',
-    'meldet', 'hieß es von', 'hieß es aus'],
-  en: ['according to', 'said', 'says', 'told', 'reported', 'estimated',
-    'confirmed', 'citing', 'cited', 'per', 'warned', 'stated'],
-};
-
-/** Speech verbs after which the subject before them is the source. */
-export const SOURCE_AFTER: Readonly<Record<Language, readonly string[]>> = {
-  de: ['zufolge', 'sagte', 'sagt', 'erklärte', 'erklärt', 'bestätigte',
-    'bestätigt', 'teilte', 'berichtete', 'berichtet', 'meldete', 'meldet',
-    'schätzt', 'schätzte', 'schätzen', 'warnte', 'warnt', 'warnen',
-    'äußerte', 'geht davon aus', 'gehen davon aus', 'betonte',
-    'sprach', 'vermutet', 'vermuten', 'glaubt'],
-  en: ['said', 'says', 'told', 'estimates', 'estimated', 'reported',
-    'reports', 'confirmed', 'confirms', 'believes', 'believe', 'stated',
-    'warned', 'warns', 'announced', 'claims', 'claimed', 'assessed',
-    'assesses', 'added', 'noted'],
-};
-
-/** Sources too vague to name: they yield `attribution: null`. */
-export const VAGUE_SOURCES: ReadonlySet<string> = new Set([
-  'berichten', 'berichte', 'medienberichten', 'medienberichte', 'experten',
-  'beobachtern', 'beobachter', 'quellen', 'kreisen', 'insidern', 'reports',
-  'report', 'media', 'experts', 'sources', 'observers', 'analysts',
-  'analysten', 'es', 'it', 'they', 'sie', 'er', 'he', 'she', 'we', 'wir',
-  'this', 'dies', 'das', 'which', 'die', 'der', 'who', 'aufnahmen',
-  'bilder', 'videos', 'video', 'footage', 'images',
-]);
-
-/** Agencies recognised anywhere in the sentence when no pattern names one. */
-export const KNOWN_SOURCES: readonly string[] = [
-  'NIS', 'HUR', 'GUR', 'Pentagon', 'JCS', 'NATO', 'White House',
-  'Weißes Haus', 'Weiße Haus', 'Kremlin', 'Kreml', 'Kyodo', 'Yonhap',
-  'CNN', 'Reuters', 'ISW', 'BBC', 'AP', 'AFP', 'dpa',
+/**
+ * Stems that place a text in the war against Ukraine. A text with none of
+ * them but with a cue of the Korean peninsula (`PENINSULA_STEMS`: troops at
+ * the inter-Korean border) makes no claim about troops in Russia.
+ */
+export const THEATRE_STEMS: readonly string[] = [
+  'russ', 'ukrain', 'kursk', 'kiew', 'kyiv', 'kiev', 'moskau', 'moscow',
+  'kreml', 'kremlin', 'putin', 'selenskyj', 'zelensk', 'donbas', 'donezk',
+  'donetsk', 'luhansk', 'charkiw', 'kharkiv', 'saporischschja',
+  'zaporizhzhia', 'cherson', 'kherson', 'wladiwostok', 'vladivostok',
+  'shoigu', 'schoigu', 'belgorod', 'brjansk', 'bryansk', 'rostow', 'rostov',
 ];
+
+/** Cues of the inter-Korean border; see `THEATRE_STEMS`. */
+export const PENINSULA_STEMS: readonly string[] = [
+  'dmz', 'demarcation', 'demilitari', 'panmunjom', 'entmilitarisiert',
+  'demarkationslinie', 'grenzlinie', 'inter-korean', 'innerkoreanisch',
+  'armistice', '38th parallel', 'breitengrad', 'korean war', 'koreakrieg',
+];
+
+/**
+ * A cheap gate: a text that matches none of these can hold no North Korean
+ * actor cue (`ACTOR_PREFIXES` with code `KP`, `KP_DEMONYMS`), hence no
+ * claim. Kept in step with those lists by a unit test.
+ */
+export const KP_GATE = /nord-?korea|north[\s-]+korea|\bn[\s.]+korea|pj[öo]n?gjang|pyongyang|dprk|\bkpa\b|\bkim\b|kvda|\bkva\b|volksarmee|korean\s+people|the\s+north|\bnk\b/iu;

@@ -19,7 +19,7 @@ import {
 import { scanDigits } from './extract-number-digits.js';
 import {
   applyScale,
-  NUMBER_WORD_PREFIXES,
+  NUMBER_WORD_PATTERN,
   scanWords,
 } from './extract-number-words.js';
 import {
@@ -74,8 +74,7 @@ export interface NumberMention {
  * a per-character loop in JavaScript was the bottleneck of the extractor.
  */
 const CANDIDATE = new RegExp(
-  `\\d|(?<![\\p{L}\\p{M}'’]|[\\p{L}\\p{M}]-)(?:${[...NUMBER_WORD_PREFIXES]
-    .sort((a, b) => b.length - a.length).join('|')}|an?(?![\\p{L}\\p{M}]))`,
+  `\\d|(?<![\\p{L}\\p{M}'’]|[\\p{L}\\p{M}]-)(?:${NUMBER_WORD_PATTERN})`,
   'giu',
 );
 
@@ -125,7 +124,8 @@ function classify(text: string, r: RawNumber): NumberKind {
     // "14.30 Uhr" and "50 km"; but a lone "m" only after a plain number.
     if (after !== 'm' && after !== 'am') return after === 'uhr' ? 'time' : 'measure';
   }
-  if (LABEL_PREFIXES.has(before) && !r.spelled) return 'label';
+  // Labels are plain numerals: "Resolution 2231", but "troops number 12k".
+  if (LABEL_PREFIXES.has(before) && r.plain) return 'label';
   const yearLike = r.plain && r.value >= 1900 && r.value <= 2100 &&
     r.end - r.start === 4;
   if (yearLike && YEAR_PREFIXES.has(before)) return 'year';

@@ -33,6 +33,14 @@ describe('parseNumber', () => {
     { name: 'garbage', input: 'Soldaten', value: null },
     { name: 'two numbers', input: '3 und 4', value: null },
     { name: 'bare plural', input: 'Tausende', value: null },
+    { name: 'anderthalb + scale', input: 'anderthalb Millionen', value: 1500000 },
+    { name: 'anderthalbtausend', input: 'anderthalbtausend', value: 1500 },
+    { name: 'zweieinhalbtausend', input: 'zweieinhalbtausend', value: 2500 },
+    { name: 'ein Dutzend', input: 'ein Dutzend', value: 12 },
+    { name: 'a couple of', input: 'a couple of', value: 2 },
+    { name: 'half a dozen', input: 'half a dozen', value: 6 },
+    { name: 'a couple of hundred', input: 'a couple of hundred', value: 200 },
+    { name: 'bare article', input: 'eine', value: null },
   ])('$name', ({ input, value }) => {
     expect(parseNumber(input)).toBe(value);
   });
@@ -134,5 +142,21 @@ describe('findNumbers robustness', () => {
     { name: 'lone surrogate', input: '\ud800 12 \udfff' },
   ])('never throws on $name', ({ input }) => {
     expect(() => findNumbers(input)).not.toThrow();
+  });
+});
+
+describe('findNumbers context', () => {
+  it.each([
+    // A month before a space-grouped figure: a date, then a count.
+    { name: 'Oct. 12 300', input: 'On Oct. 12 300 troops arrived', want: [['12', 'date'], ['300', 'count']] },
+    { name: '12 300 elsewhere', input: 'They sent 12 300 troops', want: [['12 300', 'count']] },
+    // "number" as a verb before a scaled figure is no label.
+    { name: 'troops number 12k', input: 'troops now number 12k', want: [['12k', 'count']] },
+    { name: 'Resolution 2231', input: 'Resolution 2231 applies', want: [['2231', 'label']] },
+    // "mehrere Tausend" is vague: no figure at all.
+    { name: 'mehrere Tausend', input: 'mehrere Tausend Soldaten', want: [] },
+    { name: 'several hundred', input: 'several hundred troops', want: [] },
+  ])('$name', ({ input, want }) => {
+    expect(findNumbers(input).map((m) => [m.text, m.kind])).toEqual(want);
   });
 });

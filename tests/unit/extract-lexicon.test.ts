@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ACTOR_PREFIXES,
+  KP_DEMONYMS,
+  KP_GATE,
+} from '../../src/shared/lexicon-claims.js';
+
+describe('KP_GATE', () => {
+  // The gate may let too much through, never too little: every North Korean
+  // actor cue and demonym must pass it, or claims would be lost silently.
+  it.each([
+    ...ACTOR_PREFIXES.filter(([, code]) => code === 'KP').map(([p]) => p),
+    ...KP_DEMONYMS,
+  ])('lets "%s" through', (cue) => {
+    expect(KP_GATE.test(`text ${cue.trim()}x text`) ||
+      KP_GATE.test(`text ${cue.trim()} text`)).toBe(true);
+  });
+
+  it.each(['N. Korea', 'Nord-Korea', 'Pjöngjang', 'KPA-Truppen', 'NK troops'])(
+    'lets "%s" through', (text) => {
+      expect(KP_GATE.test(text)).toBe(true);
+    });
+
+  it('stops text that names no North Korean actor', () => {
+    expect(KP_GATE.test('The bank thinks Russia lost 600,000 soldiers.')).toBe(false);
+  });
+});
