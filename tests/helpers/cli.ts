@@ -34,7 +34,7 @@ export async function testEnv(extra: Record<string, string> = {}): Promise<Recor
 export function runCli(
   args: readonly string[],
   env: Record<string, string>,
-  opts: { input?: string; timeoutMs?: number } = {},
+  opts: { input?: string | Buffer; timeoutMs?: number } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, cwd: ROOT });

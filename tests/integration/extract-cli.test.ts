@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventClass, type Claim, type ClaimEvent } from '../../src/shared/claim.js';
@@ -59,5 +60,35 @@ describe('troopwatch extract <seed> --json against the gold labels', () => {
     expect(res.code).toBe(0);
     const [claim] = JSON.parse(res.stdout) as Claim[];
     expect(claim).toMatchObject({ value: 11000, qualifier: 'approx', unit: 'soldiers', actor: 'KP' });
+  });
+});
+
+describe('troopwatch extract on bad input', () => {
+  it('an empty file gives an empty list', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tw-extract-'));
+    writeFileSync(path.join(dir, 'empty.txt'), '');
+    const res = await runCli(['extract', path.join(dir, 'empty.txt'), '--json'], await testEnv());
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual([]);
+  });
+
+  it.each([
+    ['a binary file', (dir: string) => (writeFileSync(path.join(dir, 'x.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1])), path.join(dir, 'x.png')), /binary/],
+    ['a missing file', (dir: string) => path.join(dir, 'nope.txt'), /no such file/],
+    ['a directory', (dir: string) => dir, /cannot read/],
+  ])('%s exits 2 with the reason', async (_name, make, pattern) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tw-extract-'));
+    const res = await runCli(['extract', make(dir)], await testEnv());
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(pattern);
+  });
+
+  it('invalid UTF-8 is decoded (windows-1252) rather than refused', async () => {
+    const res = await runCli(['extract', '-', '--json'], await testEnv(), {
+      input: Buffer.concat([Buffer.from('Nordkorea hat rund 12.000 Soldaten nach Russland entsandt, so S'), Buffer.from([0xfc]), Buffer.from('dkorea.')]),
+    });
+    expect(res.code).toBe(0);
+    expect((JSON.parse(res.stdout) as Claim[])[0]).toMatchObject({ value: 12000, qualifier: 'approx' });
   });
 });
