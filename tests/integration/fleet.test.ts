@@ -2,34 +2,10 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { runCli, spawnCli, stopProcess, testEnv, waitFor } from '../helpers/cli.js';
 import { ALLOWED_KEYS, REQUIRED_KEYS } from '../helpers/seed-alerts.js';
+import { expectOneAlertPerKey, isDrained } from '../helpers/pipeline-assertions.js';
 import { WebhookReceiver, makeSecret } from '../helpers/webhook-receiver.js';
 
 
-interface Status {
-  queues: Record<string, { waiting: number; active: number; delayed: number; prioritized: number; failed: number }>;
-  pendingSeeds: number;
-}
-
-async function isDrained(env: Record<string, string>): Promise<boolean> {
-  const res = await runCli(['status', '--json'], env);
-  const status = JSON.parse(res.stdout) as Status;
-  return (
-    status.pendingSeeds === 0 &&
-    Object.values(status.queues).every((q) => q.waiting + q.active + q.delayed + q.prioritized === 0)
-  );
-}
-
-function expectSixAlertsOnce(receiver: WebhookReceiver): void {
-  const keys = receiver.received.map((r) => r.key);
-  for (const key of REQUIRED_KEYS) expect(keys).toContain(key);
-  for (const key of keys) expect(ALLOWED_KEYS.has(key)).toBe(true);
-  // One webhook-id per key, each delivered (and counted) once.
-  const idsByKey = new Map<string, Set<string>>();
-  for (const r of receiver.received) idsByKey.set(r.key, (idsByKey.get(r.key) ?? new Set()).add(r.id));
-  for (const ids of idsByKey.values()) expect(ids.size).toBe(1);
-  expect(receiver.distinctIds().size).toBe(idsByKey.size);
-  for (const r of receiver.received) expect(r.verified).toBe(true);
-}
 
 describe('a worker fleet against one Redis', () => {
   const procs: ChildProcess[] = [];
@@ -64,7 +40,7 @@ describe('a worker fleet against one Redis', () => {
     expect(seeded.stdout).toMatch(/Enqueued 5/);
     await waitFor(() => isDrained(env), 'the queues to drain', 45_000, 250);
 
-    expectSixAlertsOnce(receiver);
+    expectOneAlertPerKey(receiver, { required: REQUIRED_KEYS, allowed: ALLOWED_KEYS });
     // Both workers took jobs.
     for (const w of workers) expect(w.output()).toMatch(/"Completed job"/);
     // Graceful shutdown on SIGTERM.
@@ -92,7 +68,7 @@ describe('a worker fleet against one Redis', () => {
     const second = spawnCli(['worker'], env);
     procs.push(second);
     await waitFor(() => isDrained(env), 'the queues to drain after the restart', 45_000, 250);
-    expectSixAlertsOnce(receiver);
+    expectOneAlertPerKey(receiver, { required: REQUIRED_KEYS, allowed: ALLOWED_KEYS });
     const alerts = JSON.parse((await runCli(['alerts', '--json'], env)).stdout) as Array<{ deliveries: Array<{ state: string }> }>;
     for (const a of alerts) expect(a.deliveries.map((d) => d.state)).toEqual(['delivered']);
   });
