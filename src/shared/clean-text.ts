@@ -9,6 +9,18 @@
  * with a troop figure is worse than keeping a stray "Teilen".
  */
 
+import {
+  CHROME_PHRASES,
+  CREDIT_LINE_RE,
+  CREDIT_TAIL_RE,
+  HOME_TOKENS,
+  SECTION_NAMES,
+  SOCIAL_TOKENS,
+  TEASER_PREFIX_RE,
+  WIDGET_TOKENS,
+} from './clean-lexicon.js';
+import { isFurnitureLine } from './clean-lines.js';
+
 /**
  * Normalise extracted text without changing what it says.
  *
@@ -38,7 +50,8 @@ export function normalizeText(text: string): string {
 /**
  * Drop lines that are page chrome rather than article text: breadcrumbs and
  * navigation items, comment/share/newsletter widgets, "read more"/related
- * teasers, ad labels, photo credits and cookie notices. A credit appended to
+ * teasers, ad labels, photo credits and cookie notices, datelines, bylines,
+ * photo counters, sign-up prompts and tag lists (`clean-lines.ts`). A credit appended to
  * an image caption ("… unberechenbarer. © Fotos: dpa") is cut off while the
  * caption sentence stays. Blank-line structure is re-normalised afterwards.
  *
@@ -98,372 +111,6 @@ const MAX_LABEL_CHARS = 60;
 /** Most words a navigation/widget label has. */
 const MAX_LABEL_WORDS = 7;
 
-/**
- * Whole-line chrome phrases (lower case, without trailing punctuation or
- * counters). Each is something a site prints as a label, never as prose.
- */
-const CHROME_PHRASES = new Set([
-  // Navigation
-  'home',
-  'homepage',
-  'startseite',
-  'zur startseite',
-  'back to home',
-  'menu',
-  'menü',
-  'navigation',
-  'hauptnavigation',
-  'main menu',
-  'skip to content',
-  'skip to main content',
-  'zum inhalt springen',
-  'zum inhalt',
-  'direkt zum inhalt',
-  'back to top',
-  'nach oben',
-  'zurück',
-  'zurück nach oben',
-  'suche',
-  'search',
-  'login',
-  'log in',
-  'sign in',
-  'anmelden',
-  'einloggen',
-  'registrieren',
-  'sign up',
-  'mein konto',
-  'my account',
-  // Comments
-  'kommentare',
-  'kommentar',
-  'kommentieren',
-  'kommentar schreiben',
-  'comments',
-  'comment',
-  'leave a comment',
-  'add a comment',
-  'show comments',
-  'kommentare anzeigen',
-  'zu den kommentaren',
-  'diskussion',
-  // Teasers and related content
-  'auch interessant',
-  'das könnte sie auch interessieren',
-  'das könnte sie interessieren',
-  'mehr zum thema',
-  'zum thema',
-  'weitere artikel',
-  'weitere nachrichten',
-  'lesen sie auch',
-  'lesen sie mehr',
-  'mehr lesen',
-  'weiterlesen',
-  'jetzt weiterlesen',
-  'artikel lesen',
-  'zum artikel',
-  'mehr anzeigen',
-  'mehr',
-  'alle artikel',
-  'empfehlungen',
-  'unsere empfehlungen',
-  'top-themen',
-  'top themen',
-  'meistgelesen',
-  'meistgelesene artikel',
-  'neueste artikel',
-  'siehe auch',
-  'read more',
-  'read next',
-  'read full article',
-  'continue reading',
-  'more',
-  'more on this story',
-  'more on this topic',
-  'more from',
-  'more stories',
-  'related',
-  'related articles',
-  'related stories',
-  'related content',
-  'related topics',
-  'recommended',
-  'recommended for you',
-  'you may also like',
-  'you might also like',
-  'also read',
-  'see also',
-  'most read',
-  'most popular',
-  'trending',
-  'top stories',
-  'latest news',
-  'show more',
-  'load more',
-  'view more',
-  // Sharing
-  'share',
-  'share this',
-  'share this article',
-  'share this story',
-  'share on facebook',
-  'share on twitter',
-  'share via email',
-  'teilen',
-  'jetzt teilen',
-  'artikel teilen',
-  'beitrag teilen',
-  'seite teilen',
-  'auf facebook teilen',
-  'per e-mail teilen',
-  'per mail teilen',
-  'link kopieren',
-  'copy link',
-  'tweet',
-  'twittern',
-  'print',
-  'drucken',
-  'artikel drucken',
-  'merken',
-  'speichern',
-  'save',
-  'bookmark',
-  'feedback',
-  'follow us',
-  'folgen sie uns',
-  // Newsletter and subscriptions
-  'newsletter',
-  'zum newsletter',
-  'newsletter abonnieren',
-  'jetzt abonnieren',
-  'abonnieren',
-  'abo',
-  'subscribe',
-  'subscribe now',
-  'sign up for our newsletter',
-  // Advertising
-  'anzeige',
-  'werbung',
-  'advertisement',
-  'advert',
-  'ad',
-  'sponsored',
-  'gesponsert',
-  'promoted',
-  'story continues below advertisement',
-  'article continues below advertisement',
-  'article continues below',
-  'continue reading below',
-  'artikel wird unter der anzeige fortgesetzt',
-  // Misc. labels
-  'video',
-  'audio',
-  'bildergalerie',
-  'fotostrecke',
-  'gallery',
-  'photo gallery',
-  'play video',
-  'video abspielen',
-  'playlist',
-  'mehr videos',
-  'more videos',
-  'live',
-  'liveticker',
-  'live-ticker',
-  'podcast',
-  'schließen',
-  'close',
-  'impressum',
-  'datenschutz',
-  'datenschutzerklärung',
-  'privacy policy',
-  'terms of use',
-  'kontakt',
-  'contact us',
-]);
-
-/**
- * Single words that may make up a widget row together ("Teilen Facebook
- * WhatsApp E-Mail", "Share Tweet Email"). A line is dropped only if every
- * token is one of these and at least one is a share/social word, so a short
- * headline with an ordinary word in it survives.
- */
-const WIDGET_TOKENS = new Set([
-  'share',
-  'teilen',
-  'tweet',
-  'twittern',
-  'facebook',
-  'twitter',
-  'x',
-  'whatsapp',
-  'telegram',
-  'linkedin',
-  'xing',
-  'pinterest',
-  'reddit',
-  'flipboard',
-  'threads',
-  'bluesky',
-  'mastodon',
-  'instagram',
-  'youtube',
-  'tiktok',
-  'messenger',
-  'email',
-  'e-mail',
-  'mail',
-  'print',
-  'drucken',
-  'kopieren',
-  'copy',
-  'link',
-  'kommentare',
-  'comments',
-  'merken',
-  'save',
-  'feedback',
-  'rss',
-  'home',
-  'startseite',
-  'newsletter',
-  'menu',
-  'menü',
-  'suche',
-  'search',
-]);
-
-const SOCIAL_TOKENS = new Set([
-  'share',
-  'teilen',
-  'tweet',
-  'twittern',
-  'facebook',
-  'twitter',
-  'whatsapp',
-  'telegram',
-  'linkedin',
-  'xing',
-  'pinterest',
-  'reddit',
-  'flipboard',
-  'email',
-  'e-mail',
-]);
-
-/** The first item of a breadcrumb trail. */
-const HOME_TOKENS = new Set(['home', 'homepage', 'startseite', 'start']);
-
-/**
- * Section names that, alone on a line, are a navigation item rather than
- * text. Only used for lines that are a single section name (optionally with a
- * list marker), since "Politik" is not a sentence anyone writes.
- */
-const SECTION_NAMES = new Set([
-  'politik',
-  'wirtschaft',
-  'finanzen',
-  'sport',
-  'kultur',
-  'feuilleton',
-  'ausland',
-  'inland',
-  'welt',
-  'deutschland',
-  'europa',
-  'news',
-  'nachrichten',
-  'panorama',
-  'meinung',
-  'wissen',
-  'gesellschaft',
-  'digital',
-  'technik',
-  'reise',
-  'regional',
-  'lokales',
-  'lokal',
-  'vermischtes',
-  'ressorts',
-  'themen',
-  'world',
-  'politics',
-  'business',
-  'economy',
-  'europe',
-  'asia',
-  'asia pacific',
-  'middle east',
-  'americas',
-  'opinion',
-  'sports',
-  'culture',
-  'tech',
-  'technology',
-  'science',
-  'health',
-  'lifestyle',
-  'entertainment',
-  'international',
-  'national',
-  'local',
-  'sections',
-  'topics',
-  'world news',
-  'us news',
-  'uk news',
-]);
-
-/**
- * Line prefixes of teasers that point at other articles ("Lesen Sie auch:
- * Nordkorea schickt 10.000 Soldaten"): such lines quote another article's
- * headline, so they are dropped even though the rest looks like text.
- */
-const TEASER_PREFIX_RE = new RegExp(
-  '^(?:' +
-    [
-      'lesen sie (?:auch|mehr|hier)',
-      'auch interessant',
-      'mehr zum thema',
-      'zum thema',
-      'siehe auch',
-      'das könnte sie (?:auch )?interessieren',
-      'weitere artikel',
-      'read more',
-      'read also',
-      'also read',
-      'see also',
-      'related(?: articles?| stories)?',
-      'more on this(?: story| topic)?',
-      'recommended',
-      'watch',
-      'video',
-      'podcast',
-    ].join('|') +
-    ')\\s*[:»›→]',
-  'i',
-);
-
-/**
- * Markers that start a photo/image credit. A line that begins with one is a
- * credit; one that follows a finished sentence on the same line starts a
- * credit tail (captions often end in "… © Fotos: dpa").
- */
-const CREDIT_MARKER =
-  '(?:©|fotos?\\s*:|bild(?:er)?\\s*:|bildquelle\\s*:|quelle\\s*:|' +
-  'photos?\\s*:|photograph\\s*:|image(?:\\s+credit)?s?\\s*:|' +
-  'picture\\s*:|credits?\\s*:|source\\s*:)';
-
-const CREDIT_LINE_RE = new RegExp(
-  `^(?:${CREDIT_MARKER}|\\(c\\)|copyright\\b)`,
-  'i',
-);
-
-const CREDIT_TAIL_RE = new RegExp(
-  `([.!?…"“”»)])\\s+${CREDIT_MARKER}`,
-  'iu',
-);
-
 /** A sentence break followed by more prose: not part of a credit. */
 const NEXT_SENTENCE_RE = /[.!?]\s+\S+\s+\S+\s+\S+/;
 
@@ -512,6 +159,7 @@ const READING_TIME_RE = new RegExp(
 );
 
 function isChromeLine(line: string): boolean {
+  if (isFurnitureLine(line)) return true;
   if (
     line.length <= MAX_CREDIT_CHARS &&
     CREDIT_LINE_RE.test(line) &&

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 
 import { cleanHtml } from '../../src/shared/clean-html.js';
+import { pruneArticle } from '../../src/shared/clean-prune.js';
 
 interface Expected {
   title: string | null;
@@ -146,6 +148,94 @@ describe('cleanHtml edge cases', () => {
     const style = 'min-height: calc(($x - 16px) / 2)';
     const html = `<article><p style="${style}">Kept text.</p></article>`;
     expect(cleanHtml(html).text).toBe('Kept text.');
+  });
+});
+
+/** Enough article prose around a snippet for Readability to pick it. */
+function page(snippet: string, title = 'Troops arrive in Kursk'): string {
+  const para = (n: number) =>
+    `<p>Paragraph ${n}: South Korea's spy agency said on Tuesday that about ` +
+    '11,000 North Korean soldiers had been deployed to the Kursk region, ' +
+    'where they were expected to join front-line units within weeks.</p>';
+  return (
+    `<html><head><title>${title}</title>` +
+    `<meta property="og:title" content="${title}"></head><body><article>` +
+    `<h1>${title}</h1>${para(1)}${para(2)}${snippet}${para(3)}${para(4)}` +
+    '</article></body></html>'
+  );
+}
+
+describe('cleanHtml chrome pruning', () => {
+  it.each([
+    {
+      name: 'figure with caption',
+      html: '<figure><img src="a.jpg"><figcaption>CAPTION_X at a parade.' +
+        '</figcaption></figure>',
+    },
+    {
+      name: 'class hint: byline',
+      html: '<div class="article__byline">By CHROME_X Writer</div>',
+    },
+    {
+      name: 'class hint: related',
+      html: '<div id="related-stories"><p>CHROME_X is a story ' +
+        'about something else entirely, with enough words.</p></div>',
+    },
+    {
+      name: 'list of links',
+      html: '<ul><li><a href="/a">CHROME_X one</a></li>' +
+        '<li><a href="/b">Other story two</a></li></ul>',
+    },
+    {
+      name: 'paragraph that is one teaser link',
+      html: '<p><a href="/x"><strong>CHROME_X TEASER HEADLINE</strong></a></p>',
+    },
+    {
+      name: 'aside inside the article',
+      html: '<aside><p>CHROME_X box</p></aside>',
+    },
+  ])('removes $name', ({ html }) => {
+    const { text } = cleanHtml(page(html));
+    expect(text).toContain('Paragraph 4:');
+    expect(text).not.toMatch(/CAPTION_X|CHROME_X/);
+  });
+
+  it('drops the heading that repeats the title, keeps other headings', () => {
+    const { text } = cleanHtml(page('<h2>What comes next</h2>'));
+    expect(text).not.toContain('Troops arrive in Kursk');
+    expect(text).toContain('What comes next');
+  });
+
+  it.each([
+    {
+      name: 'a sentence with a link in it',
+      html: '<p>Officials <a href="/r">told Reuters</a> that KEPT_X 3,000 ' +
+        'more soldiers were on their way.</p>',
+    },
+    {
+      name: 'a single linked list item',
+      html: '<ul><li><a href="/r">KEPT_X: read the full report</a></li></ul>',
+    },
+  ])('keeps $name', ({ html }) => {
+    expect(cleanHtml(page(html)).text).toContain('KEPT_X');
+  });
+
+  it('reads class words split at separators and camelCase only', () => {
+    const { document } = new JSDOM(
+      '<div id="root"><p>Long article text that stays in place.</p>' +
+        '<p>More article text that stays in place, too.</p>' +
+        '<div class="shareBar">CHROME_X</div>' +
+        '<div class="authority-note canvas">KEPT_X</div></div>',
+    ).window;
+    const root = document.getElementById('root')!;
+    pruneArticle(root, null);
+    expect(root.textContent).not.toContain('CHROME_X');
+    expect(root.textContent).toContain('KEPT_X');
+  });
+
+  it('never removes a hinted wrapper that holds the article', () => {
+    const html = page('').replace('<article>', '<article class="byline">');
+    expect(cleanHtml(html).text).toContain('Paragraph 4:');
   });
 });
 

@@ -144,6 +144,34 @@ describe('stripBoilerplateLines', () => {
     'Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.',
     'This site uses cookies. By continuing you accept our cookie policy.',
     '»',
+    // Datelines and bylines
+    'Published 4:00 am CST, Wednesday, November 20, 2019',
+    'Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM',
+    'PUBLISHED: 10:48, Tue, Nov 19, 2019',
+    '19.11.2019, 08:57',
+    'Stand: 25.10.2024, 14:05 Uhr',
+    'Veröffentlicht am 3. November 2024',
+    'By Stefan Becket, Kathryn Watson and Grace Segers',
+    'By HNN Staff | November 18, 2019 at 2:26 PM HST',
+    'Von Max Mustermann',
+    'By',
+    // Photo furniture
+    'Image 1 of 9',
+    '1 of 6',
+    'Image copyright Getty Images',
+    '(Image credit: Blue Origin)',
+    'Credit...Doug Mills/The New York Times',
+    'Natalie Naccache | Bloomberg | Getty Images',
+    'Enlarge Image',
+    // Prompts, tags, contact lines
+    'Sign up to our newsletter for exclusive updates and enhanced content',
+    'Melden Sie sich für unseren Newsletter an.',
+    'CLICK HERE TO GET THE FOX NEWS APP',
+    'Follow us on Twitter @Spacedotcom and on Facebook.',
+    'Tags: stock car, interlagos, calendario',
+    'Write to Al Root at allen.root@dowjones.com',
+    'SEE MORE: Hong Kong protests: 800 students under siege',
+    "DON'T MISS",
   ])('removes %j', (line) => {
     const text = `Erster Satz mit 100 Soldaten.\n\n${line}\n\nLetzter Satz.`;
     expect(stripBoilerplateLines(text)).toBe(
@@ -170,6 +198,18 @@ describe('stripBoilerplateLines', () => {
     'Quelle: Der Geheimdienst schätzt, dass 12.000 Soldaten dort sind.',
     'Comments by Kirby suggested at least 3,000 troops.',
     'Related units of the 11th Corps were seen near the border',
+    // Not datelines: a year or a figure alone, or prose with a date.
+    '2000',
+    '12,000 troops by December 2024',
+    'On November 5, 2024, Seoul said 11,000 soldiers had arrived.',
+    'Am 25.10.2024 meldete Kiew 12.000 Soldaten.',
+    // Not bylines: "by"/"von" starting a sentence.
+    'By Monday, Russia had deployed 3,000 more',
+    'By 2025 the number could reach 15,000',
+    'Von Moskau aus wurden 2.000 Soldaten verlegt',
+    // Not credits: an agency quoted in prose.
+    'Reuters reported 10,000 troops, citing officials',
+    'The figure was first reported by Reuters.',
   ])('keeps %j', (line) => {
     const text = `Erster Satz.\n\n${line}\n\nLetzter Satz.`;
     expect(stripBoilerplateLines(text)).toBe(text);
