@@ -21,7 +21,8 @@ import {
   NearDupIndex,
 } from '../queues/near-dup-index.js';
 import { simhash64 } from '../shared/simhash.js';
-import { PAIRS_PATH, seededRandom } from '../eval/dedupe-fixtures.js';
+import { PAIRS_PATH } from '../eval/dedupe-fixtures.js';
+import { seededRandom } from '../shared/seeded-random.js';
 import { startThrowawayRedis } from './dedupe-redis.js';
 
 interface Args {

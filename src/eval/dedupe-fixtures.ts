@@ -24,17 +24,7 @@ export interface DedupePair {
   kind: string;
 }
 
-/** Mulberry32: a small seeded PRNG so the fixtures are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../shared/seeded-random.js';
 
 interface Site {
   nav: string;

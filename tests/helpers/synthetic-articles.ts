@@ -3,18 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { extractClaims } from '../../src/shared/extract-claims.js';
 import { noveltyKey } from '../../src/shared/claim.js';
+import { seededRandom } from '../../src/shared/seeded-random.js';
 
-/** A small deterministic PRNG (mulberry32), so a failing run can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so that a failing run can be replayed. */
+export const prng = seededRandom;
 
 export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
