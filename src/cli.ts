@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import {
+  Command,
+  CommanderError,
+  InvalidArgumentError,
+  Option,
+} from 'commander';
 import path from 'node:path';
 import { isHttpUrl, loadConfig, type Config } from './shared/config.js';
 import { parseDuration } from './shared/duration.js';
@@ -34,14 +39,22 @@ const program = new Command('troopwatch')
   .version('0.1.0')
   .showSuggestionAfterError()
   .exitOverride()
-  .configureOutput({ outputError: (str, write) => write(`troopwatch: ${str.replace(/^error: /, '').trim()}\n`) });
+  .configureOutput({
+    outputError: (str, write) =>
+      write(`troopwatch: ${str.replace(/^error: /, '').trim()}\n`),
+  });
 
 /**
  * Config, logger and an open Redis for a command; closed afterwards.
  * Short commands log only warnings unless TROOPWATCH_LOG_LEVEL says otherwise.
  */
 async function withRuntime<T>(
-  fn: (rt: Runtime, config: Config, log: Logger, seeds?: FileInput[]) => Promise<T>,
+  fn: (
+    rt: Runtime,
+    config: Config,
+    log: Logger,
+    seeds?: FileInput[],
+  ) => Promise<T>,
   opts: { longRunning?: boolean; seedsDir?: string | true } = {},
 ): Promise<T> {
   const config = loadConfig();
@@ -49,10 +62,15 @@ async function withRuntime<T>(
   const seeds =
     opts.seedsDir === undefined
       ? undefined
-      : await (await import('./queues/inputs.js')).readSeedDir(
-          path.resolve(opts.seedsDir === true ? config.seedsDir : opts.seedsDir),
+      : await (
+          await import('./queues/inputs.js')
+        ).readSeedDir(
+          path.resolve(
+            opts.seedsDir === true ? config.seedsDir : opts.seedsDir,
+          ),
         );
-  const quiet = !opts.longRunning && process.env.TROOPWATCH_LOG_LEVEL === undefined;
+  const quiet =
+    !opts.longRunning && process.env.TROOPWATCH_LOG_LEVEL === undefined;
   const logger = createLogger({ level: quiet ? 'warn' : config.logLevel });
   const { openRuntime } = await import('./queues/runtime.js');
   const runtime = await openRuntime(config, logger);
@@ -67,20 +85,27 @@ const jsonOption = new Option('--json', 'print JSON instead of a table');
 
 function durationArg(value: string): number {
   const ms = parseDuration(value);
-  if (ms === null) throw new InvalidArgumentError('expected a duration like 30s, 10m or 2h');
+  if (ms === null)
+    throw new InvalidArgumentError('expected a duration like 30s, 10m or 2h');
   return ms;
 }
 
 function stagesArg(value: string): StageName[] {
   const stages = value.split(',').map((s) => s.trim());
-  const unknown = stages.filter((s) => !(STAGES as readonly string[]).includes(s));
-  if (unknown.length > 0) throw new InvalidArgumentError(`unknown stage ${unknown.join(', ')}; stages are ${STAGES.join(',')}`);
+  const unknown = stages.filter(
+    (s) => !(STAGES as readonly string[]).includes(s),
+  );
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(
+      `unknown stage ${unknown.join(', ')}; stages are ${STAGES.join(',')}`,
+    );
   return stages as StageName[];
 }
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('expected a whole number ≥ 1');
   return n;
 }
 
@@ -90,19 +115,31 @@ program
     'Run everything until SIGINT/SIGTERM: Redis (embedded unless REDIS_URL), all ' +
       'workers, the seeds first, the feed schedulers and the dashboard.',
   )
-  .option('--seeds <dir>', 'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)')
+  .option(
+    '--seeds <dir>',
+    'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)',
+  )
   .action((opts: { seeds?: string }) =>
     withRuntime(
-      async (rt, config, log, seeds) => (await pipeline()).runPipeline(rt, config, log, { once: false, seeds: seeds! }),
+      async (rt, config, log, seeds) =>
+        (await pipeline()).runPipeline(rt, config, log, {
+          once: false,
+          seeds: seeds!,
+        }),
       { longRunning: true, seedsDir: opts.seeds ?? true },
     ),
   );
 
 program
   .command('run')
-  .description('Like start, but poll each feed once, wait until every queue is drained, print a summary and exit.')
+  .description(
+    'Like start, but poll each feed once, wait until every queue is drained, print a summary and exit.',
+  )
   .requiredOption('--once', 'required: run one pass and exit')
-  .option('--seeds <dir>', 'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)')
+  .option(
+    '--seeds <dir>',
+    'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)',
+  )
   .option(
     '--delivery-wait <duration>',
     'how long to wait for webhook retries once everything else is done; they stay queued for the next run',
@@ -125,15 +162,28 @@ program
 
 program
   .command('worker')
-  .description('Run one fleet member: workers for the given stages against REDIS_URL (or the embedded Redis).')
-  .option('--stages <list>', `comma-separated stages (${STAGES.join(',')})`, stagesArg, [...STAGES])
-  .option('--concurrency <n>', 'parallel jobs per stage (default: TROOPWATCH_CONCURRENCY or 4)', positiveInt)
+  .description(
+    'Run one fleet member: workers for the given stages against REDIS_URL (or the embedded Redis).',
+  )
+  .option(
+    '--stages <list>',
+    `comma-separated stages (${STAGES.join(',')})`,
+    stagesArg,
+    [...STAGES],
+  )
+  .option(
+    '--concurrency <n>',
+    'parallel jobs per stage (default: TROOPWATCH_CONCURRENCY or 4)',
+    positiveInt,
+  )
   .action((opts: { stages: StageName[]; concurrency?: number }) =>
     withRuntime(
       async (rt, config, log) =>
         (await pipeline()).runWorker(
           rt,
-          opts.concurrency ? { ...config, concurrency: opts.concurrency } : config,
+          opts.concurrency
+            ? { ...config, concurrency: opts.concurrency }
+            : config,
           log,
           opts.stages,
         ),
@@ -143,99 +193,168 @@ program
 
 program
   .command('seed')
-  .description('Put the seed files of a directory on the fetch queue, in file-name order, ahead of any feed item.')
-  .argument('[dir]', 'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)')
+  .description(
+    'Put the seed files of a directory on the fetch queue, in file-name order, ahead of any feed item.',
+  )
+  .argument(
+    '[dir]',
+    'seed directory (default: TROOPWATCH_SEEDS_DIR or ./seeds)',
+  )
   .addOption(jsonOption)
   .action((dir: string | undefined, opts: { json?: boolean }) =>
-    withRuntime(async (rt, _config, _log, seeds) => (await pipeline()).seedCommand(rt, seeds!, opts.json), {
-      seedsDir: dir ?? true,
-    }),
+    withRuntime(
+      async (rt, _config, _log, seeds) =>
+        (await pipeline()).seedCommand(rt, seeds!, opts.json),
+      {
+        seedsDir: dir ?? true,
+      },
+    ),
   );
 
 program
   .command('enqueue')
-  .description('Put single articles on the fetch queue: http(s) URLs, or text/HTML files.')
+  .description(
+    'Put single articles on the fetch queue: http(s) URLs, or text/HTML files.',
+  )
   .argument('<input...>', 'URLs or file paths')
   .addOption(jsonOption)
   .action(async (args: string[], opts: { json?: boolean }) => {
     // Every input is checked before Redis is touched: bad input enqueues nothing.
     const inputs = await (await import('./queues/inputs.js')).readInputs(args);
-    await withRuntime(async (rt) => (await pipeline()).enqueueCommand(rt, inputs, opts.json));
+    await withRuntime(async (rt) =>
+      (await pipeline()).enqueueCommand(rt, inputs, opts.json),
+    );
   });
 
-const feed = program.command('feed').description('Manage polled RSS/Atom/JSON feeds.');
+const feed = program
+  .command('feed')
+  .description('Manage polled RSS/Atom/JSON feeds.');
 feed
   .command('add')
-  .description('Register a feed; it is polled every --every (default TROOPWATCH_FEED_INTERVAL, 10m).')
+  .description(
+    'Register a feed; it is polled every --every (default TROOPWATCH_FEED_INTERVAL, 10m).',
+  )
   .argument('<url>', 'feed URL (http or https)')
   .option('--every <duration>', 'poll interval, like 10m or 1h', durationArg)
   .action((url: string, opts: { every?: number }) => {
-    if (!isHttpUrl(url)) throw new UsageError(`feed: not an http(s) URL: ${url}`, 'invalid_url');
-    return withRuntime(async (rt, config) => (await feeds()).feedAdd(rt, config, url, opts.every));
+    if (!isHttpUrl(url))
+      throw new UsageError(`feed: not an http(s) URL: ${url}`, 'invalid_url');
+    return withRuntime(async (rt, config) =>
+      (await feeds()).feedAdd(rt, config, url, opts.every),
+    );
   });
 feed
   .command('list')
-  .description("List feeds with each one's health: last success, last error, failures, next poll.")
+  .description(
+    "List feeds with each one's health: last success, last error, failures, next poll.",
+  )
   .addOption(jsonOption)
-  .action((opts: { json?: boolean }) => withRuntime(async (rt) => (await feeds()).feedList(rt, opts.json)));
+  .action((opts: { json?: boolean }) =>
+    withRuntime(async (rt) => (await feeds()).feedList(rt, opts.json)),
+  );
 feed
   .command('rm')
   .description('Stop polling a feed and forget it.')
   .argument('<url>', 'feed URL as added')
-  .action((url: string) => withRuntime(async (rt) => (await feeds()).feedRemove(rt, url)));
+  .action((url: string) =>
+    withRuntime(async (rt) => (await feeds()).feedRemove(rt, url)),
+  );
 
 program
   .command('claims')
-  .description('List the claims found, one per novelty key, with their sources.')
+  .description(
+    'List the claims found, one per novelty key, with their sources.',
+  )
   .addOption(jsonOption)
-  .action((opts: { json?: boolean }) => withRuntime(async (rt) => (await listings()).showClaims(rt, opts.json)));
+  .action((opts: { json?: boolean }) =>
+    withRuntime(async (rt) => (await listings()).showClaims(rt, opts.json)),
+  );
 
 program
   .command('alerts')
-  .description('List the alerts raised and the state of each webhook delivery; `alerts replay <id>` sends failed ones again.')
-  .option('--failed', 'only the dead-letter list: deliveries that failed for good')
+  .description(
+    'List the alerts raised and the state of each webhook delivery; `alerts replay <id>` sends failed ones again.',
+  )
+  .option(
+    '--failed',
+    'only the dead-letter list: deliveries that failed for good',
+  )
   .addOption(jsonOption)
-  .action((opts: { json?: boolean; failed?: boolean }) => withRuntime(async (rt) => (await listings()).showAlerts(rt, opts)))
+  .action((opts: { json?: boolean; failed?: boolean }) =>
+    withRuntime(async (rt) => (await listings()).showAlerts(rt, opts)),
+  )
   .command('replay')
-  .description('Send the failed deliveries of an alert again (same webhook-id, so receivers can deduplicate).')
+  .description(
+    'Send the failed deliveries of an alert again (same webhook-id, so receivers can deduplicate).',
+  )
   .argument('<alert-id>', 'an id from troopwatch alerts')
   .option('--endpoint <url>', 'only the delivery to this endpoint')
   .action((alertId: string, opts: { endpoint?: string }) =>
-    withRuntime(async (rt) => (await deliveries()).replayAlert(rt, alertId, opts.endpoint)),
+    withRuntime(async (rt) =>
+      (await deliveries()).replayAlert(rt, alertId, opts.endpoint),
+    ),
   );
 
 program
   .command('endpoints')
-  .description('List the webhook endpoints with their types and state; `endpoints enable <url>` re-enables one that answered 410.')
+  .description(
+    'List the webhook endpoints with their types and state; `endpoints enable <url>` re-enables one that answered 410.',
+  )
   .addOption(jsonOption)
-  .action((opts: { json?: boolean }) => withRuntime(async (rt, config) => (await deliveries()).listEndpoints(rt, config, opts.json)))
+  .action((opts: { json?: boolean }) =>
+    withRuntime(async (rt, config) =>
+      (await deliveries()).listEndpoints(rt, config, opts.json),
+    ),
+  )
   .command('enable')
   .description('Re-enable an endpoint disabled after a 410 Gone answer.')
   .argument('<url>', 'the endpoint URL as configured')
-  .action((url: string) => withRuntime(async (rt, config) => (await deliveries()).enableEndpoint(rt, config, url)));
+  .action((url: string) =>
+    withRuntime(async (rt, config) =>
+      (await deliveries()).enableEndpoint(rt, config, url),
+    ),
+  );
 
 program
   .command('status')
-  .description('Queue depths, failed jobs, articles, claims, alerts and deliveries.')
+  .description(
+    'Queue depths, failed jobs, articles, claims, alerts and deliveries.',
+  )
   .addOption(jsonOption)
-  .action((opts: { json?: boolean }) => withRuntime(async (rt) => (await listings()).showStatus(rt, opts.json)));
+  .action((opts: { json?: boolean }) =>
+    withRuntime(async (rt) => (await listings()).showStatus(rt, opts.json)),
+  );
 
 program
   .command('extract')
-  .description('Offline: print the troop-count claims of one text (no Redis needed).')
+  .description(
+    'Offline: print the troop-count claims of one text (no Redis needed).',
+  )
   .argument('[file]', 'a text file, or - for standard input', '-')
   .addOption(jsonOption)
-  .addOption(new Option('--lang <lang>', 'force the language instead of detecting it').choices(['de', 'en']))
+  .addOption(
+    new Option(
+      '--lang <lang>',
+      'force the language instead of detecting it',
+    ).choices(['de', 'en']),
+  )
   .action(async (file: string, opts: { json?: boolean; lang?: 'de' | 'en' }) =>
     (await offline()).runExtractCommand(file, opts),
   );
 
 program
   .command('clean')
-  .description('Offline: print the readable text of one HTML page (or a plain text), no Redis needed.')
+  .description(
+    'Offline: print the readable text of one HTML page (or a plain text), no Redis needed.',
+  )
   .argument('[file]', 'an HTML or text file, or - for standard input', '-')
   .option('--url <url>', 'the URL the page came from (resolves relative links)')
-  .addOption(new Option('--json', 'print JSON with title, byline, date and language too'))
+  .addOption(
+    new Option(
+      '--json',
+      'print JSON with title, byline, date and language too',
+    ),
+  )
   .action(async (file: string, opts: { json?: boolean; url?: string }) =>
     (await offline()).runCleanCommand(file, opts),
   );

@@ -31,18 +31,31 @@ export async function startDashboard(
     try {
       res.type(metrics.contentType).send(await metrics.metrics());
     } catch (err) {
-      res.status(500).type('text/plain').send(`metrics unavailable: ${(err as Error).message}`);
+      res
+        .status(500)
+        .type('text/plain')
+        .send(`metrics unavailable: ${(err as Error).message}`);
     }
   });
   app.use('/', serverAdapter.getRouter());
   return new Promise((resolve) => {
-    const server = app.listen(config.dashboardPort, config.dashboardHost, () => {
-      logger.info({ url: `http://${config.dashboardHost}:${config.dashboardPort}/` }, 'Dashboard listening');
-      resolve(server);
-    });
+    const server = app.listen(
+      config.dashboardPort,
+      config.dashboardHost,
+      () => {
+        logger.info(
+          { url: `http://${config.dashboardHost}:${config.dashboardPort}/` },
+          'Dashboard listening',
+        );
+        resolve(server);
+      },
+    );
     server.on('error', (err) => {
       // A busy port must not stop the pipeline; the dashboard is optional.
-      logger.warn({ err: err.message, port: config.dashboardPort }, 'Dashboard not started');
+      logger.warn(
+        { err: err.message, port: config.dashboardPort },
+        'Dashboard not started',
+      );
       resolve(null);
     });
   });

@@ -5,12 +5,27 @@ import { enqueueDeliveries } from '../workers/enqueue-deliveries.js';
 import { printListing, table } from './report.js';
 
 /** `alerts replay <id>`: failed deliveries back to pending, enqueued again. */
-export async function replayAlert(rt: Runtime, alertId: string, endpointUrl?: string): Promise<void> {
+export async function replayAlert(
+  rt: Runtime,
+  alertId: string,
+  endpointUrl?: string,
+): Promise<void> {
   const alert = await rt.store.getAlert(alertId);
-  if (alert === null) throw new UsageError(`alerts: no alert ${alertId} (see troopwatch alerts)`, 'input_missing');
-  const failed = alert.deliveries.filter((d) => d.state === 'failed' && (endpointUrl === undefined || d.url === endpointUrl));
+  if (alert === null)
+    throw new UsageError(
+      `alerts: no alert ${alertId} (see troopwatch alerts)`,
+      'input_missing',
+    );
+  const failed = alert.deliveries.filter(
+    (d) =>
+      d.state === 'failed' &&
+      (endpointUrl === undefined || d.url === endpointUrl),
+  );
   if (failed.length === 0) {
-    throw new UsageError(`alerts: ${alertId} has no failed delivery${endpointUrl ? ` to ${endpointUrl}` : ''}`, 'input_missing');
+    throw new UsageError(
+      `alerts: ${alertId} has no failed delivery${endpointUrl ? ` to ${endpointUrl}` : ''}`,
+      'input_missing',
+    );
   }
   const disabled = await rt.store.disabledEndpoints();
   for (const delivery of failed) {
@@ -30,10 +45,16 @@ export async function replayAlert(rt: Runtime, alertId: string, endpointUrl?: st
     await rt.store.removeDeadLetter(alertId, delivery.endpointId);
   }
   const enqueued = await enqueueDeliveries(rt, alertId);
-  process.stdout.write(`Replaying ${enqueued} deliver${enqueued === 1 ? 'y' : 'ies'} of ${alertId}.\n`);
+  process.stdout.write(
+    `Replaying ${enqueued} deliver${enqueued === 1 ? 'y' : 'ies'} of ${alertId}.\n`,
+  );
 }
 
-export async function listEndpoints(rt: Runtime, config: Config, json?: boolean): Promise<void> {
+export async function listEndpoints(
+  rt: Runtime,
+  config: Config,
+  json?: boolean,
+): Promise<void> {
   const disabled = await rt.store.disabledEndpoints();
   const endpoints = config.endpoints.map((e) => ({
     id: e.id,
@@ -43,14 +64,31 @@ export async function listEndpoints(rt: Runtime, config: Config, json?: boolean)
   }));
   printListing(endpoints, {
     json,
-    empty: 'No webhook endpoints configured (ALERT_WEBHOOK_URL); alerts are recorded only.',
-    render: (list) => table([['URL', 'TYPES', 'STATE'], ...list.map((e) => [e.url, e.types.join(','), e.state])]),
+    empty:
+      'No webhook endpoints configured (ALERT_WEBHOOK_URL); alerts are recorded only.',
+    render: (list) =>
+      table([
+        ['URL', 'TYPES', 'STATE'],
+        ...list.map((e) => [e.url, e.types.join(','), e.state]),
+      ]),
   });
 }
 
-export async function enableEndpoint(rt: Runtime, config: Config, url: string): Promise<void> {
+export async function enableEndpoint(
+  rt: Runtime,
+  config: Config,
+  url: string,
+): Promise<void> {
   const endpoint = config.endpoints.find((e) => e.url === url);
-  if (endpoint === undefined) throw new UsageError(`endpoints: ${url} is not configured`, 'input_missing');
+  if (endpoint === undefined)
+    throw new UsageError(
+      `endpoints: ${url} is not configured`,
+      'input_missing',
+    );
   const was = await rt.store.enableEndpoint(endpoint.id);
-  process.stdout.write(was ? `Enabled ${url}; replay its failed alerts with troopwatch alerts replay <id>.\n` : `${url} was not disabled.\n`);
+  process.stdout.write(
+    was
+      ? `Enabled ${url}; replay its failed alerts with troopwatch alerts replay <id>.\n`
+      : `${url} was not disabled.\n`,
+  );
 }

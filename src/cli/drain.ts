@@ -28,16 +28,25 @@ export async function waitForDrain(
     // those are the schedule, not work of this run.
     counts.fetch.delayed = Math.max(
       0,
-      counts.fetch.delayed - (await runtime.queues.get('fetch').getJobSchedulersCount()),
+      counts.fetch.delayed -
+        (await runtime.queues.get('fetch').getJobSchedulersCount()),
     );
-    const pipeline = STAGES.filter((s) => s !== 'alert').reduce((n, s) => n + openJobs(counts[s]), 0);
+    const pipeline = STAGES.filter((s) => s !== 'alert').reduce(
+      (n, s) => n + openJobs(counts[s]),
+      0,
+    );
     const alerts = counts.alert;
     const alertOpen = openJobs(alerts);
     if (pipeline === 0 && alertOpen === 0) return { pendingDeliveries: 0 };
-    if (pipeline === 0 && alerts.active === 0 && alerts.waiting + alerts.prioritized === 0) {
+    if (
+      pipeline === 0 &&
+      alerts.active === 0 &&
+      alerts.waiting + alerts.prioritized === 0
+    ) {
       // Only delayed deliveries are left: retries of an endpoint that failed.
       stagesDoneAt ??= Date.now();
-      if (Date.now() - stagesDoneAt >= opts.deliveryWaitMs) return { pendingDeliveries: alerts.delayed };
+      if (Date.now() - stagesDoneAt >= opts.deliveryWaitMs)
+        return { pendingDeliveries: alerts.delayed };
     } else {
       stagesDoneAt = null;
     }

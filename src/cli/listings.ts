@@ -18,7 +18,14 @@ export async function showClaims(rt: Runtime, json?: boolean): Promise<void> {
     empty: 'No claims yet.',
     render: (claims) =>
       table([
-        ['KEY', 'QUALIFIER', 'ATTRIBUTION', 'SOURCES', 'FIRST SEEN', 'FIRST ARTICLE'],
+        [
+          'KEY',
+          'QUALIFIER',
+          'ATTRIBUTION',
+          'SOURCES',
+          'FIRST SEEN',
+          'FIRST ARTICLE',
+        ],
         ...claims.map((c) => [
           c.key,
           c.claim.qualifier,
@@ -31,16 +38,28 @@ export async function showClaims(rt: Runtime, json?: boolean): Promise<void> {
   });
 }
 
-export async function showAlerts(rt: Runtime, opts: { json?: boolean; failed?: boolean }): Promise<void> {
+export async function showAlerts(
+  rt: Runtime,
+  opts: { json?: boolean; failed?: boolean },
+): Promise<void> {
   let alerts = await rt.store.listAlerts();
-  if (opts.failed) alerts = alerts.filter((a) => a.deliveries.some((d) => d.state === 'failed'));
+  if (opts.failed)
+    alerts = alerts.filter((a) =>
+      a.deliveries.some((d) => d.state === 'failed'),
+    );
   printListing(alerts, {
     json: opts.json,
     empty: opts.failed ? 'No failed deliveries.' : 'No alerts yet.',
     render: (list) =>
       table([
         ['ID', 'TYPE', 'KEY', 'CREATED', 'DELIVERIES'],
-        ...list.map((a) => [a.id, a.type, a.key, a.createdAt, describeDeliveries(a.deliveries)]),
+        ...list.map((a) => [
+          a.id,
+          a.type,
+          a.key,
+          a.createdAt,
+          describeDeliveries(a.deliveries),
+        ]),
       ]),
   });
 }
@@ -49,24 +68,31 @@ function describeDeliveries(deliveries: readonly DeliveryRecord[]): string {
   if (deliveries.length === 0) return 'recorded (no endpoint configured)';
   return deliveries
     .map((d) => {
-      const attempts = d.attempts ? ` after ${d.attempts} attempt${d.attempts > 1 ? 's' : ''}` : '';
+      const attempts = d.attempts
+        ? ` after ${d.attempts} attempt${d.attempts > 1 ? 's' : ''}`
+        : '';
       return `${d.state}${attempts}${d.lastError ? ` (${d.lastError})` : ''} → ${d.url}`;
     })
     .join('; ');
 }
 
 export async function showStatus(rt: Runtime, json?: boolean): Promise<void> {
-  const [counts, failed, articles, claims, alerts, feeds, pendingSeeds] = await Promise.all([
-    queueCounts(rt),
-    failedJobs(rt),
-    rt.store.listArticles(1_000_000),
-    rt.store.listClaims(),
-    rt.store.listAlerts(),
-    rt.store.listFeeds(),
-    rt.store.pendingSeedCount(),
-  ]);
+  const [counts, failed, articles, claims, alerts, feeds, pendingSeeds] =
+    await Promise.all([
+      queueCounts(rt),
+      failedJobs(rt),
+      rt.store.listArticles(1_000_000),
+      rt.store.listClaims(),
+      rt.store.listAlerts(),
+      rt.store.listFeeds(),
+      rt.store.pendingSeedCount(),
+    ]);
   const status = {
-    redis: { url: describeRedisUrl(rt.redisUrl), version: rt.redisVersion, embedded: rt.embedded !== null },
+    redis: {
+      url: describeRedisUrl(rt.redisUrl),
+      version: rt.redisVersion,
+      embedded: rt.embedded !== null,
+    },
     queues: counts,
     failedJobs: failed,
     articles: { total: articles.length, ...articleStates(articles) },
@@ -78,21 +104,38 @@ export async function showStatus(rt: Runtime, json?: boolean): Promise<void> {
   if (json) return printJson(status);
   const queueRows = STAGES.map((s) => {
     const c = counts[s];
-    return [s, String(c.waiting + c.prioritized), String(c.active), String(c.delayed), String(c.failed), String(c.completed)];
+    return [
+      s,
+      String(c.waiting + c.prioritized),
+      String(c.active),
+      String(c.delayed),
+      String(c.failed),
+      String(c.completed),
+    ];
   });
   const d = status.alerts.deliveries;
   const lines = [
     `Redis ${status.redis.version} at ${status.redis.url}${status.redis.embedded ? ' (embedded)' : ''}`,
     '',
-    table([['QUEUE', 'WAITING', 'ACTIVE', 'DELAYED', 'FAILED', 'COMPLETED'], ...queueRows]),
+    table([
+      ['QUEUE', 'WAITING', 'ACTIVE', 'DELAYED', 'FAILED', 'COMPLETED'],
+      ...queueRows,
+    ]),
     '',
-    `Articles: ${articles.length} (${Object.entries(articleStates(articles)).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'})${pendingSeeds ? `; ${pendingSeeds} seeds in progress` : ''}`,
+    `Articles: ${articles.length} (${
+      Object.entries(articleStates(articles))
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ') || 'none'
+    })${pendingSeeds ? `; ${pendingSeeds} seeds in progress` : ''}`,
     `Claims: ${claims.length}; alerts: ${alerts.length}; deliveries: ${d.delivered} delivered, ${d.retrying + d.pending} pending, ${d.failed} failed`,
     `Feeds: ${feeds.length}${feeds.some((f) => f.consecutiveFailures > 0) ? ` (${feeds.filter((f) => f.consecutiveFailures > 0).length} failing)` : ''}`,
   ];
   if (failed.length > 0) {
     lines.push('', 'Failed jobs:');
-    for (const f of failed) lines.push(`  ${f.stage} ${f.id}: ${f.reason}${f.failedAt ? ` (${f.failedAt})` : ''}`);
+    for (const f of failed)
+      lines.push(
+        `  ${f.stage} ${f.id}: ${f.reason}${f.failedAt ? ` (${f.failedAt})` : ''}`,
+      );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -18,7 +18,8 @@ export function createMetrics(rt: Runtime): Registry {
     async collect() {
       const counts = await queueCounts(rt);
       for (const stage of STAGES) {
-        for (const [state, n] of Object.entries(counts[stage])) this.set({ queue: stage, state }, n);
+        for (const [state, n] of Object.entries(counts[stage]))
+          this.set({ queue: stage, state }, n);
       }
     },
   });
@@ -36,7 +37,10 @@ export function createMetrics(rt: Runtime): Registry {
     labelNames: ['state'],
     registers: [registry],
     async collect() {
-      for (const [state, n] of Object.entries(deliveryStates(await rt.store.listAlerts()))) this.set({ state }, n);
+      for (const [state, n] of Object.entries(
+        deliveryStates(await rt.store.listAlerts()),
+      ))
+        this.set({ state }, n);
     },
   });
   new Gauge({
@@ -44,7 +48,9 @@ export function createMetrics(rt: Runtime): Registry {
     help: 'Feeds whose last poll failed (backing off or gone)',
     registers: [registry],
     async collect() {
-      this.set((await rt.store.listFeeds()).filter((f) => f.state !== 'active').length);
+      this.set(
+        (await rt.store.listFeeds()).filter((f) => f.state !== 'active').length,
+      );
     },
   });
   return registry;

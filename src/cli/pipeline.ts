@@ -17,7 +17,10 @@ import { waitForDrain } from './drain.js';
 import { articleStates, deliveryStates, printJson } from './report.js';
 
 /** Resolves on the first SIGINT/SIGTERM; a second one exits at once. */
-function untilSignal(log: Logger): { promise: Promise<string>; controller: AbortController } {
+function untilSignal(log: Logger): {
+  promise: Promise<string>;
+  controller: AbortController;
+} {
   const controller = new AbortController();
   const promise = new Promise<string>((resolve) => {
     const onSignal = (signal: string): void => {
@@ -40,7 +43,12 @@ export async function runPipeline(
   rt: Runtime,
   config: Config,
   log: Logger,
-  opts: { once: boolean; seeds: readonly FileInput[]; deliveryWaitMs?: number; json?: boolean },
+  opts: {
+    once: boolean;
+    seeds: readonly FileInput[];
+    deliveryWaitMs?: number;
+    json?: boolean;
+  },
 ): Promise<void> {
   const startedAt = new Date().toISOString();
   const signals = untilSignal(log);
@@ -56,7 +64,10 @@ export async function runPipeline(
     }
     if (!opts.once) {
       const dashboard = await startDashboard(rt, config, log);
-      log.info({ feeds: feeds.length }, 'troopwatch is running; Ctrl-C stops it');
+      log.info(
+        { feeds: feeds.length },
+        'troopwatch is running; Ctrl-C stops it',
+      );
       await signals.promise;
       dashboard?.close();
       return;
@@ -65,7 +76,13 @@ export async function runPipeline(
       deliveryWaitMs: opts.deliveryWaitMs ?? 120_000,
       signal: signals.controller.signal,
     });
-    await printRunSummary(rt, { startedAt, seeded, feeds: feeds.length, ...drained, json: opts.json });
+    await printRunSummary(rt, {
+      startedAt,
+      seeded,
+      feeds: feeds.length,
+      ...drained,
+      json: opts.json,
+    });
   } finally {
     await fleet.close();
   }
@@ -73,10 +90,20 @@ export async function runPipeline(
 
 async function printRunSummary(
   rt: Runtime,
-  run: { startedAt: string; seeded: EnqueueSummary; feeds: number; pendingDeliveries: number; json?: boolean },
+  run: {
+    startedAt: string;
+    seeded: EnqueueSummary;
+    feeds: number;
+    pendingDeliveries: number;
+    json?: boolean;
+  },
 ): Promise<void> {
-  const articles = (await rt.store.listArticles(100_000)).filter((a) => a.createdAt >= run.startedAt);
-  const alerts = (await rt.store.listAlerts()).filter((a) => a.createdAt >= run.startedAt);
+  const articles = (await rt.store.listArticles(100_000)).filter(
+    (a) => a.createdAt >= run.startedAt,
+  );
+  const alerts = (await rt.store.listAlerts()).filter(
+    (a) => a.createdAt >= run.startedAt,
+  );
   const summary = {
     seeds: run.seeded,
     feedsPolled: run.feeds,
@@ -86,7 +113,10 @@ async function printRunSummary(
     pendingDeliveries: run.pendingDeliveries,
   };
   if (run.json) return printJson(summary);
-  const states = Object.entries(summary.articles).map(([s, n]) => `${n} ${s}`).join(', ') || 'none';
+  const states =
+    Object.entries(summary.articles)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(', ') || 'none';
   const d = summary.deliveries;
   process.stdout.write(
     [
@@ -94,25 +124,40 @@ async function printRunSummary(
       `Articles this run: ${states}`,
       `New alerts: ${alerts.length}; deliveries: ${d.delivered} delivered, ${d.failed} failed, ${d.retrying + d.pending} pending`,
       ...(run.pendingDeliveries > 0
-        ? [`${run.pendingDeliveries} deliveries wait for a retry; they go on with the next start or worker.`]
+        ? [
+            `${run.pendingDeliveries} deliveries wait for a retry; they go on with the next start or worker.`,
+          ]
         : []),
     ].join('\n') + '\n',
   );
 }
 
 /** `worker`: one fleet member until SIGINT/SIGTERM. */
-export async function runWorker(rt: Runtime, config: Config, log: Logger, stages: StageName[]): Promise<void> {
+export async function runWorker(
+  rt: Runtime,
+  config: Config,
+  log: Logger,
+  stages: StageName[],
+): Promise<void> {
   const signals = untilSignal(log);
   const fleet = startFleet(rt, config, log, stages);
   await signals.promise;
   await fleet.close();
 }
 
-export async function seedCommand(rt: Runtime, seeds: readonly FileInput[], json?: boolean): Promise<void> {
+export async function seedCommand(
+  rt: Runtime,
+  seeds: readonly FileInput[],
+  json?: boolean,
+): Promise<void> {
   printEnqueueSummary(await enqueueSeeds(rt, seeds), json);
 }
 
-export async function enqueueCommand(rt: Runtime, inputs: readonly Input[], json?: boolean): Promise<void> {
+export async function enqueueCommand(
+  rt: Runtime,
+  inputs: readonly Input[],
+  json?: boolean,
+): Promise<void> {
   printEnqueueSummary(await enqueueInputs(rt, inputs), json);
 }
 
@@ -123,7 +168,11 @@ function printEnqueueSummary(summary: EnqueueSummary, json?: boolean): void {
   }
   const extra = [
     summary.known > 0 ? `${summary.known} already ingested` : '',
-    summary.failedBefore > 0 ? `${summary.failedBefore} failed before (see troopwatch status)` : '',
+    summary.failedBefore > 0
+      ? `${summary.failedBefore} failed before (see troopwatch status)`
+      : '',
   ].filter(Boolean);
-  process.stdout.write(`Enqueued ${summary.enqueued}${extra.length ? `; ${extra.join('; ')}` : ''}.\n`);
+  process.stdout.write(
+    `Enqueued ${summary.enqueued}${extra.length ? `; ${extra.join('; ')}` : ''}.\n`,
+  );
 }

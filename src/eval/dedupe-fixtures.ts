@@ -179,8 +179,7 @@ function slug(s: string): string {
 export function generatePairs(): DedupePair[] {
   const rnd = seededRandom(20_251_104);
   const pairs: DedupePair[] = [];
-  const sitesOf = (s: Story): Site[] =>
-    s.lang === 'en' ? EN_SITES : DE_SITES;
+  const sitesOf = (s: Story): Site[] => (s.lang === 'en' ? EN_SITES : DE_SITES);
   // Two different sites for one story, varying with the story.
   const twoSites = (s: Story, salt: number): [Site, Site] => {
     const sites = sitesOf(s);
@@ -307,7 +306,14 @@ export function generatePairs(): DedupePair[] {
     for (const t of STORIES.slice(i + 1)) {
       if (t.topic !== s.topic || t.lang !== s.lang) continue;
       const [x, y] = twoSites(s, 0);
-      add('same-topic-other-story', s, base(s, x), base(t, y), false, `--${t.id}`);
+      add(
+        'same-topic-other-story',
+        s,
+        base(s, x),
+        base(t, y),
+        false,
+        `--${t.id}`,
+      );
     }
   });
   // The same site's chrome around two unrelated stories must not match.
@@ -330,7 +336,10 @@ export const PAIRS_PATH = fileURLToPath(
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const pairs = generatePairs();
-  writeFileSync(PAIRS_PATH, pairs.map((p) => JSON.stringify(p)).join('\n') + '\n');
+  writeFileSync(
+    PAIRS_PATH,
+    pairs.map((p) => JSON.stringify(p)).join('\n') + '\n',
+  );
   const dup = pairs.filter((p) => p.duplicate).length;
   console.log(
     `wrote ${pairs.length} pairs (${dup} duplicates) to ${PAIRS_PATH}`,

@@ -71,7 +71,8 @@ export const STORIES: Story[] = [
     topic: 'deployment',
     translationOf: 'en-nis-deploy',
     headline: 'Seoul: Nordkorea schickt Tausende Soldaten nach Russland',
-    altHeadline: 'Südkoreas Geheimdienst meldet Truppenentsendung nach Russland',
+    altHeadline:
+      'Südkoreas Geheimdienst meldet Truppenentsendung nach Russland',
     paragraphs: [
       'SEOUL – Nordkorea hat nach Angaben des südkoreanischen Geheimdienstes NIS damit begonnen, Soldaten nach Russland zu schicken, um Moskau im Krieg gegen die Ukraine zu unterstützen. Insgesamt könnten rund 12.000 Soldaten entsandt werden, hieß es am Freitag.',
       'Eine erste Gruppe von etwa 1.500 Angehörigen von Spezialeinheiten sei in der vergangenen Woche auf Transportschiffen der russischen Marine aus Häfen nahe der Grenze nach Wladiwostok gebracht worden, teilte der Dienst mit. Weitere Transporte würden in Kürze erwartet.',
@@ -173,7 +174,8 @@ export const STORIES: Story[] = [
       'Zudem bereite Pjöngjang offenbar die Entsendung weiterer Soldaten vor, möglicherweise um Einheiten mit hohen Verlusten zu ersetzen, teilte der Geheimdienst mit.',
     ],
     update: {
-      headline: 'Selenskyj: Rund 4.000 nordkoreanische Soldaten getötet oder verletzt',
+      headline:
+        'Selenskyj: Rund 4.000 nordkoreanische Soldaten getötet oder verletzt',
       paragraphs: [
         'KIEW – Im Gebiet Kursk sind nach Angaben des ukrainischen Präsidenten Wolodymyr Selenskyj etwa 4.000 nordkoreanische Soldaten getötet oder verwundet worden. Die Schätzung liegt deutlich über den Zahlen des südkoreanischen Geheimdienstes.',
         'In seiner abendlichen Videoansprache sagte Selenskyj, ukrainische Einheiten kämpften seit Wochen gegen nordkoreanische Truppen. Die Verluste zeigten, dass Moskau seine Verbündeten als entbehrlich betrachte.',
@@ -197,8 +199,8 @@ export const STORIES: Story[] = [
       "KYIV – Ukrainian forces have captured two North Korean soldiers in Russia's Kursk region, President Volodymyr Zelensky said on Saturday, the first time Kyiv has presented live prisoners from the contingent sent by Pyongyang.",
       'Both men were wounded and were taken to Kyiv, where they were being questioned by the SBU security service with the help of interpreters provided in cooperation with South Korean intelligence, Zelensky said.',
       'He posted pictures of the two men, one with bandaged hands and another with a bandaged jaw. One of them carried a Russian military identity card issued in the name of a man from the Republic of Tuva, the Ukrainian security service said.',
-      "According to the SBU, one of the soldiers said he had been told he was going to a training exercise and did not know he would be fighting against Ukraine. The other was unable to speak because of his injuries.",
-      "Zelensky said Ukraine was ready to hand the soldiers over to North Korean leader Kim Jong Un if he could arrange their exchange for Ukrainians held in Russian captivity.",
+      'According to the SBU, one of the soldiers said he had been told he was going to a training exercise and did not know he would be fighting against Ukraine. The other was unable to speak because of his injuries.',
+      'Zelensky said Ukraine was ready to hand the soldiers over to North Korean leader Kim Jong Un if he could arrange their exchange for Ukrainians held in Russian captivity.',
       "South Korea's spy agency confirmed the capture and said it would cooperate with Kyiv. Seoul's officials said any soldier who wished to defect to the South would be considered under the country's law.",
     ],
     brief:
@@ -249,7 +251,8 @@ export const STORIES: Story[] = [
     id: 'en-engineers',
     lang: 'en',
     topic: 'deployment',
-    headline: 'North Korea to send 6,000 military builders and deminers to Kursk',
+    headline:
+      'North Korea to send 6,000 military builders and deminers to Kursk',
     altHeadline: 'Shoigu: Pyongyang sending engineers to rebuild Kursk',
     paragraphs: [
       "PYONGYANG – North Korea will send 1,000 deminers and 5,000 military construction workers to Russia's Kursk region to help restore infrastructure damaged in the fighting, the secretary of Russia's Security Council, Sergei Shoigu, said after talks with Kim Jong Un on Tuesday.",
@@ -308,11 +311,12 @@ export const STORIES: Story[] = [
     id: 'en-shells',
     lang: 'en',
     topic: 'diplomacy',
-    headline: 'North Korea has shipped millions of shells to Russia, Seoul says',
+    headline:
+      'North Korea has shipped millions of shells to Russia, Seoul says',
     altHeadline: 'Seoul: Pyongyang supplies Moscow with artillery and missiles',
     paragraphs: [
       "SEOUL – North Korea has sent Russia more than 20,000 containers of munitions since the summer of 2023, which could hold several million artillery shells, South Korea's military said on Tuesday, describing a supply line that has helped Moscow sustain its bombardment of Ukraine.",
-      "The Joint Chiefs of Staff said the shipments had been carried by ship and rail and included short-range ballistic missiles and multiple rocket launchers in addition to 152-millimetre and 122-millimetre shells.",
+      'The Joint Chiefs of Staff said the shipments had been carried by ship and rail and included short-range ballistic missiles and multiple rocket launchers in addition to 152-millimetre and 122-millimetre shells.',
       'In return, Seoul believes Pyongyang has received food, oil and technical help for its satellite and missile programmes, although officials said it was difficult to confirm what technology had been transferred.',
       'Ukrainian officials have said that North Korean shells now account for a large share of the artillery fired by Russian forces, though many are of poor quality and fail to explode.',
       'Russia and North Korea have denied any arms trade, which would breach United Nations sanctions that Moscow itself voted for as a permanent member of the Security Council.',
@@ -327,7 +331,8 @@ export const STORIES: Story[] = [
     id: 'en-confirm',
     lang: 'en',
     topic: 'confirmation',
-    headline: 'North Korea confirms for the first time it sent troops to Russia',
+    headline:
+      'North Korea confirms for the first time it sent troops to Russia',
     altHeadline: 'Pyongyang acknowledges soldiers fought for Moscow in Kursk',
     paragraphs: [
       "PYONGYANG – North Korea has acknowledged for the first time that it sent troops to fight for Russia, saying its soldiers helped to 'liberate' the Kursk region from Ukrainian forces, in a statement carried by state media on Monday.",
@@ -431,7 +436,7 @@ export const STORIES: Story[] = [
       "KYIV – Ukraine's Center for Strategic Communications has released video that it says shows North Korean soldiers receiving equipment at a military training ground in Russia's Far East, the first footage purporting to document the deployment.",
       'The short clip shows dozens of young men in Russian camouflage standing in line and collecting bags of kit outside a row of buildings. A voice can be heard speaking Korean, but the location and date could not be independently verified.',
       'Ukrainian officials said the troops were being trained at several bases in the Primorsky and Khabarovsk regions and at the Sergeyevsky training ground near the Chinese border before being sent west.',
-      "Independent Russian media outlets reported that residents near the bases had seen convoys of buses with curtained windows. The regional governments did not respond to requests for comment.",
+      'Independent Russian media outlets reported that residents near the bases had seen convoys of buses with curtained windows. The regional governments did not respond to requests for comment.',
       "The White House said it had evidence that at least 3,000 North Korean soldiers had arrived in eastern Russia, while Seoul's intelligence service gave a higher estimate.",
       "Russia's ambassador to Pyongyang said cooperation between the two militaries was developing in line with international law.",
     ],
@@ -445,7 +450,8 @@ export const STORIES: Story[] = [
     lang: 'de',
     topic: 'combat',
     headline: 'Nordkoreanische Truppen offenbar von der Front abgezogen',
-    altHeadline: 'Kiew: Nordkoreaner nach hohen Verlusten nicht mehr im Einsatz',
+    altHeadline:
+      'Kiew: Nordkoreaner nach hohen Verlusten nicht mehr im Einsatz',
     paragraphs: [
       'KIEW – Nordkoreanische Soldaten sind nach ukrainischen Angaben nach hohen Verlusten vorerst von der Front im russischen Gebiet Kursk abgezogen worden. In den vergangenen drei Wochen habe man keine nordkoreanischen Einheiten mehr in Gefechten beobachtet, sagte ein Sprecher der ukrainischen Spezialkräfte.',
       'Der Abzug gehe vermutlich auf die schweren Verluste der vergangenen Wochen zurück, sagte der Sprecher. Die Soldaten seien in großen Gruppen über offenes Gelände vorgerückt und dabei leichte Ziele für Drohnen geworden.',

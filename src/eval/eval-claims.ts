@@ -38,7 +38,10 @@ function parseArgs(argv: readonly string[]): Args {
       args.files = (argv[i + 1] ?? '').split(',').filter((f) => f !== '');
       i += 1;
     } else if (a?.startsWith('--files=')) {
-      args.files = a.slice(8).split(',').filter((f) => f !== '');
+      args.files = a
+        .slice(8)
+        .split(',')
+        .filter((f) => f !== '');
     } else throw new Error(`eval: unknown argument ${a}`);
   }
   return args;
@@ -62,32 +65,52 @@ function loadPassages(file: string): Passage[] {
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(6);
 
 function row(name: string, m: Metrics): string {
-  return [name.padEnd(22), String(m.passages).padStart(5),
-    String(m.gold).padStart(5), String(m.tp).padStart(4),
-    String(m.fp).padStart(4), String(m.fn).padStart(4), pct(m.precision),
-    pct(m.recall), pct(m.f1), pct(m.qualifier), pct(m.event),
-    pct(m.attribution)].join(' ');
+  return [
+    name.padEnd(22),
+    String(m.passages).padStart(5),
+    String(m.gold).padStart(5),
+    String(m.tp).padStart(4),
+    String(m.fp).padStart(4),
+    String(m.fn).padStart(4),
+    pct(m.precision),
+    pct(m.recall),
+    pct(m.f1),
+    pct(m.qualifier),
+    pct(m.event),
+    pct(m.attribution),
+  ].join(' ');
 }
 
 function describeMiss(m: Miss, text: string): string {
-  const detail = m.kind === 'fn' ? ''
-    : m.kind === 'fp' ? ` got ${JSON.stringify(m.got)}`
-      : ` want ${JSON.stringify(m.want)} got ${JSON.stringify(m.got)}`;
-  return `${m.kind.toUpperCase().padEnd(11)} ${m.id}: ${m.figure}${detail}\n` +
-    `            ${text.replace(/\s+/gu, ' ').slice(0, 400)}`;
+  const detail =
+    m.kind === 'fn'
+      ? ''
+      : m.kind === 'fp'
+        ? ` got ${JSON.stringify(m.got)}`
+        : ` want ${JSON.stringify(m.want)} got ${JSON.stringify(m.got)}`;
+  return (
+    `${m.kind.toUpperCase().padEnd(11)} ${m.id}: ${m.figure}${detail}\n` +
+    `            ${text.replace(/\s+/gu, ' ').slice(0, 400)}`
+  );
 }
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const files = (args.files ?? readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.jsonl')).sort());
+  const files =
+    args.files ??
+    readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort();
   const results: Record<string, Metrics> = {};
   const perFile: Metrics[] = [];
   for (const file of files) {
     const passages = loadPassages(file);
     const misses: Miss[] = [];
-    const m = scorePassages(passages,
-      (p) => extractClaims(p.text, { lang: p.lang }), misses);
+    const m = scorePassages(
+      passages,
+      (p) => extractClaims(p.text, { lang: p.lang }),
+      misses,
+    );
     results[file] = m;
     perFile.push(m);
     // Held-out files are for aggregate numbers only: their misses are never
@@ -107,8 +130,10 @@ function main(): void {
     console.log(JSON.stringify({ files: results, overall }, null, 2));
     return;
   }
-  console.log(`\n${'file'.padEnd(22)} pass. figs   tp   fp   fn  prec.` +
-    '   rec.     F1   qual  event   attr');
+  console.log(
+    `\n${'file'.padEnd(22)} pass. figs   tp   fp   fn  prec.` +
+      '   rec.     F1   qual  event   attr',
+  );
   for (const [file, m] of Object.entries(results)) console.log(row(file, m));
   console.log(row('overall', overall));
 }

@@ -75,8 +75,12 @@ function sweep(pairs: DedupePair[]): void {
         const s = scoreAt(scored, k);
         if (s.precision >= TARGET_PRECISION && s.recall > best.recall) best = s;
       }
-      const dup = scored.filter((s) => s.duplicate).map((s) => s.distance ?? 64);
-      const diff = scored.filter((s) => !s.duplicate).map((s) => s.distance ?? 64);
+      const dup = scored
+        .filter((s) => s.duplicate)
+        .map((s) => s.distance ?? 64);
+      const diff = scored
+        .filter((s) => !s.duplicate)
+        .map((s) => s.distance ?? 64);
       const gap = Math.min(...diff) - Math.max(...dup);
       console.log(
         `${String(shingle).padStart(7)} ${String(minLineWords).padStart(13)} ` +
@@ -104,7 +108,9 @@ function main(): void {
   if (args.includes('--list')) {
     console.log('\nper pair:');
     for (const s of scorePairs(pairs)) {
-      console.log(`  ${String(s.distance).padStart(5)}  ${s.duplicate ? 'dup ' : 'diff'}  ${s.id}`);
+      console.log(
+        `  ${String(s.distance).padStart(5)}  ${s.duplicate ? 'dup ' : 'diff'}  ${s.id}`,
+      );
     }
   }
   if (args.includes('--sweep')) sweep(pairs);

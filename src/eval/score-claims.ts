@@ -4,7 +4,14 @@
  * attribution over the figures both sides agree on. Pure: the caller loads
  * the passages and runs the extractor.
  */
-import { eventClass, type Claim, type ClaimEvent, type Language, type Qualifier, type Unit } from '../shared/claim.js';
+import {
+  eventClass,
+  type Claim,
+  type ClaimEvent,
+  type Language,
+  type Qualifier,
+  type Unit,
+} from '../shared/claim.js';
 
 /** One labelled claim of the corpus (schema of `gold/seeds.jsonl`). */
 export interface GoldClaim {
@@ -29,8 +36,10 @@ export interface Passage {
 }
 
 /** The prediction fields the scorer reads. */
-export type Predicted = Pick<Claim, 'value' | 'unit' | 'qualifier' | 'event' |
-  'attribution' | 'text'>;
+export type Predicted = Pick<
+  Claim,
+  'value' | 'unit' | 'qualifier' | 'event' | 'attribution' | 'text'
+>;
 
 /** What went wrong in one passage, for `--verbose`. */
 export interface Miss {
@@ -66,8 +75,21 @@ export interface Metrics extends Counts {
 }
 
 const ARTICLES = new Set([
-  'der', 'die', 'das', 'dem', 'den', 'des', 'ein', 'eine', 'einer', 'eines',
-  'einem', 'einen', 'the', 'a', 'an',
+  'der',
+  'die',
+  'das',
+  'dem',
+  'den',
+  'des',
+  'ein',
+  'eine',
+  'einer',
+  'eines',
+  'einem',
+  'einen',
+  'the',
+  'a',
+  'an',
 ]);
 
 /** Lower case, punctuation and articles removed, as a list of words. */
@@ -92,8 +114,10 @@ function sameStem(a: string, b: string): boolean {
  * True when two attributions name the same source: both null, or one
  * contains the other, or ≥ 50 % of the smaller word set has a stem match.
  */
-export function attributionMatches(gold: string | null,
-  got: string | null): boolean {
+export function attributionMatches(
+  gold: string | null,
+  got: string | null,
+): boolean {
   if (gold === null || got === null) return gold === got;
   const g = words(gold);
   const p = words(got);
@@ -111,8 +135,11 @@ export function attributionMatches(gold: string | null,
 const key = (value: number, unit: string): string => `${value} ${unit}`;
 
 /** Scores one passage; `misses` receives what went wrong. */
-export function scorePassage(p: Passage, predicted: readonly Predicted[],
-  misses: Miss[] = []): Counts {
+export function scorePassage(
+  p: Passage,
+  predicted: readonly Predicted[],
+  misses: Miss[] = [],
+): Counts {
   const byKey = new Map<string, Predicted[]>();
   for (const c of predicted) {
     const k = key(c.value, c.unit);
@@ -120,8 +147,16 @@ export function scorePassage(p: Passage, predicted: readonly Predicted[],
     if (list) list.push(c);
     else byKey.set(k, [c]);
   }
-  const counts: Counts = { passages: 1, gold: 0, tp: 0, fp: 0, fn: 0,
-    qualifierOk: 0, eventOk: 0, attributionOk: 0 };
+  const counts: Counts = {
+    passages: 1,
+    gold: 0,
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    qualifierOk: 0,
+    eventOk: 0,
+    attributionOk: 0,
+  };
   const claimed = new Set<string>();
   for (const g of p.claims) {
     const k = key(g.value, g.unit);
@@ -138,12 +173,24 @@ export function scorePassage(p: Passage, predicted: readonly Predicted[],
     }
     counts.tp += 1;
     const fields = [
-      ['qualifier', g.qualifier, hits.map((h) => h.qualifier),
-        hits.some((h) => h.qualifier === g.qualifier)],
-      ['event', g.event, hits.map((h) => h.event),
-        hits.some((h) => eventClass(h.event) === eventClass(g.event))],
-      ['attribution', g.attribution, hits.map((h) => h.attribution),
-        hits.some((h) => attributionMatches(g.attribution, h.attribution))],
+      [
+        'qualifier',
+        g.qualifier,
+        hits.map((h) => h.qualifier),
+        hits.some((h) => h.qualifier === g.qualifier),
+      ],
+      [
+        'event',
+        g.event,
+        hits.map((h) => h.event),
+        hits.some((h) => eventClass(h.event) === eventClass(g.event)),
+      ],
+      [
+        'attribution',
+        g.attribution,
+        hits.map((h) => h.attribution),
+        hits.some((h) => attributionMatches(g.attribution, h.attribution)),
+      ],
     ] as const;
     for (const [kind, want, got, ok] of fields) {
       if (ok) counts[`${kind}Ok`] += 1;
@@ -153,16 +200,28 @@ export function scorePassage(p: Passage, predicted: readonly Predicted[],
   for (const [k, hits] of byKey) {
     if (claimed.has(k)) continue;
     counts.fp += 1;
-    misses.push({ kind: 'fp', id: p.id, figure: k,
-      got: hits.map((h) => h.text) });
+    misses.push({
+      kind: 'fp',
+      id: p.id,
+      figure: k,
+      got: hits.map((h) => h.text),
+    });
   }
   return counts;
 }
 
 /** Adds counts. */
 export function sumCounts(all: readonly Counts[]): Counts {
-  const out: Counts = { passages: 0, gold: 0, tp: 0, fp: 0, fn: 0,
-    qualifierOk: 0, eventOk: 0, attributionOk: 0 };
+  const out: Counts = {
+    passages: 0,
+    gold: 0,
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    qualifierOk: 0,
+    eventOk: 0,
+    attributionOk: 0,
+  };
   for (const c of all) {
     for (const k of Object.keys(out) as (keyof Counts)[]) out[k] += c[k];
   }
@@ -174,16 +233,28 @@ export function toMetrics(c: Counts): Metrics {
   const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
   const precision = ratio(c.tp, c.tp + c.fp);
   const recall = ratio(c.tp, c.tp + c.fn);
-  const f1 = precision + recall === 0 ? 0
-    : (2 * precision * recall) / (precision + recall);
-  return { ...c, precision, recall, f1,
-    qualifier: ratio(c.qualifierOk, c.tp), event: ratio(c.eventOk, c.tp),
-    attribution: ratio(c.attributionOk, c.tp) };
+  const f1 =
+    precision + recall === 0
+      ? 0
+      : (2 * precision * recall) / (precision + recall);
+  return {
+    ...c,
+    precision,
+    recall,
+    f1,
+    qualifier: ratio(c.qualifierOk, c.tp),
+    event: ratio(c.eventOk, c.tp),
+    attribution: ratio(c.attributionOk, c.tp),
+  };
 }
 
 /** Scores many passages with an extractor; misses go to `misses`. */
-export function scorePassages(passages: readonly Passage[],
-  extract: (p: Passage) => readonly Predicted[], misses: Miss[] = []): Metrics {
-  return toMetrics(sumCounts(passages.map((p) =>
-    scorePassage(p, extract(p), misses))));
+export function scorePassages(
+  passages: readonly Passage[],
+  extract: (p: Passage) => readonly Predicted[],
+  misses: Miss[] = [],
+): Metrics {
+  return toMetrics(
+    sumCounts(passages.map((p) => scorePassage(p, extract(p), misses))),
+  );
 }

@@ -53,8 +53,18 @@ export async function deliverWebhook(input: {
       gone: res.statusCode === 410,
     };
   } catch (err) {
-    const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string } };
+    const e = err as {
+      code?: string;
+      name?: string;
+      message?: string;
+      cause?: { code?: string };
+    };
     const code = e.code ?? e.cause?.code ?? e.name ?? 'error';
-    return { ok: false, status: null, error: `${code}: ${e.message ?? 'request failed'}`, gone: false };
+    return {
+      ok: false,
+      status: null,
+      error: `${code}: ${e.message ?? 'request failed'}`,
+      gone: false,
+    };
   }
 }

@@ -13,8 +13,10 @@ export function parseRedisUrl(url: string): RedisOptions {
     port: parsed.port === '' ? 6379 : Number(parsed.port),
     db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
   };
-  if (parsed.username !== '') options.username = decodeURIComponent(parsed.username);
-  if (parsed.password !== '') options.password = decodeURIComponent(parsed.password);
+  if (parsed.username !== '')
+    options.username = decodeURIComponent(parsed.username);
+  if (parsed.password !== '')
+    options.password = decodeURIComponent(parsed.password);
   if (parsed.protocol === 'rediss:') options.tls = {};
   return options;
 }

@@ -11,7 +11,10 @@ export function feedSchedulerId(url: string): string {
 }
 
 /** Register (or update) the feed's scheduler; safe to call on every start. */
-export async function scheduleFeed(queues: Queues, feed: Pick<FeedRecord, 'url' | 'everyMs' | 'state'>): Promise<void> {
+export async function scheduleFeed(
+  queues: Queues,
+  feed: Pick<FeedRecord, 'url' | 'everyMs' | 'state'>,
+): Promise<void> {
   if (feed.state === 'gone') return;
   await queues.get('fetch').upsertJobScheduler(
     feedSchedulerId(feed.url),
@@ -19,20 +22,36 @@ export async function scheduleFeed(queues: Queues, feed: Pick<FeedRecord, 'url' 
     {
       name: 'fetch',
       data: { kind: 'feed', feedUrl: feed.url },
-      opts: { priority: Priority.url, attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+      opts: {
+        priority: Priority.url,
+        attempts: 1,
+        removeOnComplete: { count: 100 },
+        removeOnFail: { count: 100 },
+      },
     },
   );
 }
 
-export async function unscheduleFeed(queues: Queues, url: string): Promise<void> {
+export async function unscheduleFeed(
+  queues: Queues,
+  url: string,
+): Promise<void> {
   await queues.get('fetch').removeJobScheduler(feedSchedulerId(url));
 }
 
 /** A single poll now (for `run --once`), next to the schedule. */
-export async function pollFeedOnce(queues: Queues, url: string, runId: string): Promise<void> {
+export async function pollFeedOnce(
+  queues: Queues,
+  url: string,
+  runId: string,
+): Promise<void> {
   await queues.enqueue(
     'fetch',
     { kind: 'feed', feedUrl: url },
-    { jobId: `poll-${sha256(url).slice(0, 24)}-${runId}`, priority: Priority.url, attempts: 1 },
+    {
+      jobId: `poll-${sha256(url).slice(0, 24)}-${runId}`,
+      priority: Priority.url,
+      attempts: 1,
+    },
   );
 }

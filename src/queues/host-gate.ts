@@ -35,7 +35,9 @@ export interface HostGateOptions {
   leaseMs?: number;
 }
 
-export type HostSlot = { granted: true; release(): Promise<void> } | { granted: false; waitMs: number };
+export type HostSlot =
+  | { granted: true; release(): Promise<void> }
+  | { granted: false; waitMs: number };
 
 export class HostGate {
   constructor(
@@ -50,7 +52,9 @@ export class HostGate {
     const token = randomUUID();
     const leases = `${this.prefix}:hosts:${host}:leases`;
     const wait = (await (
-      this.redis as unknown as { twAcquireHost(...a: (string | number)[]): Promise<number> }
+      this.redis as unknown as {
+        twAcquireHost(...a: (string | number)[]): Promise<number>;
+      }
     ).twAcquireHost(
       leases,
       `${this.prefix}:hosts:${host}:next`,

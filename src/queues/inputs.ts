@@ -52,17 +52,23 @@ export async function readSeedDir(dir: string): Promise<FileInput[]> {
     if (!(await stat(file)).isFile()) continue;
     files.push(await readInputFile(file, name));
   }
-  if (files.length === 0) throw new UsageError(`seed: ${dir} holds no seed files`, 'input_empty');
+  if (files.length === 0)
+    throw new UsageError(`seed: ${dir} holds no seed files`, 'input_empty');
   return files;
 }
 
 /** `enqueue` arguments: http(s) URLs or readable text/HTML files. */
 export async function readInputs(args: readonly string[]): Promise<Input[]> {
-  if (args.length === 0) throw new UsageError('enqueue: give at least one URL or file', 'usage');
+  if (args.length === 0)
+    throw new UsageError('enqueue: give at least one URL or file', 'usage');
   const inputs: Input[] = [];
   for (const arg of args) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg)) {
-      if (!isHttpUrl(arg)) throw new UsageError(`enqueue: not an http(s) URL: ${arg}`, 'invalid_url');
+      if (!isHttpUrl(arg))
+        throw new UsageError(
+          `enqueue: not an http(s) URL: ${arg}`,
+          'invalid_url',
+        );
       inputs.push({ kind: 'url', url: arg });
     } else {
       inputs.push(await readInputFile(arg, path.basename(arg)));
@@ -78,7 +84,9 @@ export async function readInputBytes(file: string): Promise<Buffer> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(
-      code === 'ENOENT' ? `input: no such file: ${file}` : `input: cannot read ${file} (${code ?? 'error'})`,
+      code === 'ENOENT'
+        ? `input: no such file: ${file}`
+        : `input: cannot read ${file} (${code ?? 'error'})`,
       code === 'ENOENT' ? 'input_missing' : 'input_unreadable',
     );
   }
@@ -93,8 +101,13 @@ async function readStdin(): Promise<Buffer> {
 async function readInputFile(file: string, name: string): Promise<FileInput> {
   const bytes = await readInputBytes(file);
   const { kind, reason } = inspectContent(bytes);
-  if (kind === 'empty') throw new UsageError(`input: ${file} is empty`, 'input_empty');
-  if (kind === 'binary') throw new UsageError(`input: ${file} is binary, not text or HTML (${reason})`, 'input_binary');
+  if (kind === 'empty')
+    throw new UsageError(`input: ${file} is empty`, 'input_empty');
+  if (kind === 'binary')
+    throw new UsageError(
+      `input: ${file} is binary, not text or HTML (${reason})`,
+      'input_binary',
+    );
   return { kind: 'file', name, bytes, sha: sha256(bytes) };
 }
 
@@ -103,12 +116,18 @@ async function readInputFile(file: string, name: string): Promise<FileInput> {
  * numbered, and feed items wait until every numbered seed has been through
  * dedupe. Seeds already ingested are skipped.
  */
-export async function enqueueSeeds(runtime: Runtime, seeds: readonly FileInput[]): Promise<EnqueueSummary> {
+export async function enqueueSeeds(
+  runtime: Runtime,
+  seeds: readonly FileInput[],
+): Promise<EnqueueSummary> {
   return enqueueFiles(runtime, seeds, true);
 }
 
 /** Put files and URLs on the fetch queue (files before URLs, like seeds). */
-export async function enqueueInputs(runtime: Runtime, inputs: readonly Input[]): Promise<EnqueueSummary> {
+export async function enqueueInputs(
+  runtime: Runtime,
+  inputs: readonly Input[],
+): Promise<EnqueueSummary> {
   const files = inputs.filter((i): i is FileInput => i.kind === 'file');
   const summary = await enqueueFiles(runtime, files, false);
   for (const input of inputs) {
@@ -153,7 +172,10 @@ async function enqueueFiles(
     await runtime.queues.enqueue(
       'fetch',
       { kind: 'blob', sha: file.sha, name: file.name, seedSeq },
-      { jobId: `blob-${id}`, priority: asSeeds ? Priority.seed : Priority.file },
+      {
+        jobId: `blob-${id}`,
+        priority: asSeeds ? Priority.seed : Priority.file,
+      },
     );
     summary.enqueued += 1;
   }

@@ -11,7 +11,9 @@ export const QueueName = {
   alert: 'alert',
 } as const;
 export type StageName = keyof typeof QueueName;
-export const STAGES: readonly StageName[] = Object.keys(QueueName) as StageName[];
+export const STAGES: readonly StageName[] = Object.keys(
+  QueueName,
+) as StageName[];
 
 /** Seeds and local files arrive as stored bytes; feed items and URLs as a URL. */
 export type FetchJob =

@@ -1,7 +1,12 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../shared/config.js';
-import { QueueName, STAGES, type JobPayloads, type StageName } from './names.js';
+import {
+  QueueName,
+  STAGES,
+  type JobPayloads,
+  type StageName,
+} from './names.js';
 
 /** Completed jobs are kept a week: their ids keep re-enqueues idempotent. */
 const KEEP_COMPLETED = { age: 7 * 24 * 3600, count: 50_000 };
@@ -13,7 +18,10 @@ export class Queues {
   constructor(
     connection: Redis,
     prefix: string,
-    private readonly config: Pick<Config, 'stageAttempts' | 'stageBackoffMs' | 'alertRetrySchedule'>,
+    private readonly config: Pick<
+      Config,
+      'stageAttempts' | 'stageBackoffMs' | 'alertRetrySchedule'
+    >,
   ) {
     const make = <N extends StageName>(name: N): Queue<JobPayloads[N]> =>
       new Queue<JobPayloads[N]>(QueueName[name], { connection, prefix });
@@ -31,7 +39,9 @@ export class Queues {
   }
 
   all(): Array<Queue<JobPayloads[StageName]>> {
-    return STAGES.map((name) => this.queues[name] as Queue<JobPayloads[StageName]>);
+    return STAGES.map(
+      (name) => this.queues[name] as Queue<JobPayloads[StageName]>,
+    );
   }
 
   /** Adds a job with the stage's retry policy; `jobId` makes it idempotent. */
@@ -53,11 +63,18 @@ export class Queues {
     // Queue<T>.add's generic signature does not narrow per stage; the
     // JobPayloads map above is what keeps producer and worker in step.
     const queue = this.queues[name] as unknown as Queue<JobPayloads[N]>;
-    await (queue.add as (n: string, d: JobPayloads[N], o: JobsOptions) => Promise<unknown>)(
-      name,
-      data,
-      { removeOnComplete: KEEP_COMPLETED, removeOnFail: false, ...retry, ...opts },
-    );
+    await (
+      queue.add as (
+        n: string,
+        d: JobPayloads[N],
+        o: JobsOptions,
+      ) => Promise<unknown>
+    )(name, data, {
+      removeOnComplete: KEEP_COMPLETED,
+      removeOnFail: false,
+      ...retry,
+      ...opts,
+    });
   }
 
   async close(): Promise<void> {

@@ -209,7 +209,14 @@ async function aptInstallRedis(
     logger.info('Running apt-get install redis-server…');
     await runApt(
       aptGet,
-      ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', 'redis-server'],
+      [
+        '-o',
+        'DPkg::Lock::Timeout=300',
+        'install',
+        '-y',
+        '--no-install-recommends',
+        'redis-server',
+      ],
       env,
     );
   } finally {
@@ -276,7 +283,7 @@ async function runApt(
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     throw new RuntimeError(
-      `redis: installing redis-server failed (apt-get ${args.filter((a) => !a.startsWith("-") && !a.includes("=")).join(" ")}): ${detail}`,
+      `redis: installing redis-server failed (apt-get ${args.filter((a) => !a.startsWith('-') && !a.includes('=')).join(' ')}): ${detail}`,
       'redis_start',
       { cause: err },
     );

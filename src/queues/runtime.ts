@@ -27,7 +27,10 @@ export interface Runtime {
  * Connect to REDIS_URL, or start (or reuse) the embedded `redis-server` in
  * the data directory, and refuse servers older than 6.2.
  */
-export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  logger: Logger,
+): Promise<Runtime> {
   let embedded: EmbeddedRedis | null = null;
   let redisUrl = config.redisUrl;
   if (redisUrl === null) {
@@ -37,7 +40,10 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
       install: config.installRedis,
     });
     redisUrl = embedded.url;
-    logger.debug({ socket: embedded.socketPath, owned: embedded.owned }, 'Using embedded Redis');
+    logger.debug(
+      { socket: embedded.socketPath, owned: embedded.owned },
+      'Using embedded Redis',
+    );
   }
   let redis: Redis;
   try {
@@ -70,7 +76,10 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
       await queues.close();
       await redis.quit().catch(() => redis.disconnect());
       if (embedded !== null) {
-        logger.debug({ url: describeRedisUrl(redisUrl) }, 'Releasing embedded Redis');
+        logger.debug(
+          { url: describeRedisUrl(redisUrl) },
+          'Releasing embedded Redis',
+        );
         await embedded.stop();
       }
     },

@@ -8,12 +8,7 @@ import { createKeys, type Keys } from './keys.js';
 import { RECORD_CLAIMS_LUA } from './record-claims.js';
 
 export type ArticleStatus =
-  | 'fetched'
-  | 'cleaned'
-  | 'extracted'
-  | 'done'
-  | 'duplicate'
-  | 'failed';
+  'fetched' | 'cleaned' | 'extracted' | 'done' | 'duplicate' | 'failed';
 
 export interface ArticleRecord {
   id: string;
@@ -40,7 +35,10 @@ export interface ArticleRecord {
 
 /** A new article record: the given fields over empty defaults. */
 export function newArticle(
-  fields: Pick<ArticleRecord, 'id' | 'origin' | 'name' | 'rawSha' | 'contentType'> &
+  fields: Pick<
+    ArticleRecord,
+    'id' | 'origin' | 'name' | 'rawSha' | 'contentType'
+  > &
     Partial<ArticleRecord>,
 ): ArticleRecord {
   return {
@@ -101,7 +99,12 @@ export interface AlertBody {
   data: {
     key: string;
     claim: Claim;
-    article: { url: string | null; title: string | null; source: string; publishedAt: string | null };
+    article: {
+      url: string | null;
+      title: string | null;
+      source: string;
+      publishedAt: string | null;
+    };
     firstSeenAt: string;
     sources: SourceRef[];
   };
@@ -206,7 +209,10 @@ export class Store {
     return hash.id === undefined ? null : parseArticle(hash);
   }
 
-  async updateArticle(id: string, fields: Partial<ArticleRecord>): Promise<void> {
+  async updateArticle(
+    id: string,
+    fields: Partial<ArticleRecord>,
+  ): Promise<void> {
     await this.redis.hset(this.keys.article(id), serializeArticle(fields));
   }
 
@@ -226,14 +232,20 @@ export class Store {
 
   /** Links a copy to its original and ends it (no claims, no corroboration). */
   async markDuplicate(id: string, originalId: string): Promise<void> {
-    await this.updateArticle(id, { status: 'duplicate', duplicateOf: originalId, completedAt: new Date().toISOString() });
+    await this.updateArticle(id, {
+      status: 'duplicate',
+      duplicateOf: originalId,
+      completedAt: new Date().toISOString(),
+    });
     await this.releaseSeed(id);
   }
 
   /** Claims a canonical URL for an article; returns the owner's id. */
   async claimUrl(canonicalUrl: string, articleId: string): Promise<string> {
     await this.redis.hsetnx(this.keys.articleByUrl, canonicalUrl, articleId);
-    return (await this.redis.hget(this.keys.articleByUrl, canonicalUrl)) ?? articleId;
+    return (
+      (await this.redis.hget(this.keys.articleByUrl, canonicalUrl)) ?? articleId
+    );
   }
 
   // ---- novelty -------------------------------------------------------------
@@ -246,7 +258,12 @@ export class Store {
     articleId: string;
     textSha: string;
     source: SourceRef;
-    entries: Array<{ key: string; claim: Claim; new: AlertDraft; corroborated: AlertDraft }>;
+    entries: Array<{
+      key: string;
+      claim: Claim;
+      new: AlertDraft;
+      corroborated: AlertDraft;
+    }>;
     now: Date;
   }): Promise<RecordClaimsResult> {
     const k = this.keys;
@@ -279,7 +296,9 @@ export class Store {
     return {
       duplicateOf: parsed.duplicateOf === false ? null : parsed.duplicateOf,
       newAlerts: Array.isArray(parsed.new) ? parsed.new : [],
-      corroborated: Array.isArray(parsed.corroborated) ? parsed.corroborated : [],
+      corroborated: Array.isArray(parsed.corroborated)
+        ? parsed.corroborated
+        : [],
     };
   }
 
@@ -297,7 +316,10 @@ export class Store {
   async getAlert(id: string): Promise<AlertRecord | null> {
     const raw = await this.redis.hget(this.keys.alerts, id);
     if (raw === null) return null;
-    const alert = normalizeLuaJson(JSON.parse(raw)) as Omit<AlertRecord, 'deliveries'>;
+    const alert = normalizeLuaJson(JSON.parse(raw)) as Omit<
+      AlertRecord,
+      'deliveries'
+    >;
     return { ...alert, deliveries: await this.getDeliveries(id) };
   }
 
@@ -312,8 +334,14 @@ export class Store {
     return Object.values(hash).map((v) => JSON.parse(v) as DeliveryRecord);
   }
 
-  async getDelivery(alertId: string, endpointId: string): Promise<DeliveryRecord | null> {
-    const raw = await this.redis.hget(this.keys.deliveries(alertId), endpointId);
+  async getDelivery(
+    alertId: string,
+    endpointId: string,
+  ): Promise<DeliveryRecord | null> {
+    const raw = await this.redis.hget(
+      this.keys.deliveries(alertId),
+      endpointId,
+    );
     return raw === null ? null : (JSON.parse(raw) as DeliveryRecord);
   }
 
@@ -327,15 +355,30 @@ export class Store {
 
   /** Deliveries that ran out of attempts (or met a disabled endpoint), oldest first. */
   async deadLetter(alertId: string, endpointId: string): Promise<void> {
-    await this.redis.zadd(this.keys.deadLetters, Date.now(), `${alertId}|${endpointId}`);
+    await this.redis.zadd(
+      this.keys.deadLetters,
+      Date.now(),
+      `${alertId}|${endpointId}`,
+    );
   }
 
-  async listDeadLetters(): Promise<Array<{ alertId: string; endpointId: string; at: string }>> {
-    const raw = await this.redis.zrange(this.keys.deadLetters, 0, -1, 'WITHSCORES');
+  async listDeadLetters(): Promise<
+    Array<{ alertId: string; endpointId: string; at: string }>
+  > {
+    const raw = await this.redis.zrange(
+      this.keys.deadLetters,
+      0,
+      -1,
+      'WITHSCORES',
+    );
     const out: Array<{ alertId: string; endpointId: string; at: string }> = [];
     for (let i = 0; i < raw.length; i += 2) {
       const [alertId, endpointId] = raw[i]!.split('|') as [string, string];
-      out.push({ alertId, endpointId, at: new Date(Number(raw[i + 1])).toISOString() });
+      out.push({
+        alertId,
+        endpointId,
+        at: new Date(Number(raw[i + 1])).toISOString(),
+      });
     }
     return out;
   }
@@ -345,17 +388,30 @@ export class Store {
   }
 
   /** An endpoint that answered 410 Gone receives nothing until enabled again. */
-  async disableEndpoint(endpointId: string, info: { url: string; reason: string }): Promise<void> {
-    await this.redis.hset(this.keys.disabledEndpoints, endpointId, JSON.stringify({ ...info, at: new Date().toISOString() }));
+  async disableEndpoint(
+    endpointId: string,
+    info: { url: string; reason: string },
+  ): Promise<void> {
+    await this.redis.hset(
+      this.keys.disabledEndpoints,
+      endpointId,
+      JSON.stringify({ ...info, at: new Date().toISOString() }),
+    );
   }
 
   async enableEndpoint(endpointId: string): Promise<boolean> {
-    return (await this.redis.hdel(this.keys.disabledEndpoints, endpointId)) === 1;
+    return (
+      (await this.redis.hdel(this.keys.disabledEndpoints, endpointId)) === 1
+    );
   }
 
-  async disabledEndpoints(): Promise<Record<string, { url: string; reason: string; at: string }>> {
+  async disabledEndpoints(): Promise<
+    Record<string, { url: string; reason: string; at: string }>
+  > {
     const hash = await this.redis.hgetall(this.keys.disabledEndpoints);
-    return Object.fromEntries(Object.entries(hash).map(([k, v]) => [k, JSON.parse(v)]));
+    return Object.fromEntries(
+      Object.entries(hash).map(([k, v]) => [k, JSON.parse(v)]),
+    );
   }
 
   // ---- the seed gate -------------------------------------------------------
@@ -378,7 +434,14 @@ export class Store {
 
   /** Whether a seed that comes before `seq` has not finished yet. */
   async hasEarlierPendingSeed(seq: number): Promise<boolean> {
-    const earlier = await this.redis.zrangebyscore(this.keys.seedsPending, '-inf', `(${seq}`, 'LIMIT', 0, 1);
+    const earlier = await this.redis.zrangebyscore(
+      this.keys.seedsPending,
+      '-inf',
+      `(${seq}`,
+      'LIMIT',
+      0,
+      1,
+    );
     return earlier.length > 0;
   }
 
@@ -438,14 +501,20 @@ function normalizeLuaJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizeLuaJson);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    const isEmptyObject = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+    const isEmptyObject =
+      v !== null &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      Object.keys(v).length === 0;
     out[k] = isEmptyObject && k === 'sources' ? [] : normalizeLuaJson(v);
   }
   return out;
 }
 
 /** Every field is stored as JSON, so null, numbers and arrays round-trip. */
-function serializeArticle(fields: Partial<ArticleRecord>): Record<string, string> {
+function serializeArticle(
+  fields: Partial<ArticleRecord>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined) out[key] = JSON.stringify(value);

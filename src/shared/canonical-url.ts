@@ -1,10 +1,38 @@
 /** Query parameters that track a click and never change the article. */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'msclkid', 'yclid', 'twclid', 'igshid',
-  'mc_cid', 'mc_eid', 'ref', 'ref_src', 'ref_url', 'cmpid', 'ocid',
-  'xtor', 'at_medium', 'at_campaign', 'wt_mc', 'sc_cid', '_ga', '_gl',
-  'spm', 'share', 'smid', 'cid', 'icid', 'mbid', 'taid', 'itm_source',
-  'itm_medium', 'itm_campaign', 'itm_content', 'outputtype',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  'ref',
+  'ref_src',
+  'ref_url',
+  'cmpid',
+  'ocid',
+  'xtor',
+  'at_medium',
+  'at_campaign',
+  'wt_mc',
+  'sc_cid',
+  '_ga',
+  '_gl',
+  'spm',
+  'share',
+  'smid',
+  'cid',
+  'icid',
+  'mbid',
+  'taid',
+  'itm_source',
+  'itm_medium',
+  'itm_campaign',
+  'itm_content',
+  'outputtype',
 ]);
 
 function isTrackingParam(name: string): boolean {
@@ -24,11 +52,14 @@ export function canonicalizeUrl(input: string): string {
   } catch {
     return input.trim();
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return input.trim();
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return input.trim();
   url.hash = '';
   const kept = [...url.searchParams.entries()]
     .filter(([name]) => !isTrackingParam(name))
-    .sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a < b ? -1 : 1));
+    .sort(([a, av], [b, bv]) =>
+      a === b ? av.localeCompare(bv) : a < b ? -1 : 1,
+    );
   url.search = '';
   for (const [name, value] of kept) url.searchParams.append(name, value);
   // URL already lower-cases scheme and host and drops default ports.

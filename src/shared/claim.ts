@@ -59,6 +59,10 @@ export function eventClass(event: ClaimEvent): string {
 }
 
 /** The novelty key of DESIGN.md: `actor | event class | unit | value`. */
-export function noveltyKey(claim: Pick<Claim, 'actor' | 'event' | 'unit' | 'value'>): string {
-  return [claim.actor, eventClass(claim.event), claim.unit, claim.value].join('|');
+export function noveltyKey(
+  claim: Pick<Claim, 'actor' | 'event' | 'unit' | 'value'>,
+): string {
+  return [claim.actor, eventClass(claim.event), claim.unit, claim.value].join(
+    '|',
+  );
 }

@@ -145,8 +145,7 @@ export function isPhotoLine(line: string): boolean {
 /** Longest prompt line (newsletter, app, follow-us) that is dropped. */
 const MAX_PROMPT_CHARS = 250;
 
-const SIGN_UP =
-  '(?:sign(?:ing)? up|subscribe|abonnier(?:en)?|melden sie sich)';
+const SIGN_UP = '(?:sign(?:ing)? up|subscribe|abonnier(?:en)?|melden sie sich)';
 const NEWSLETTER = '(?:newsletters?|inbox|posteingang)';
 
 const PROMPT_RES = [

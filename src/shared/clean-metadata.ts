@@ -242,7 +242,10 @@ export function isoDate(value: string | null | undefined): string | null {
 
 /** `de_DE` → `de-DE`; rejects values that are not language tags. */
 export function langTag(value: string | null | undefined): string | null {
-  const tag = value?.trim().split(/[,;\s]/)[0]?.replace(/_/g, '-');
+  const tag = value
+    ?.trim()
+    .split(/[,;\s]/)[0]
+    ?.replace(/_/g, '-');
   return tag && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag) ? tag : null;
 }
 

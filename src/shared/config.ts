@@ -3,7 +3,12 @@ import { UsageError } from './errors.js';
 import { parseDuration } from './duration.js';
 import { readEndpoints, type WebhookEndpoint } from './config-endpoints.js';
 
-export { endpointId, isHttpUrl, type AlertType, type WebhookEndpoint } from './config-endpoints.js';
+export {
+  endpointId,
+  isHttpUrl,
+  type AlertType,
+  type WebhookEndpoint,
+} from './config-endpoints.js';
 
 /** Everything troopwatch reads from the environment, validated once. */
 export interface Config {
@@ -47,7 +52,15 @@ export interface Config {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+] as const;
 
 /**
  * Default of every setting; the README's configuration table mirrors this
@@ -71,7 +84,8 @@ export const CONFIG_DEFAULTS = {
   TROOPWATCH_DASHBOARD_PORT: '8484',
   TROOPWATCH_DASHBOARD_HOST: '127.0.0.1',
   TROOPWATCH_LOG_LEVEL: 'info',
-  TROOPWATCH_USER_AGENT: 'troopwatch/0.1 (+https://github.com/troopwatch/troopwatch)',
+  TROOPWATCH_USER_AGENT:
+    'troopwatch/0.1 (+https://github.com/troopwatch/troopwatch)',
   TROOPWATCH_INSTALL_REDIS: 'true',
 } satisfies Record<string, string>;
 
@@ -79,7 +93,10 @@ export const CONFIG_DEFAULTS = {
  * Parse the environment. Every bad key is reported at once, in one
  * `UsageError` (code `config`), so a user fixes them in one go.
  */
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+export function loadConfig(
+  env: Env = process.env,
+  cwd = process.cwd(),
+): Config {
   const problems: string[] = [];
   const get = (key: keyof typeof CONFIG_DEFAULTS): string =>
     nonEmpty(env[key]) ?? CONFIG_DEFAULTS[key];
@@ -87,16 +104,24 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const duration = (key: keyof typeof CONFIG_DEFAULTS, min = 0): number => {
     const ms = parseDuration(get(key));
     if (ms === null || ms < min) {
-      problems.push(`${key}=${get(key)} is not a duration like 500ms, 30s, 10m or 2h`);
+      problems.push(
+        `${key}=${get(key)} is not a duration like 500ms, 30s, 10m or 2h`,
+      );
       return parseDuration(CONFIG_DEFAULTS[key]) ?? 0;
     }
     return ms;
   };
-  const integer = (key: keyof typeof CONFIG_DEFAULTS, min: number, max: number): number => {
+  const integer = (
+    key: keyof typeof CONFIG_DEFAULTS,
+    min: number,
+    max: number,
+  ): number => {
     const raw = get(key);
     const n = Number(raw);
     if (!/^\d+$/.test(raw) || n < min || n > max) {
-      problems.push(`${key}=${raw} must be a whole number from ${min} to ${max}`);
+      problems.push(
+        `${key}=${raw} must be a whole number from ${min} to ${max}`,
+      );
       return Number(CONFIG_DEFAULTS[key]);
     }
     return n;
@@ -104,7 +129,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 
   const redisUrl = nonEmpty(env.REDIS_URL) ?? null;
   if (redisUrl !== null && !isRedisUrl(redisUrl)) {
-    problems.push(`REDIS_URL=${redisUrl} must be redis://, rediss:// or unix:// URL`);
+    problems.push(
+      `REDIS_URL=${redisUrl} must be redis://, rediss:// or unix:// URL`,
+    );
   }
 
   const schedule = get('TROOPWATCH_ALERT_RETRY_SCHEDULE')
@@ -124,11 +151,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 
   const logLevel = get('TROOPWATCH_LOG_LEVEL');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    problems.push(`TROOPWATCH_LOG_LEVEL=${logLevel} must be one of ${LOG_LEVELS.join(', ')}`);
+    problems.push(
+      `TROOPWATCH_LOG_LEVEL=${logLevel} must be one of ${LOG_LEVELS.join(', ')}`,
+    );
   }
   const installRedis = get('TROOPWATCH_INSTALL_REDIS');
   if (!['true', 'false', '1', '0'].includes(installRedis)) {
-    problems.push(`TROOPWATCH_INSTALL_REDIS=${installRedis} must be true or false`);
+    problems.push(
+      `TROOPWATCH_INSTALL_REDIS=${installRedis} must be true or false`,
+    );
   }
 
   const config: Config = {
@@ -175,4 +206,3 @@ function isRedisUrl(value: string): boolean {
     return false;
   }
 }
-

@@ -182,8 +182,9 @@ function inDocumentEncoding(bytes: Uint8Array): string | undefined {
   const fromXml = usableLabel(xml?.[1]);
   if (fromXml) return fromXml;
   const uncommented = head.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-  const meta =
-    /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([^\s"'/>;]+)/i.exec(uncommented);
+  const meta = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([^\s"'/>;]+)/i.exec(
+    uncommented,
+  );
   const label = usableLabel(meta?.[1]);
   // A document can't truthfully declare UTF-16 in ASCII bytes: the HTML spec
   // treats such a declaration as UTF-8.

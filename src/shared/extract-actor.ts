@@ -27,24 +27,56 @@ export function matchActor(s: string): string | null {
   return null;
 }
 
-
 /** How an actor cue is used: as the actor, as a source, or as a place. */
 type CueRole = 'actor' | 'source' | 'place';
 
 // German compound heads of a source after an actor adjective
 // ("ukrainischen Verteidigungsgeheimdienstes", "Oberbefehlshabers").
 const SOURCE_HEAD_ENDS = [
-  'geheimdienst', 'geheimdienstes', 'dienstes', 'ministerium',
-  'ministeriums', 'regierung', 'behörde', 'behörden', 'generalstab',
-  'generalstabs', 'präsident', 'präsidenten', 'sprecher', 'sprecherin',
-  'minister', 'ministers', 'ministerin', 'chef', 'chefs', 'befehlshaber',
-  'befehlshabers', 'kommando', 'kommandos', 'abgeordneten', 'abgeordnete',
-  'senders', 'sender', 'nachrichtenagentur', 'zeitung', 'beamten',
+  'geheimdienst',
+  'geheimdienstes',
+  'dienstes',
+  'ministerium',
+  'ministeriums',
+  'regierung',
+  'behörde',
+  'behörden',
+  'generalstab',
+  'generalstabs',
+  'präsident',
+  'präsidenten',
+  'sprecher',
+  'sprecherin',
+  'minister',
+  'ministers',
+  'ministerin',
+  'chef',
+  'chefs',
+  'befehlshaber',
+  'befehlshabers',
+  'kommando',
+  'kommandos',
+  'abgeordneten',
+  'abgeordnete',
+  'senders',
+  'sender',
+  'nachrichtenagentur',
+  'zeitung',
+  'beamten',
 ];
 // Words that open a source phrase; an actor cue just after them is a source.
 const SOURCE_INTRODUCERS = new Set([
-  'laut', 'according', 'angaben', 'einschätzung', 'schätzung', 'schätzungen',
-  'erkenntnissen', 'informationen', 'darstellung', 'berufung', 'citing',
+  'laut',
+  'according',
+  'angaben',
+  'einschätzung',
+  'schätzung',
+  'schätzungen',
+  'erkenntnissen',
+  'informationen',
+  'darstellung',
+  'berufung',
+  'citing',
   'per',
 ]);
 
@@ -61,11 +93,20 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
   const tail = last.lower.split('-').pop() ?? '';
   if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
   // One lower-case word may stand between ("in eastern Russia").
-  if (prev && prev.isWord && /^\p{Ll}/u.test(prev.text) &&
+  if (
+    prev &&
+    prev.isWord &&
+    /^\p{Ll}/u.test(prev.text) &&
     NON_ACTOR_PREPOSITIONS.has(toks[k - 2]?.lower ?? '') &&
-    !NON_ACTOR_PREPOSITIONS.has(prev.lower)) return 'place';
-  if (SOURCE_HEADS.has(next) || (last.lower.includes('-') && SOURCE_HEADS.has(tail)) ||
-    SOURCE_HEAD_ENDS.some((h) => next.endsWith(h))) return 'source';
+    !NON_ACTOR_PREPOSITIONS.has(prev.lower)
+  )
+    return 'place';
+  if (
+    SOURCE_HEADS.has(next) ||
+    (last.lower.includes('-') && SOURCE_HEADS.has(tail)) ||
+    SOURCE_HEAD_ENDS.some((h) => next.endsWith(h))
+  )
+    return 'source';
   // Inside "nach Angaben des ukrainischen …", "according to Ukraine's …".
   // Only articles and adjectives may stand between introducer and cue.
   for (let j = k - 1; j >= 0 && k - j <= 4; j -= 1) {
@@ -95,16 +136,22 @@ function findCues(toks: readonly Token[]): [number, string, CueRole][] {
 /** True when the cue at `k` is an adjective ("ukrainischen", "Russian"). */
 function isAdjectiveCue(toks: readonly Token[], k: number): boolean {
   const t = toks[k] as Token;
-  const head = toks[k + 1] && /^korea/u.test((toks[k + 1] as Token).lower)
-    ? (toks[k + 1] as Token) : t;
+  const head =
+    toks[k + 1] && /^korea/u.test((toks[k + 1] as Token).lower)
+      ? (toks[k + 1] as Token)
+      : t;
   return /^\p{Ll}/u.test(t.text) || /(?:an|ian|ese|ish)$/u.test(head.lower);
 }
 
 /** True when a troop noun follows the cue at `k` ("among North Korean fighters"). */
 function headsTroops(toks: readonly Token[], k: number): boolean {
   for (let j = k + 1; j <= k + 3 && j < toks.length; j += 1) {
-    if (/(?:soldaten|truppen|troops|soldiers|fighters|kämpfer|forces|personnel|offiziere|officers)$/u
-      .test((toks[j] as Token).lower)) return true;
+    if (
+      /(?:soldaten|truppen|troops|soldiers|fighters|kämpfer|forces|personnel|offiziere|officers)$/u.test(
+        (toks[j] as Token).lower,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -119,13 +166,39 @@ export function findActorCues(toks: readonly Token[]): [number, string][] {
 // Pronouns that refer back to a source named before them ("Kyiv says its
 // forces …"): then the source is the actor.
 const PRONOUNS = new Set([
-  'it', 'its', 'they', 'their', 'sie', 'ihre', 'ihren', 'ihrer', 'seine',
-  'seinen', 'seiner', 'er', 'eigenen', 'own',
+  'it',
+  'its',
+  'they',
+  'their',
+  'sie',
+  'ihre',
+  'ihren',
+  'ihrer',
+  'seine',
+  'seinen',
+  'seiner',
+  'er',
+  'eigenen',
+  'own',
 ]);
 // Subordinators end the clause in which a later actor cue may still count.
 const SUBORDINATORS = new Set([
-  'as', 'while', 'während', 'als', 'weil', 'because', 'after', 'nachdem',
-  'where', 'wo', 'when', 'wenn', 'since', 'da', 'whereas', 'wobei',
+  'as',
+  'while',
+  'während',
+  'als',
+  'weil',
+  'because',
+  'after',
+  'nachdem',
+  'where',
+  'wo',
+  'when',
+  'wenn',
+  'since',
+  'da',
+  'whereas',
+  'wobei',
 ]);
 
 /**
@@ -134,25 +207,34 @@ const SUBORDINATORS = new Set([
  * the sentence (or a source a pronoun points back to), then an actor later
  * in the same clause, then the previous sentence, then the headline.
  */
-export function resolveActor(toks: readonly Token[], num: number,
-  unit: UnitMatch, prev: readonly Token[] | null,
-  headline: readonly Token[] | null): string | null {
+export function resolveActor(
+  toks: readonly Token[],
+  num: number,
+  unit: UnitMatch,
+  prev: readonly Token[] | null,
+  headline: readonly Token[] | null,
+): string | null {
   if (unit.actor) return unit.actor;
   const after = toks[unit.next];
   // Origin or genitive: "aus Nordkorea", "der nordkoreanischen Armee".
   if (after && /^(?:aus|from|of|by|von|der|des)$/u.test(after.lower)) {
     for (let j = unit.next + 1; j <= unit.next + 2; j += 1) {
-      const code = matchActor(`${toks[j]?.lower ?? ''} ${toks[j + 1]?.lower ?? ''}`);
+      const code = matchActor(
+        `${toks[j]?.lower ?? ''} ${toks[j + 1]?.lower ?? ''}`,
+      );
       if (code) return code;
       if (!/^\p{Ll}/u.test(toks[j]?.text ?? '')) break;
     }
   }
   const cues = findCues(toks);
-  const byIndex = new Map(cues.map(([k, code, role]) => [k, [code, role] as const]));
+  const byIndex = new Map(
+    cues.map(([k, code, role]) => [k, [code, role] as const]),
+  );
   let pronoun = false;
   for (let k = num - 1; k >= 0; k -= 1) {
     const cue = byIndex.get(k);
-    if (cue && (cue[1] === 'actor' || (cue[1] === 'source' && pronoun))) return cue[0];
+    if (cue && (cue[1] === 'actor' || (cue[1] === 'source' && pronoun)))
+      return cue[0];
     if (PRONOUNS.has((toks[k] as Token).lower)) pronoun = true;
   }
   for (let k = unit.next; k < toks.length; k += 1) {
@@ -161,21 +243,26 @@ export function resolveActor(toks: readonly Token[], num: number,
     const cue = byIndex.get(k);
     // Later in the clause only a country name counts ("12.000 Soldaten hat
     // Nordkorea entsandt"), not an adjective ("nahe der ukrainischen Grenze").
-    if (cue && cue[1] === 'actor' && (!isAdjectiveCue(toks, k) ||
-      headsTroops(toks, k))) return cue[0];
+    if (
+      cue &&
+      cue[1] === 'actor' &&
+      (!isAdjectiveCue(toks, k) || headsTroops(toks, k))
+    )
+      return cue[0];
   }
   if (prev) {
     const p = findActorCues(prev);
     if (p.length) return (p[p.length - 1] as [number, string])[1];
   }
-  if (headline && findActorCues(headline).some(([, c]) => c === 'KP')) return 'KP';
+  if (headline && findActorCues(headline).some(([, c]) => c === 'KP'))
+    return 'KP';
   // Last resort: the nearest actor anywhere in the sentence ("Some 1,800 of
   // the country's soldiers have died …, after Kim Jong Un …").
   let best: [number, string] | null = null;
   for (const [k, code, role] of cues) {
-    if (role === 'actor' && (!best || Math.abs(k - num) < best[0])) best = [Math.abs(k - num), code];
+    if (role === 'actor' && (!best || Math.abs(k - num) < best[0]))
+      best = [Math.abs(k - num), code];
   }
   if (best) return best[1];
   return null;
 }
-

@@ -22,7 +22,10 @@ import {
 import { CLAUSE_BREAKS, isCapitalized, type Token } from './extract-text.js';
 
 /** Cue lists indexed by their first word, with each cue's rank. */
-type CueIndex = ReadonlyMap<string, readonly (readonly [number, readonly string[]])[]>;
+type CueIndex = ReadonlyMap<
+  string,
+  readonly (readonly [number, readonly string[]])[]
+>;
 
 function indexCues(cues: readonly string[]): CueIndex {
   const index = new Map<string, [number, readonly string[]][]>();
@@ -36,22 +39,27 @@ function indexCues(cues: readonly string[]): CueIndex {
 }
 
 const AFTER_INDEX: Readonly<Record<Language, CueIndex>> = {
-  de: indexCues(SOURCE_AFTER.de), en: indexCues(SOURCE_AFTER.en),
+  de: indexCues(SOURCE_AFTER.de),
+  en: indexCues(SOURCE_AFTER.en),
 };
 const BEFORE_INDEX: Readonly<Record<Language, CueIndex>> = {
-  de: indexCues(SOURCE_BEFORE.de), en: indexCues(SOURCE_BEFORE.en),
+  de: indexCues(SOURCE_BEFORE.de),
+  en: indexCues(SOURCE_BEFORE.en),
 };
 
 /**
  * Occurrences of the cues in the tokens as [position, cue words], in the
  * order of the cue list and then of the text: one pass over the tokens.
  */
-function findCues(toks: readonly Token[], index: CueIndex):
-  (readonly [number, readonly string[]])[] {
+function findCues(
+  toks: readonly Token[],
+  index: CueIndex,
+): (readonly [number, readonly string[]])[] {
   const hits: [number, number, readonly string[]][] = [];
   toks.forEach((t, i) => {
     for (const [rank, parts] of index.get(t.lower) ?? []) {
-      if (parts.every((p, k) => toks[i + k]?.lower === p)) hits.push([rank, i, parts]);
+      if (parts.every((p, k) => toks[i + k]?.lower === p))
+        hits.push([rank, i, parts]);
     }
   });
   hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -59,7 +67,8 @@ function findCues(toks: readonly Token[], index: CueIndex):
 }
 
 // "nach US-Angaben", "nach HUR-Angaben": the source is the first part.
-const SOURCE_COMPOUND = /^(.+)-(?:angaben|informationen|schätzungen|einschätzung|erkenntnissen|quellen|kreisen)$/iu;
+const SOURCE_COMPOUND =
+  /^(.+)-(?:angaben|informationen|schätzungen|einschätzung|erkenntnissen|quellen|kreisen)$/iu;
 
 // Results per token array: a sentence is read as the current, the next and
 // the previous one of its neighbours' figures. Keys are the arrays the
@@ -67,8 +76,11 @@ const SOURCE_COMPOUND = /^(.+)-(?:angaben|informationen|schätzungen|einschätzu
 const MATCHED = new WeakMap<readonly Token[], string | null>();
 
 /** Runs the attribution patterns over one sentence's tokens (memoised). */
-function matchSentence(text: string, toks: readonly Token[],
-  lang: Language): string | null {
+function matchSentence(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
   let got = MATCHED.get(toks);
   if (got === undefined) {
     got = matchSentenceOnce(text, toks, lang);
@@ -78,8 +90,11 @@ function matchSentence(text: string, toks: readonly Token[],
 }
 
 /** Runs the attribution patterns over one sentence's tokens. */
-function matchSentenceOnce(text: string, toks: readonly Token[],
-  lang: Language): string | null {
+function matchSentenceOnce(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
   for (const t of toks) {
     const m = t.text.includes('-') ? SOURCE_COMPOUND.exec(t.text) : null;
     if (m && !isVague(m[1] as string)) return m[1] as string;
@@ -95,13 +110,24 @@ function matchSentenceOnce(text: string, toks: readonly Token[],
     const n = parts.length;
     const next = toks[i + n];
     // Verbs and "so" only introduce a source that starts with a capital.
-    if (!next || (cue.length < 8 && !isCapitalized(next) &&
-      !ARTICLES.has(next.lower) && !PREPOSITIONS.has(cue))) continue;
+    if (
+      !next ||
+      (cue.length < 8 &&
+        !isCapitalized(next) &&
+        !ARTICLES.has(next.lower) &&
+        !PREPOSITIONS.has(cue))
+    )
+      continue;
     // English puts the speaker after the verb only in inversion: after a
     // quote or comma ("…, said John Kirby"), never in "which said Russian".
     const before = toks[i - 1]?.text ?? ',';
-    if (lang === 'en' && SPEECH_VERBS.has(cue) &&
-      !CLAUSE_BREAKS.has(before) && !/^[„“"'”’»«]$/u.test(before)) continue;
+    if (
+      lang === 'en' &&
+      SPEECH_VERBS.has(cue) &&
+      !CLAUSE_BREAKS.has(before) &&
+      !/^[„“"'”’»«]$/u.test(before)
+    )
+      continue;
     const src = readForward(text, toks, i + n, lang);
     if (src && !isVague(src)) return src;
   }
@@ -111,23 +137,50 @@ function matchSentenceOnce(text: string, toks: readonly Token[],
 const SPEECH_VERBS: ReadonlySet<string> = new Set(SOURCE_AFTER.en);
 // Source prepositions take adjectives: "laut südkoreanischen Regierungskreisen".
 const PREPOSITIONS = new Set(['laut', 'gemäß', 'per']);
-const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'sie', 'er', 'es',
-  'wir']);
+const PRONOUNS = new Set([
+  'it',
+  'they',
+  'he',
+  'she',
+  'we',
+  'sie',
+  'er',
+  'es',
+  'wir',
+]);
 
 /** True when a pronoun is the subject of a speech verb ("…, it said"). */
 function hasPronounSpeaker(toks: readonly Token[], lang: Language): boolean {
   return findCues(toks, AFTER_INDEX[lang]).some(([i, parts]) => {
     let k = i - 1;
     while (k > 0 && ADVERBS.has((toks[k] as Token).lower)) k -= 1;
-    return PRONOUNS.has(toks[k]?.lower ?? '') ||
-      PRONOUNS.has(toks[i + parts.length]?.lower ?? '');
+    return (
+      PRONOUNS.has(toks[k]?.lower ?? '') ||
+      PRONOUNS.has(toks[i + parts.length]?.lower ?? '')
+    );
   });
 }
 
 // Rubrics that open a headline like a source but name no one.
-const RUBRICS = new Set(['exclusive', 'update', 'analysis', 'live', 'breaking',
-  'exklusiv', 'eilmeldung', 'kommentar', 'interview', 'liveblog', 'ticker',
-  'factbox', 'explainer', 'watch', 'video', 'opinion', 'meinung']);
+const RUBRICS = new Set([
+  'exclusive',
+  'update',
+  'analysis',
+  'live',
+  'breaking',
+  'exklusiv',
+  'eilmeldung',
+  'kommentar',
+  'interview',
+  'liveblog',
+  'ticker',
+  'factbox',
+  'explainer',
+  'watch',
+  'video',
+  'opinion',
+  'meinung',
+]);
 
 /**
  * A headline's source before or after a colon: "Seoul: North Korea has
@@ -136,25 +189,54 @@ const RUBRICS = new Set(['exclusive', 'update', 'analysis', 'live', 'breaking',
 function colonSource(text: string, toks: readonly Token[]): string | null {
   const head = toks.findIndex((t) => t.text === ':');
   const lead = toks.slice(0, head);
-  if (head > 0 && head <= 3 && lead.every((t) => t.isWord && isCapitalized(t) &&
-    !RUBRICS.has(t.lower) && !BATTLE_PLACES.some((p) => t.lower.startsWith(p)))) {
+  if (
+    head > 0 &&
+    head <= 3 &&
+    lead.every(
+      (t) =>
+        t.isWord &&
+        isCapitalized(t) &&
+        !RUBRICS.has(t.lower) &&
+        !BATTLE_PLACES.some((p) => t.lower.startsWith(p)),
+    )
+  ) {
     const src = joinSource(text, lead);
     return src && !isVague(src) ? src : null;
   }
   let c = toks.length - 1;
   while (c >= 0 && toks.length - c <= 5 && toks[c]?.text !== ':') c -= 1;
   const tail = toks.slice(c + 1).filter((t) => t.isWord);
-  if (c < 1 || tail.length === 0 || toks.length - c > 5 ||
-    !tail.every((t) => isCapitalized(t))) return null;
+  if (
+    c < 1 ||
+    tail.length === 0 ||
+    toks.length - c > 5 ||
+    !tail.every((t) => isCapitalized(t))
+  )
+    return null;
   return joinSource(text, tail);
 }
 
 // A source named only by a generic noun ("die Behörde", "the agency")
 // refers back to the source named one sentence earlier.
 const GENERIC_SOURCES = new Set([
-  'behörde', 'ministerium', 'agentur', 'geheimdienst', 'dienst', 'regierung',
-  'armee', 'militär', 'agency', 'ministry', 'service', 'department',
-  'office', 'authority', 'government', 'military', 'army', 'institute',
+  'behörde',
+  'ministerium',
+  'agentur',
+  'geheimdienst',
+  'dienst',
+  'regierung',
+  'armee',
+  'militär',
+  'agency',
+  'ministry',
+  'service',
+  'department',
+  'office',
+  'authority',
+  'government',
+  'military',
+  'army',
+  'institute',
 ]);
 
 /** True for "die Behörde", "the agency" and the like. */
@@ -166,20 +248,54 @@ function isGeneric(source: string): boolean {
 // Markers of reported speech: the claim continues a source named before
 // ("Derzeit seien es etwa 11.000", "Rund 8000 davon sollen …").
 const REPORTED = new Set([
-  'sei', 'seien', 'habe', 'hätten', 'liege', 'lägen', 'stehe', 'befinde',
-  'befänden', 'werde', 'könne', 'solle', 'soll', 'sollen', 'gebe', 'wären',
-  'davon', 'ihnen', 'weitere', 'würden',
+  'sei',
+  'seien',
+  'habe',
+  'hätten',
+  'liege',
+  'lägen',
+  'stehe',
+  'befinde',
+  'befänden',
+  'werde',
+  'könne',
+  'solle',
+  'soll',
+  'sollen',
+  'gebe',
+  'wären',
+  'davon',
+  'ihnen',
+  'weitere',
+  'würden',
 ]);
 
 /** A source phrase, a headline colon source or a known agency. */
-function sourceOf(text: string, toks: readonly Token[], lang: Language): string | null {
-  return matchSentence(text, toks, lang) ?? colonSource(text, toks) ??
-    findKnownSource(toks);
+function sourceOf(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
+  return (
+    matchSentence(text, toks, lang) ??
+    colonSource(text, toks) ??
+    findKnownSource(toks)
+  );
 }
 
 // Verbs of denial: the agency named with them rejects the figure.
-const DENIALS = new Set(['dismissed', 'denied', 'denies', 'rejected',
-  'bestritt', 'bestreitet', 'dementierte', 'dementiert', 'wies', 'zurückgewiesen']);
+const DENIALS = new Set([
+  'dismissed',
+  'denied',
+  'denies',
+  'rejected',
+  'bestritt',
+  'bestreitet',
+  'dementierte',
+  'dementiert',
+  'wies',
+  'zurückgewiesen',
+]);
 
 // Known agencies per token array, as for `matchSentence`.
 const KNOWN = new WeakMap<readonly Token[], string | null>();
@@ -204,8 +320,14 @@ function findKnownSourceOnce(toks: readonly Token[]): string | null {
     if (!words.has(head) && !words.has(head.replace(/s$/u, ''))) continue;
     const parts = name.split(' ');
     for (let i = 0; i + parts.length <= toks.length; i += 1) {
-      if (parts.every((p, k) => (toks[i + k] as Token).text.replace(/s$/u, '') === p ||
-        (toks[i + k] as Token).text === p)) return name;
+      if (
+        parts.every(
+          (p, k) =>
+            (toks[i + k] as Token).text.replace(/s$/u, '') === p ||
+            (toks[i + k] as Token).text === p,
+        )
+      )
+        return name;
     }
   }
   return null;
@@ -216,15 +338,24 @@ function findKnownSourceOnce(toks: readonly Token[]): string | null {
  * sentence when it continues the attribution ("… . so X", "X bestätigte
  * diese Zahl") and falling back to a known agency named in the sentence.
  */
-export function findAttribution(text: string, cur: readonly Token[],
-  next: readonly Token[] | null, lang: Language,
-  prev: readonly Token[] | null = null, headline = false): string | null {
+export function findAttribution(
+  text: string,
+  cur: readonly Token[],
+  next: readonly Token[] | null,
+  lang: Language,
+  prev: readonly Token[] | null = null,
+  headline = false,
+): string | null {
   let own = matchSentence(text, cur, lang) ?? colonSource(text, cur);
   // "Das sagte Lee Seong-kweun": the next sentence names the speaker of
   // this one, more precisely than a capital or a description here.
   const lead = next?.[0]?.lower ?? '';
-  if (own && next && /^(?:das|dies|this|that)$/u.test(lead) &&
-    SOURCE_BEFORE[lang].includes(next[1]?.lower ?? '')) {
+  if (
+    own &&
+    next &&
+    /^(?:das|dies|this|that)$/u.test(lead) &&
+    SOURCE_BEFORE[lang].includes(next[1]?.lower ?? '')
+  ) {
     own = matchSentence(text, next, lang) ?? own;
   }
   // A headline is attributed by its lead sentence.
@@ -239,12 +370,20 @@ export function findAttribution(text: string, cur: readonly Token[],
   if (own) return own;
   if (next && next.length) {
     const first = (next[0] as Token).lower;
-    const opensWithSource = SOURCE_BEFORE[lang].some((c) => c.split(' ')[0] === first);
+    const opensWithSource = SOURCE_BEFORE[lang].some(
+      (c) => c.split(' ')[0] === first,
+    );
     // "Das teilte Präsident Selenskyj mit", "This was confirmed by …".
-    const points = /^(?:das|dies|this|that)$/u.test(first) &&
+    const points =
+      /^(?:das|dies|this|that)$/u.test(first) &&
       SOURCE_BEFORE[lang].includes(next[1]?.lower ?? '');
-    const confirms = next.some((t, i) => /^(?:bestätigte|bestätigt|confirmed|confirms)$/u.test(t.lower) &&
-      /^(?:diese|dies|diesen|this|these|the|that)$/u.test(next[i + 1]?.lower ?? ''));
+    const confirms = next.some(
+      (t, i) =>
+        /^(?:bestätigte|bestätigt|confirmed|confirms)$/u.test(t.lower) &&
+        /^(?:diese|dies|diesen|this|these|the|that)$/u.test(
+          next[i + 1]?.lower ?? '',
+        ),
+    );
     if (opensWithSource || confirms || points) {
       const src = matchSentence(text, next, lang);
       if (src) return src;

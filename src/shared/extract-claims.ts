@@ -53,23 +53,31 @@ const PENINSULA = new RegExp(PENINSULA_STEMS.join('|'), 'i');
 const WINDOW = 60;
 
 // Qualifier phrases split into words once, longest first as listed.
-const QUALIFIER_PARTS: Readonly<Record<Language,
-  readonly (readonly [readonly string[], Qualifier])[]>> = {
+const QUALIFIER_PARTS: Readonly<
+  Record<Language, readonly (readonly [readonly string[], Qualifier])[]>
+> = {
   de: QUALIFIER_PHRASES.de.map(([p, q]) => [p.split(' '), q] as const),
   en: QUALIFIER_PHRASES.en.map(([p, q]) => [p.split(' '), q] as const),
 };
 
 /** The qualifier right before the figure and where its phrase starts. */
-function findQualifier(text: string, m: NumberMention,
-  lang: Language): [Qualifier, number] {
+function findQualifier(
+  text: string,
+  m: NumberMention,
+  lang: Language,
+): [Qualifier, number] {
   if (m.low !== null && m.high !== null) return ['range', m.start];
   const windowStart = Math.max(0, m.start - 40);
   const words = [...text.slice(windowStart, m.start).matchAll(/[\p{L}.]+/gu)];
   const lowers = words.map((w) => w[0].toLowerCase());
   // Skip filler words between qualifier and number ("sogar mindestens").
   let last = words.length - 1;
-  while (last >= 0 && QUALIFIER_FILLERS.has(lowers[last] as string) &&
-    !/^(?:to|of)$/u.test(lowers[last] as string)) last -= 1;
+  while (
+    last >= 0 &&
+    QUALIFIER_FILLERS.has(lowers[last] as string) &&
+    !/^(?:to|of)$/u.test(lowers[last] as string)
+  )
+    last -= 1;
   for (const [parts, q] of QUALIFIER_PARTS[lang]) {
     const n = parts.length;
     if (last + 1 < n) continue;
@@ -77,26 +85,44 @@ function findQualifier(text: string, m: NumberMention,
     for (let i = 0; i < n && ok; i += 1) {
       const said = lowers[last - n + 1 + i] as string;
       const want = parts[i] as string;
-      ok = said === want || (i === n - 1 && !want.endsWith('.') &&
-        said === `${want}.`);
+      ok =
+        said === want ||
+        (i === n - 1 && !want.endsWith('.') && said === `${want}.`);
     }
     if (!ok) continue;
     const first = words[last - n + 1] as RegExpMatchArray;
     const end = words[last] as RegExpMatchArray;
     // Only whitespace and fillers may separate qualifier and figure.
-    const gap = text.slice(windowStart + (end.index ?? 0) + end[0].length, m.start);
+    const gap = text.slice(
+      windowStart + (end.index ?? 0) + end[0].length,
+      m.start,
+    );
     if (/[^\s\p{L}]/u.test(gap.replace(/\./gu, ''))) continue;
     return [q, windowStart + (first.index ?? 0)];
   }
   return ['exact', m.start];
 }
 
-const SIZE_VERBS = new Set(['umfasst', 'umfassen', 'umfasste', 'zählt',
-  'zählte', 'comprises', 'comprise', 'comprised', 'consists', 'numbers']);
+const SIZE_VERBS = new Set([
+  'umfasst',
+  'umfassen',
+  'umfasste',
+  'zählt',
+  'zählte',
+  'comprises',
+  'comprise',
+  'comprised',
+  'consists',
+  'numbers',
+]);
 const FORMATIONS = /(?:korps|armee|division|brigade|verband|corps|army|unit)$/u;
 
 /** True when the sentence describes the whole army or a formation's size. */
-function isArmySize(toks: readonly Token[], num: number, value: number): boolean {
+function isArmySize(
+  toks: readonly Token[],
+  num: number,
+  value: number,
+): boolean {
   // "Das Sturmkorps umfasst bis zu 40.000 Mann": a formation, then a size
   // verb, then the figure.
   const verb = toks.findIndex((t, k) => k < num && SIZE_VERBS.has(t.lower));
@@ -110,25 +136,41 @@ function isArmySize(toks: readonly Token[], num: number, value: number): boolean
 /** True when a demonym ("Nordkoreaner") stands in a military context. */
 function hasMilitaryContext(toks: readonly Token[], lang: Language): boolean {
   const cues = Object.values(EVENT_CUES[lang]).flat();
-  return toks.some((t) => cues.some((c) => c.length >= 5 && t.lower.startsWith(c)) ||
-    UNIT_SUFFIXES.some(([s]) => t.lower.endsWith(s)) ||
-    /^(?:militär|military|armee|army)/u.test(t.lower));
+  return toks.some(
+    (t) =>
+      cues.some((c) => c.length >= 5 && t.lower.startsWith(c)) ||
+      UNIT_SUFFIXES.some(([s]) => t.lower.endsWith(s)) ||
+      /^(?:militär|military|armee|army)/u.test(t.lower),
+  );
 }
 
 /** The sentence index holding each offset, for offsets in ascending order. */
-function locate(sentences: readonly Span[], offset: number, from: number): number {
+function locate(
+  sentences: readonly Span[],
+  offset: number,
+  from: number,
+): number {
   let i = from;
-  while (i < sentences.length - 1 && (sentences[i] as Span).end <= offset) i += 1;
+  while (i < sentences.length - 1 && (sentences[i] as Span).end <= offset)
+    i += 1;
   return i;
 }
 
 /** Builds the claim of one figure, or null when it is not a KP claim. */
-function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
-  si: number, tokens: (i: number) => Token[],
-  edge: (i: number, side: 'head' | 'tail') => Token[], lang: Language,
+function buildClaim(
+  text: string,
+  m: NumberMention,
+  sentences: readonly Span[],
+  si: number,
+  tokens: (i: number) => Token[],
+  edge: (i: number, side: 'head' | 'tail') => Token[],
+  lang: Language,
   carry: Claim | null,
-  attributions: Map<number, string | null>, hasHeadline: boolean): Claim | null {
-  if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN) return null;
+  attributions: Map<number, string | null>,
+  hasHeadline: boolean,
+): Claim | null {
+  if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN)
+    return null;
   // Rules look at most WINDOW tokens either side, so a huge sentence costs
   // the same per figure as a normal one (linear time overall).
   const all = tokens(si);
@@ -139,17 +181,29 @@ function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
   const num = at - shift;
   const end = findTokenIndex(toks, m.end);
   const post = findPostQualifier(toks, end);
-  let unit = findUnitAfter(toks, end + (post?.[1] ?? 0), lang) ??
+  let unit =
+    findUnitAfter(toks, end + (post?.[1] ?? 0), lang) ??
     findStrongBody(toks, num, end);
   const adjacent = unit !== null;
   const prev = si > 0 ? edge(si - 1, 'tail') : null;
   if (!unit && !m.yearLike) unit = findUnitBefore(toks, num, end, prev, lang);
-  if (!unit && !m.yearLike) unit = findAnaphoricUnit(toks, num, end, prev, lang);
+  if (!unit && !m.yearLike)
+    unit = findAnaphoricUnit(toks, num, end, prev, lang);
   // Ellipsis: "300 Soldaten getötet und etwa 2.700 verwundet" reuses the
   // noun and actor of the figure before it in the same sentence.
-  if (!unit && carry && carry.end > (sentences[si] as Span).start &&
-    matchCasualtyCue(toks[end]?.lower ?? '', lang)) {
-    unit = { unit: carry.unit, event: null, actor: carry.actor, next: end, demonym: false };
+  if (
+    !unit &&
+    carry &&
+    carry.end > (sentences[si] as Span).start &&
+    matchCasualtyCue(toks[end]?.lower ?? '', lang)
+  ) {
+    unit = {
+      unit: carry.unit,
+      event: null,
+      actor: carry.actor,
+      next: end,
+      demonym: false,
+    };
   }
   if (!unit) return null;
   if (unit.demonym && !hasMilitaryContext(toks, lang)) return null;
@@ -167,20 +221,39 @@ function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
   // (dense passages hold many figures per sentence).
   let attribution = shift === 0 ? attributions.get(si) : undefined;
   if (attribution === undefined) {
-    attribution = findAttribution(text, toks, next, lang, prev,
-      si === 0 && headline !== null);
+    attribution = findAttribution(
+      text,
+      toks,
+      next,
+      lang,
+      prev,
+      si === 0 && headline !== null,
+    );
     if (shift === 0) attributions.set(si, attribution);
   }
   const sentence = sentences[si] as Span;
   const endOff = adjacent ? (toks[unit.next - 1] as Token).end : m.end;
   const value = m.value;
-  const low = qualifier === 'range' ? m.low
-    : qualifier === 'at_least' || qualifier === 'more_than' ? value : null;
+  const low =
+    qualifier === 'range'
+      ? m.low
+      : qualifier === 'at_least' || qualifier === 'more_than'
+        ? value
+        : null;
   const high = qualifier === 'range' || qualifier === 'up_to' ? value : null;
   return {
-    value, low, high, qualifier, unit: unit.unit, actor, event, attribution,
-    text: text.slice(qStart, endOff), sentence: text.slice(sentence.start, sentence.end),
-    start: qStart, end: endOff,
+    value,
+    low,
+    high,
+    qualifier,
+    unit: unit.unit,
+    actor,
+    event,
+    attribution,
+    text: text.slice(qStart, endOff),
+    sentence: text.slice(sentence.start, sentence.end),
+    start: qStart,
+    end: endOff,
   };
 }
 
@@ -188,7 +261,10 @@ function buildClaim(text: string, m: NumberMention, sentences: readonly Span[],
  * Extracts the troop-count claims about North Korean forces from one text.
  * Pure and total: never throws; empty or garbage input gives [].
  */
-export function extractClaims(text: string, options: ExtractOptions = {}): Claim[] {
+export function extractClaims(
+  text: string,
+  options: ExtractOptions = {},
+): Claim[] {
   if (typeof text !== 'string' || text.trim() === '') return [];
   try {
     // Cheap gates first: most news never names North Korea at all.
@@ -230,8 +306,18 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Claim
     for (const m of findNumbers(text)) {
       if (m.kind !== 'count') continue;
       si = locate(sentences, m.start, si);
-      const claim = buildClaim(text, m, sentences, si, tokens, edge, lang,
-        out.at(-1) ?? null, attributions, hasHeadline);
+      const claim = buildClaim(
+        text,
+        m,
+        sentences,
+        si,
+        tokens,
+        edge,
+        lang,
+        out.at(-1) ?? null,
+        attributions,
+        hasHeadline,
+      );
       if (claim) out.push(claim);
     }
     return out;

@@ -15,7 +15,15 @@ import { MONTHS } from './lexicon-numbers.js';
 import { CLAUSE_BREAKS, type Token } from './extract-text.js';
 
 const RELATIVES = new Set([
-  'die', 'der', 'das', 'denen', 'deren', 'welche', 'which', 'who', 'whom',
+  'die',
+  'der',
+  'das',
+  'denen',
+  'deren',
+  'welche',
+  'which',
+  'who',
+  'whom',
   'that',
 ]);
 
@@ -35,8 +43,13 @@ function matchesCue(w: string, c: string, loose: boolean): boolean {
 }
 
 /** True when any token in [a, b) matches a cue of the list. */
-function hasCue(toks: readonly Token[], a: number, b: number,
-  cues: readonly string[], loose = false): boolean {
+function hasCue(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+  cues: readonly string[],
+  loose = false,
+): boolean {
   for (let k = a; k < b; k += 1) {
     const w = (toks[k] as Token).lower;
     if (cues.some((c) => matchesCue(w, c, loose))) return true;
@@ -45,20 +58,33 @@ function hasCue(toks: readonly Token[], a: number, b: number,
 }
 
 /** Token distance from `num` to the nearest cue of the list (or Infinity). */
-function nearestCue(toks: readonly Token[], num: number,
-  cues: readonly string[], loose: boolean): number {
+function nearestCue(
+  toks: readonly Token[],
+  num: number,
+  cues: readonly string[],
+  loose: boolean,
+): number {
   let best = Infinity;
   // Cues further away than this do not describe the figure.
-  for (let k = Math.max(0, num - 30); k < toks.length && k - num <= 30; k += 1) {
+  for (
+    let k = Math.max(0, num - 30);
+    k < toks.length && k - num <= 30;
+    k += 1
+  ) {
     const w = (toks[k] as Token).lower;
-    if (cues.some((c) => matchesCue(w, c, loose))) best = Math.min(best, Math.abs(k - num));
+    if (cues.some((c) => matchesCue(w, c, loose)))
+      best = Math.min(best, Math.abs(k - num));
   }
   return best;
 }
 
 /** True when [a, b) holds a future or modal cue that is not reportative. */
-function isProjected(toks: readonly Token[], a: number, b: number,
-  lang: Language): boolean {
+function isProjected(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+  lang: Language,
+): boolean {
   let modal = false;
   let reportative = false;
   let future = false;
@@ -75,13 +101,20 @@ function isProjected(toks: readonly Token[], a: number, b: number,
     else if (PROJECTION_CUES[lang].has(t.lower)) modal = true;
     if (FUTURE_MARKERS.has(t.lower)) future = true;
     // Headline future: "North Korea to send 6,000 more troops".
-    if (t.lower === 'to' && /^\p{Lu}/u.test(toks[k - 1]?.text ?? '') &&
+    if (
+      t.lower === 'to' &&
+      /^\p{Lu}/u.test(toks[k - 1]?.text ?? '') &&
       /^\p{Ll}/u.test(toks[k + 1]?.text ?? '') &&
-      !/^(?:the|a|an|its|their)$/u.test(next)) modal = true;
+      !/^(?:the|a|an|its|their)$/u.test(next)
+    )
+      modal = true;
     // "bis Dezember", "by the end of the year" — a deadline ahead unless
     // the clause is in the past ("had 11,000 soldiers in Russia by December").
-    if ((t.lower === 'bis' || t.lower === 'by') &&
-      (MONTHS.has(next) || /^(?:ende|zum|the|end|jahresende)$/u.test(next))) deadline = true;
+    if (
+      (t.lower === 'bis' || t.lower === 'by') &&
+      (MONTHS.has(next) || /^(?:ende|zum|the|end|jahresende)$/u.test(next))
+    )
+      deadline = true;
     if (PAST.has(t.lower)) past = true;
   }
   if (deadline && !past) modal = true;
@@ -92,22 +125,74 @@ function isProjected(toks: readonly Token[], a: number, b: number,
 }
 
 const REPORTATIVE = new Set(['soll', 'sollen']);
-const PAST = new Set(['had', 'was', 'were', 'sent', 'dispatched', 'hatte',
-  'hatten', 'war', 'waren', 'schickte', 'entsandte', 'wurden']);
+const PAST = new Set([
+  'had',
+  'was',
+  'were',
+  'sent',
+  'dispatched',
+  'hatte',
+  'hatten',
+  'war',
+  'waren',
+  'schickte',
+  'entsandte',
+  'wurden',
+]);
 // Infinitives and auxiliaries that make "sollen" a plan, not a report.
 const FUTURE_MARKERS = new Set([
-  'werden', 'steigen', 'ansteigen', 'anwachsen', 'wachsen', 'erhöhen',
-  'aufstocken', 'aufgestockt', 'schicken', 'entsenden', 'senden',
-  'verlegen', 'liefern', 'folgen', 'kommen', 'hinzukommen', 'ausbilden',
-  'demnächst', 'künftig', 'bald', 'später', 'nächsten', 'kommenden',
-  'ersetzen', 'ablösen', 'rotieren', 'eintreffen', 'ankommen', 'nachrücken',
+  'werden',
+  'steigen',
+  'ansteigen',
+  'anwachsen',
+  'wachsen',
+  'erhöhen',
+  'aufstocken',
+  'aufgestockt',
+  'schicken',
+  'entsenden',
+  'senden',
+  'verlegen',
+  'liefern',
+  'folgen',
+  'kommen',
+  'hinzukommen',
+  'ausbilden',
+  'demnächst',
+  'künftig',
+  'bald',
+  'später',
+  'nächsten',
+  'kommenden',
+  'ersetzen',
+  'ablösen',
+  'rotieren',
+  'eintreffen',
+  'ankommen',
+  'nachrücken',
 ]);
 // Plan verbs that govern a following infinitive clause ("Russland plant,
 // … 12.000 Bauarbeiter anzuwerben").
-const PLAN_VERBS = ['plant', 'planen', 'beabsichtigt', 'beabsichtigen',
-  'erwägt', 'erwägen', 'will', 'wollen', 'plans', 'intends', 'wants'];
+const PLAN_VERBS = [
+  'plant',
+  'planen',
+  'beabsichtigt',
+  'beabsichtigen',
+  'erwägt',
+  'erwägen',
+  'will',
+  'wollen',
+  'plans',
+  'intends',
+  'wants',
+];
 
-const CASUALTY_EVENTS = ['casualties', 'killed', 'wounded', 'captured'] as const;
+const CASUALTY_EVENTS = [
+  'casualties',
+  'killed',
+  'wounded',
+  'captured',
+] as const;
 const CONJUNCTIONS = new Set(['und', 'oder', 'bzw', 'and', 'or']);
 
 /** The casualty-family event of a cue word, or null. */
@@ -123,15 +208,22 @@ export function matchCasualtyCue(w: string, lang: Language): ClaimEvent | null {
  * phrase first ("captured two wounded soldiers" is a capture); "getötet
  * oder verwundet" / "killed and wounded" together make `casualties`.
  */
-function findCasualtyEvent(toks: readonly Token[], a: number, b: number,
-  num: number, nounEnd: number, lang: Language): ClaimEvent | null {
+function findCasualtyEvent(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+  num: number,
+  nounEnd: number,
+  lang: Language,
+): ClaimEvent | null {
   for (const inside of [false, true]) {
     let best: [number, ClaimEvent, number] | null = null;
     for (let k = a; k < b; k += 1) {
       if ((k >= num && k < nounEnd) !== inside) continue;
       // A loss noun counted by its own figure ("3,000 casualties") says
       // nothing about this one.
-      if (k - 1 !== num && k > 0 && /^\d/u.test((toks[k - 1] as Token).text)) continue;
+      if (k - 1 !== num && k > 0 && /^\d/u.test((toks[k - 1] as Token).text))
+        continue;
       const ev = matchCasualtyCue((toks[k] as Token).lower, lang);
       // Cues after the figure bind closer than cues before it.
       const d = Math.abs(k - num) + (k < num ? 0.5 : 0);
@@ -146,8 +238,12 @@ function findCasualtyEvent(toks: readonly Token[], a: number, b: number,
       for (let c = k + step; kinds.size < 4; c += 2 * step) {
         const joint = toks[c];
         const other = matchCasualtyCue(toks[c + step]?.lower ?? '', lang);
-        if (!joint || !other || !(CONJUNCTIONS.has(joint.lower) ||
-          joint.text === ',')) break;
+        if (
+          !joint ||
+          !other ||
+          !(CONJUNCTIONS.has(joint.lower) || joint.text === ',')
+        )
+          break;
         kinds.add(other);
       }
     }
@@ -162,19 +258,62 @@ function findCasualtyEvent(toks: readonly Token[], a: number, b: number,
 // Finite verbs that open a second predicate after "and" ("are training …
 // and are likely to …", "puts … at 12,000 and says 40 % were killed").
 const FINITE = new Set([
-  'says', 'said', 'say', 'is', 'are', 'was', 'were', 'has', 'have', 'had',
-  'will', 'would', 'could', 'may', 'might', 'should', 'can', 'remain',
-  'remains', 'expects', 'warned', 'added', 'noted', 'sagt', 'sagte', 'ist',
-  'sind', 'war', 'waren', 'hat', 'haben', 'hatte', 'hatten', 'wird',
-  'werden', 'soll', 'sollen', 'könnte', 'könnten', 'dürften', 'seien',
-  'sei', 'wurde', 'wurden', 'erklärte', 'warnte',
+  'says',
+  'said',
+  'say',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'may',
+  'might',
+  'should',
+  'can',
+  'remain',
+  'remains',
+  'expects',
+  'warned',
+  'added',
+  'noted',
+  'sagt',
+  'sagte',
+  'ist',
+  'sind',
+  'war',
+  'waren',
+  'hat',
+  'haben',
+  'hatte',
+  'hatten',
+  'wird',
+  'werden',
+  'soll',
+  'sollen',
+  'könnte',
+  'könnten',
+  'dürften',
+  'seien',
+  'sei',
+  'wurde',
+  'wurden',
+  'erklärte',
+  'warnte',
 ]);
 
 /** End of the figure's own predicate: a second "and <verb> …" is cut off. */
 function predicateEnd(toks: readonly Token[], from: number, b: number): number {
   for (let k = from; k < b; k += 1) {
-    if (/^(?:and|und|but|aber)$/u.test((toks[k] as Token).lower) &&
-      FINITE.has(toks[k + 1]?.lower ?? '')) return k;
+    if (
+      /^(?:and|und|but|aber)$/u.test((toks[k] as Token).lower) &&
+      FINITE.has(toks[k + 1]?.lower ?? '')
+    )
+      return k;
   }
   return b;
 }
@@ -184,8 +323,12 @@ function predicateEnd(toks: readonly Token[], from: number, b: number): number {
  * figure's clause (and a relative clause on it), then future/modal cues in
  * the figure's own clause, then training, else deployed.
  */
-export function classifyEvent(toks: readonly Token[], num: number,
-  unit: UnitMatch, lang: Language): ClaimEvent {
+export function classifyEvent(
+  toks: readonly Token[],
+  num: number,
+  unit: UnitMatch,
+  lang: Language,
+): ClaimEvent {
   if (unit.event) return unit.event;
   const [a, whole] = clauseAround(toks, num);
   const b = predicateEnd(toks, unit.next, whole);
@@ -208,17 +351,34 @@ export function classifyEvent(toks: readonly Token[], num: number,
   // "X erwartet, dass …": a plan verb in the clause that governs "dass".
   if (!projected && /^(?:dass|that)$/u.test(toks[a]?.lower ?? '') && a >= 2) {
     const [pa] = clauseAround(toks, a - 2);
-    projected = hasCue(toks, pa, a - 1,
-      ['erwartet', 'plant', 'expects', 'expected', 'plans', 'voraussichtlich']);
+    projected = hasCue(toks, pa, a - 1, [
+      'erwartet',
+      'plant',
+      'expects',
+      'expected',
+      'plans',
+      'voraussichtlich',
+    ]);
   }
-  if (!projected && toks[a - 1]?.text === ',' && a >= 2 &&
-    toks.slice(a, b).some((t) => t.lower === 'zu' || /^\p{Ll}+zu\p{Ll}+en$/u.test(t.text))) {
+  if (
+    !projected &&
+    toks[a - 1]?.text === ',' &&
+    a >= 2 &&
+    toks
+      .slice(a, b)
+      .some((t) => t.lower === 'zu' || /^\p{Ll}+zu\p{Ll}+en$/u.test(t.text))
+  ) {
     const [pa] = clauseAround(toks, a - 2);
     projected = hasCue(toks, pa, a - 1, PLAN_VERBS);
   }
   if (projected) return 'projected';
   // Presence: the nearer of a training and a deployment cue decides.
-  const dTrain = nearestCue(toks, num, EVENT_CUES[lang].training, lang === 'de');
+  const dTrain = nearestCue(
+    toks,
+    num,
+    EVENT_CUES[lang].training,
+    lang === 'de',
+  );
   const dDeploy = nearestCue(toks, num, EVENT_CUES[lang].deployed, false);
   return dTrain < dDeploy ? 'training' : 'deployed';
 }

@@ -21,7 +21,15 @@ export interface RawNumber {
 
 // Thousands separators: dot, comma, apostrophe and the four spaces of the
 // brief (normal, no-break, thin, narrow no-break).
-export const GROUP_SEPS = new Set(['.', ',', "'", ' ', '\u00a0', '\u2009', '\u202f']);
+export const GROUP_SEPS = new Set([
+  '.',
+  ',',
+  "'",
+  ' ',
+  '\u00a0',
+  '\u2009',
+  '\u202f',
+]);
 export const SPACES = new Set([' ', '\u00a0', '\u2009', '\u202f', '\t']);
 export const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*/uy;
 export const LETTER_RE = /[\p{L}\p{M}]/u;
@@ -59,7 +67,11 @@ export function readWordBefore(text: string, pos: number): string {
   let j = pos;
   while (j > 0 && pos - j < 4 && /[\s.]/u.test(text[j - 1] ?? '')) j -= 1;
   let k = j;
-  while (k > 0 && j - k < LOOK && /[\p{L}\p{M}$€£¥₩₽-]/u.test(text[k - 1] ?? ''))
+  while (
+    k > 0 &&
+    j - k < LOOK &&
+    /[\p{L}\p{M}$€£¥₩₽-]/u.test(text[k - 1] ?? '')
+  )
     k -= 1;
   return text.slice(k, j).toLowerCase();
 }

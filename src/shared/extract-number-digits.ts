@@ -24,7 +24,10 @@ import {
 } from './lexicon-numbers.js';
 
 /** Reads the digits-based number at `i`; returns it and where scanning goes on. */
-export function scanDigits(text: string, i: number): [RawNumber | null, number] {
+export function scanDigits(
+  text: string,
+  i: number,
+): [RawNumber | null, number] {
   const n = countDigits(text, i);
   let j = i + n;
   const prev = text[i - 1];
@@ -33,20 +36,37 @@ export function scanDigits(text: string, i: number): [RawNumber | null, number] 
     while (isDigit(text[j]) || isLetter(text[j])) j += 1;
     return [null, j];
   }
-  const raw = (end: number, value: number, forced: NumberKind | null,
-    plain = false): RawNumber =>
-    ({ start: i, end, value, spelled: false, scale: 1, plain, forced });
+  const raw = (
+    end: number,
+    value: number,
+    forced: NumberKind | null,
+    plain = false,
+  ): RawNumber => ({
+    start: i,
+    end,
+    value,
+    spelled: false,
+    scale: 1,
+    plain,
+    forced,
+  });
   // Numeric dates 24.10.2024, 24/10/24 and ISO 2024-10-24; times 14:30.
   const s1 = text[j];
   if (n <= 2 && (s1 === '.' || s1 === '/')) {
     const d2 = countDigits(text, j + 1, 3);
     if (d2 >= 1 && d2 <= 2 && text[j + 1 + d2] === s1) {
       const d3 = countDigits(text, j + 2 + d2, 5);
-      if (d3 === 2 || d3 === 4) return [raw(j + 2 + d2 + d3, 0, 'date'), j + 2 + d2 + d3];
+      if (d3 === 2 || d3 === 4)
+        return [raw(j + 2 + d2 + d3, 0, 'date'), j + 2 + d2 + d3];
     }
   }
-  if (n === 4 && s1 === '-' && countDigits(text, j + 1, 3) === 2 &&
-    text[j + 3] === '-' && countDigits(text, j + 4, 3) === 2) {
+  if (
+    n === 4 &&
+    s1 === '-' &&
+    countDigits(text, j + 1, 3) === 2 &&
+    text[j + 3] === '-' &&
+    countDigits(text, j + 4, 3) === 2
+  ) {
     return [raw(j + 6, 0, 'date'), j + 6];
   }
   if (n <= 2 && s1 === ':' && countDigits(text, j + 1, 3) === 2) {
@@ -92,7 +112,8 @@ export function scanDigits(text: string, i: number): [RawNumber | null, number] 
     if (sc !== undefined) scale = sc;
     else if (suf === 'm' && frac) scale = 1e6;
     else if (ORDINAL_SUFFIXES.has(suf) && !frac && !sep) forced = 'ordinal';
-    else if (MEASURE_WORDS.has(suf) || suf === 'h' || suf === 'er') forced = 'measure';
+    else if (MEASURE_WORDS.has(suf) || suf === 'h' || suf === 'er')
+      forced = 'measure';
     else return [null, k];
     j = k + (sc !== undefined && text[k] === '.' && suf.length > 1 ? 1 : 0);
   } else {

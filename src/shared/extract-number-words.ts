@@ -66,8 +66,9 @@ const DE_PREFIXES: ReadonlySet<string> = new Set(
 const alternation = (words: Iterable<string>): string =>
   [...words].sort((a, b) => b.length - a.length).join('|');
 const DE_ALL = alternation(DE_MORPHEMES.map(([m]) => m));
-const DE_OPENERS = alternation(DE_MORPHEMES.filter(([, v]) => v !== 'und')
-  .map(([m]) => m));
+const DE_OPENERS = alternation(
+  DE_MORPHEMES.filter(([, v]) => v !== 'und').map(([m]) => m),
+);
 const EN_WORDS = alternation(EN_SMALL_NUMBERS.keys());
 const NO_LETTER = '(?![\\p{L}\\p{M}])';
 
@@ -84,17 +85,46 @@ export const NUMBER_WORD_PATTERN = [
   `(?:an?|ein(?:e|em|en|er)?|half\\s+a)\\s+(?:couple|dozen|hundred|thousand|` +
     `million|billion|dutzend|hundert|tausend|million|milliarde)${NO_LETTER}`,
 ].join('|');
-const VAGUE_BEFORE: ReadonlySet<string> = new Set(['mehrere', 'einige',
-  'etliche', 'viele', 'paar', 'several', 'few', 'many', 'some', 'mehreren',
-  'einigen', 'vielen', 'hunderte', 'tausende']);
-const DE_ARTICLES: ReadonlySet<string> = new Set(['ein', 'eine', 'einem',
-  'einen', 'einer']);
+const VAGUE_BEFORE: ReadonlySet<string> = new Set([
+  'mehrere',
+  'einige',
+  'etliche',
+  'viele',
+  'paar',
+  'several',
+  'few',
+  'many',
+  'some',
+  'mehreren',
+  'einigen',
+  'vielen',
+  'hunderte',
+  'tausende',
+]);
+const DE_ARTICLES: ReadonlySet<string> = new Set([
+  'ein',
+  'eine',
+  'einem',
+  'einen',
+  'einer',
+]);
 
 /** A German compound, or "ein Dutzend" / "eine Million" as 1 × scale. */
-function scanGerman(text: string, i: number, first: string,
-  lower: string): RawNumber | null {
-  const raw = (value: number): RawNumber => ({ start: i, end: i + first.length,
-    value, spelled: true, scale: 1, plain: false, forced: null });
+function scanGerman(
+  text: string,
+  i: number,
+  first: string,
+  lower: string,
+): RawNumber | null {
+  const raw = (value: number): RawNumber => ({
+    start: i,
+    end: i + first.length,
+    value,
+    spelled: true,
+    scale: 1,
+    plain: false,
+    forced: null,
+  });
   if (DE_ARTICLES.has(lower)) {
     // applyScale then multiplies by the scale word that follows.
     const next = readWord(text, skipSpaces(text, i + first.length)) ?? '';
@@ -103,7 +133,10 @@ function scanGerman(text: string, i: number, first: string,
   }
   const de = parseGermanNumberWord(lower);
   // "mehrere Tausend", "einige Hundert": a vague amount, no figure.
-  if ((de === 100 || de === 1000) && VAGUE_BEFORE.has(readWordBefore(text, i))) {
+  if (
+    (de === 100 || de === 1000) &&
+    VAGUE_BEFORE.has(readWordBefore(text, i))
+  ) {
     return null;
   }
   return de === null ? null : raw(de);
@@ -114,15 +147,24 @@ function scanGerman(text: string, i: number, first: string,
  * sequence ("two thousand five hundred", "a dozen", "a couple of") or one
  * German compound.
  */
-export function scanWords(text: string, i: number, first: string): RawNumber | null {
+export function scanWords(
+  text: string,
+  i: number,
+  first: string,
+): RawNumber | null {
   const lower = first.toLowerCase();
   if (DE_PREFIXES.has(lower.slice(0, 3))) {
     const de = scanGerman(text, i, first, lower);
     if (de !== null) return de;
   }
   const head = lower.split('-')[0] as string;
-  if (!EN_SMALL_NUMBERS.has(head) && lower !== 'a' && lower !== 'an' &&
-    lower !== 'half') return null;
+  if (
+    !EN_SMALL_NUMBERS.has(head) &&
+    lower !== 'a' &&
+    lower !== 'an' &&
+    lower !== 'half'
+  )
+    return null;
   if (lower === 'a' || lower === 'half') {
     const couple = scanCouple(text, i, first);
     if (couple) return couple;
@@ -172,8 +214,15 @@ export function scanWords(text: string, i: number, first: string): RawNumber | n
     word = readWord(text, j);
   }
   if (!seen) return null;
-  return { start: i, end, value: total + current, spelled: true, scale: 1,
-    plain: false, forced: null };
+  return {
+    start: i,
+    end,
+    value: total + current,
+    spelled: true,
+    scale: 1,
+    plain: false,
+    forced: null,
+  };
 }
 
 // "a couple of" is two; "half a dozen" is six. Fixed phrases, read whole.
@@ -189,8 +238,15 @@ function scanCouple(text: string, i: number, first: string): RawNumber | null {
     const m = re.exec(head);
     // "a couple of hundred" then scales through applyScale.
     if (m && m[0].toLowerCase().startsWith(first.toLowerCase())) {
-      return { start: i, end: i + m[0].length, value, spelled: true,
-        scale: 1, plain: false, forced: null };
+      return {
+        start: i,
+        end: i + m[0].length,
+        value,
+        spelled: true,
+        scale: 1,
+        plain: false,
+        forced: null,
+      };
     }
   }
   return null;

@@ -19,10 +19,48 @@ export interface Token extends Span {
 
 // Abbreviations whose dot does not end a sentence (lower case, no dot).
 const ABBREVIATIONS = new Set([
-  'ca', 'tsd', 'mio', 'mrd', 'nr', 'bzw', 'dr', 'prof', 'st', 'mr', 'mrs',
-  'ms', 'gen', 'lt', 'col', 'sgt', 'vs', 'etc', 'z.b', 'u.a', 'd.h', 'u.s',
-  'no', 'approx', 'inkl', 'ggf', 'vgl', 'abs', 'jan', 'feb', 'aug', 'sept',
-  'oct', 'okt', 'nov', 'dec', 'dez', 'rep', 'sen', 'gov', 'maj', 'capt',
+  'ca',
+  'tsd',
+  'mio',
+  'mrd',
+  'nr',
+  'bzw',
+  'dr',
+  'prof',
+  'st',
+  'mr',
+  'mrs',
+  'ms',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'vs',
+  'etc',
+  'z.b',
+  'u.a',
+  'd.h',
+  'u.s',
+  'no',
+  'approx',
+  'inkl',
+  'ggf',
+  'vgl',
+  'abs',
+  'jan',
+  'feb',
+  'aug',
+  'sept',
+  'oct',
+  'okt',
+  'nov',
+  'dec',
+  'dez',
+  'rep',
+  'sen',
+  'gov',
+  'maj',
+  'capt',
 ]);
 const CLOSERS = new Set(['"', '“', '”', '»', '«', "'", '’', ')', ']']);
 // Group 1 is a word (letters and digits, joined by inner hyphens,
@@ -33,7 +71,16 @@ const LOWER_RE = /\p{Ll}/u;
 
 /** Punctuation that ends a clause. */
 export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
-  ',', ';', ':', '–', '—', '(', ')', '"', '„', '“',
+  ',',
+  ';',
+  ':',
+  '–',
+  '—',
+  '(',
+  ')',
+  '"',
+  '„',
+  '“',
 ]);
 
 /** Splits `text` into sentence spans (newlines always end a sentence). */
@@ -74,12 +121,15 @@ export function splitSentences(text: string): Span[] {
 /** True when the dot at `i` belongs to an abbreviation, initial or date. */
 function isNonFinalDot(text: string, i: number, next: number): boolean {
   let b = i;
-  while (b > 0 && i - b < 12 && /[\p{L}\p{N}.]/u.test(text[b - 1] ?? '')) b -= 1;
+  while (b > 0 && i - b < 12 && /[\p{L}\p{N}.]/u.test(text[b - 1] ?? ''))
+    b -= 1;
   const word = text.slice(b, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
   // "J. Kirby", "John F. Kennedy" — but not "schrieb er auf X. Zugleich".
   if (/^\p{Lu}$/u.test(text.slice(b, i))) {
-    const before = /(\p{L}+)[^\p{L}]*$/u.exec(text.slice(Math.max(0, b - 30), b));
+    const before = /(\p{L}+)[^\p{L}]*$/u.exec(
+      text.slice(Math.max(0, b - 30), b),
+    );
     return !before || /^\p{Lu}/u.test(before[1] ?? '');
   }
   if (/^\d{1,2}$/u.test(word)) {
@@ -100,9 +150,14 @@ export function tokenize(text: string, span: Span): Token[] {
     const t = m[0];
     // A word may open with a combining mark only after a letter, never at
     // a token start; group 1 therefore tells words from punctuation.
-    out.push({ start, end: start + t.length, text: t, lower: t.toLowerCase(),
-      isWord: m[1] !== undefined &&
-        (t.charCodeAt(0) < 0x300 || !/^\p{M}/u.test(t)) });
+    out.push({
+      start,
+      end: start + t.length,
+      text: t,
+      lower: t.toLowerCase(),
+      isWord:
+        m[1] !== undefined && (t.charCodeAt(0) < 0x300 || !/^\p{M}/u.test(t)),
+    });
   }
   return out;
 }
@@ -113,7 +168,10 @@ export function isCapitalized(t: Token): boolean {
 }
 
 /** Index of the first token that starts at or after `offset`. */
-export function findTokenIndex(tokens: readonly Token[], offset: number): number {
+export function findTokenIndex(
+  tokens: readonly Token[],
+  offset: number,
+): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {

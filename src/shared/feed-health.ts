@@ -32,13 +32,29 @@ export interface FeedBackoffOptions {
 }
 
 export type PollOutcome =
-  | { kind: 'changed'; etag: string | null; lastModified: string | null; bodySha: string; enqueued: number }
+  | {
+      kind: 'changed';
+      etag: string | null;
+      lastModified: string | null;
+      bodySha: string;
+      enqueued: number;
+    }
   | { kind: 'unchanged'; etag?: string | null; lastModified?: string | null }
-  | { kind: 'failed'; code: string; message: string; retryable: boolean; retryAfterMs?: number };
+  | {
+      kind: 'failed';
+      code: string;
+      message: string;
+      retryable: boolean;
+      retryAfterMs?: number;
+    };
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export function newFeedRecord(url: string, everyMs: number, now: Date): FeedRecord {
+export function newFeedRecord(
+  url: string,
+  everyMs: number,
+  now: Date,
+): FeedRecord {
   return {
     url,
     everyMs,
@@ -60,7 +76,9 @@ export function newFeedRecord(url: string, everyMs: number, now: Date): FeedReco
 /** Whether a scheduled poll should fetch now, or skip because the feed backs off or is gone. */
 export function isPollDue(feed: FeedRecord, now: Date): boolean {
   if (feed.state === 'gone') return false;
-  return feed.nextPollAt === null || Date.parse(feed.nextPollAt) <= now.getTime();
+  return (
+    feed.nextPollAt === null || Date.parse(feed.nextPollAt) <= now.getTime()
+  );
 }
 
 /**
@@ -69,7 +87,11 @@ export function isPollDue(feed: FeedRecord, now: Date): boolean {
  * upper half, capped (24 h by default). A feed is never given up on for
  * failing; only a 410 stops it, and says so.
  */
-export function backoffDelay(feed: Pick<FeedRecord, 'everyMs'>, failures: number, opts: FeedBackoffOptions = {}): number {
+export function backoffDelay(
+  feed: Pick<FeedRecord, 'everyMs'>,
+  failures: number,
+  opts: FeedBackoffOptions = {},
+): number {
   const cap = opts.maxBackoffMs ?? DAY_MS;
   const exp = Math.min(cap, feed.everyMs * 2 ** Math.min(failures, 30));
   const random = opts.random ?? Math.random;
@@ -94,14 +116,22 @@ export function applyPollOutcome(
       consecutiveFailures: 0,
       nextPollAt: null,
       etag: outcome.etag === undefined ? feed.etag : outcome.etag,
-      lastModified: outcome.lastModified === undefined ? feed.lastModified : outcome.lastModified,
+      lastModified:
+        outcome.lastModified === undefined
+          ? feed.lastModified
+          : outcome.lastModified,
       bodySha: outcome.kind === 'changed' ? outcome.bodySha : feed.bodySha,
-      itemsEnqueued: feed.itemsEnqueued + (outcome.kind === 'changed' ? outcome.enqueued : 0),
+      itemsEnqueued:
+        feed.itemsEnqueued +
+        (outcome.kind === 'changed' ? outcome.enqueued : 0),
     };
   }
   const failures = feed.consecutiveFailures + 1;
   const gone = outcome.code === 'http_gone';
-  const wait = Math.max(backoffDelay(feed, failures, opts), outcome.retryAfterMs ?? 0);
+  const wait = Math.max(
+    backoffDelay(feed, failures, opts),
+    outcome.retryAfterMs ?? 0,
+  );
   return {
     ...feed,
     state: gone ? 'gone' : 'backing_off',
@@ -109,7 +139,11 @@ export function applyPollOutcome(
     lastError: outcome.message,
     lastErrorCode: outcome.code,
     consecutiveFailures: failures,
-    nextPollAt: gone ? null : new Date(now.getTime() + Math.min(wait, opts.maxBackoffMs ?? DAY_MS)).toISOString(),
+    nextPollAt: gone
+      ? null
+      : new Date(
+          now.getTime() + Math.min(wait, opts.maxBackoffMs ?? DAY_MS),
+        ).toISOString(),
   };
 }
 
@@ -117,6 +151,7 @@ export function applyPollOutcome(
 export function nextPollTime(feed: FeedRecord, now: Date): string | null {
   if (feed.state === 'gone') return null;
   if (feed.nextPollAt !== null) return feed.nextPollAt;
-  const last = feed.lastPollAt === null ? now.getTime() : Date.parse(feed.lastPollAt);
+  const last =
+    feed.lastPollAt === null ? now.getTime() : Date.parse(feed.lastPollAt);
   return new Date(last + feed.everyMs).toISOString();
 }

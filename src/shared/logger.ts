@@ -19,7 +19,13 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       level: opts.level ?? 'info',
       base: { pid: process.pid },
       redact: {
-        paths: ['secret', '*.secret', 'headers.authorization', 'text', '*.text'],
+        paths: [
+          'secret',
+          '*.secret',
+          'headers.authorization',
+          'text',
+          '*.text',
+        ],
         censor: '[redacted]',
       },
     },

@@ -37,7 +37,6 @@ import {
 
 export { parseGermanNumberWord } from './extract-number-words.js';
 
-
 /** What a number mention denotes. Only `count` can be a troop figure. */
 export type NumberKind =
   | 'count'
@@ -92,7 +91,8 @@ function scanRaw(text: string): RawNumber[] {
     }
     const w = readWord(text, i);
     const len = w === null ? 1 : w.length;
-    const r = w === null || isDigit(text[i + len]) ? null : scanWords(text, i, w);
+    const r =
+      w === null || isDigit(text[i + len]) ? null : scanWords(text, i, w);
     if (r) applyScale(text, r);
     if (r) out.push(r);
     re.lastIndex = r ? Math.max(r.end, i + 1) : i + len;
@@ -112,33 +112,58 @@ function classify(text: string, r: RawNumber): NumberKind {
   const charAfter = text[skipSpaces(text, r.end)];
   if (charAfter === '%' || PERCENT_WORDS.has(after)) return 'percent';
   const prevChar = r.start > 0 ? (text[r.start - 1] ?? '') : '';
-  const prevSym = text.slice(Math.max(0, r.start - 4), r.start).trim().toLowerCase();
+  const prevSym = text
+    .slice(Math.max(0, r.start - 4), r.start)
+    .trim()
+    .toLowerCase();
   if (prevChar !== '' && '$€£¥₩₽'.includes(prevChar)) return 'money';
-  if (CURRENCY_PREFIXES.has(before) || CURRENCY_PREFIXES.has(prevSym)) return 'money';
+  if (CURRENCY_PREFIXES.has(before) || CURRENCY_PREFIXES.has(prevSym))
+    return 'money';
   if (CURRENCY_WORDS.has(after.replace(/\.$/u, ''))) return 'money';
   const small = Number.isInteger(r.value) && r.value >= 1 && r.value <= 31;
-  const afterNoDot = readWordAfter(text, text[r.end] === '.' ? r.end + 1 : r.end);
-  if (!r.spelled && small && MONTHS.has(afterNoDot.replace(/\.$/u, ''))) return 'date';
+  const afterNoDot = readWordAfter(
+    text,
+    text[r.end] === '.' ? r.end + 1 : r.end,
+  );
+  if (!r.spelled && small && MONTHS.has(afterNoDot.replace(/\.$/u, '')))
+    return 'date';
   if (MONTHS.has(before) && !r.spelled && (small || r.plain)) return 'date';
-  if (MEASURE_WORDS.has(after) || MEASURE_WORDS.has(after.replace(/\.$/u, ''))) {
+  if (
+    MEASURE_WORDS.has(after) ||
+    MEASURE_WORDS.has(after.replace(/\.$/u, ''))
+  ) {
     // "14.30 Uhr" and "50 km"; but a lone "m" only after a plain number.
-    if (after !== 'm' && after !== 'am') return after === 'uhr' ? 'time' : 'measure';
+    if (after !== 'm' && after !== 'am')
+      return after === 'uhr' ? 'time' : 'measure';
   }
   // Labels are plain numerals: "Resolution 2231", but "troops number 12k".
   if (LABEL_PREFIXES.has(before) && r.plain) return 'label';
-  const yearLike = r.plain && r.value >= 1900 && r.value <= 2100 &&
-    r.end - r.start === 4;
+  const yearLike =
+    r.plain && r.value >= 1900 && r.value <= 2100 && r.end - r.start === 4;
   if (yearLike && YEAR_PREFIXES.has(before)) return 'year';
   // After "in", "bis", "von" … a four-digit number is a year unless a word
   // that could be its noun follows ("bis 2000 Soldaten" stays a count).
-  if (yearLike && WEAK_YEAR_PREFIXES.has(before) &&
-    (!isLetter(charAfter) || YEAR_FOLLOWERS.has(after))) return 'year';
+  if (
+    yearLike &&
+    WEAK_YEAR_PREFIXES.has(before) &&
+    (!isLetter(charAfter) || YEAR_FOLLOWERS.has(after))
+  )
+    return 'year';
   // Numbered list items at the start of a line ("1. Startseite").
-  if (r.plain && text[r.end] === '.' && /(?:^|\n)[ \t]*$/u.test(
-    text.slice(Math.max(0, r.start - LOOK), r.start))) return 'ordinal';
+  if (
+    r.plain &&
+    text[r.end] === '.' &&
+    /(?:^|\n)[ \t]*$/u.test(text.slice(Math.max(0, r.start - LOOK), r.start))
+  )
+    return 'ordinal';
   // German ordinal: "die 3. Armee", "am 6. November" (month handled above).
-  if (r.plain && text[r.end] === '.' && r.end - r.start <= 3 &&
-    SPACES.has(text[r.end + 1] ?? '') && isLetter(text[r.end + 2])) {
+  if (
+    r.plain &&
+    text[r.end] === '.' &&
+    r.end - r.start <= 3 &&
+    SPACES.has(text[r.end + 1] ?? '') &&
+    isLetter(text[r.end + 2])
+  ) {
     const nextWord = readWord(text, r.end + 2) ?? '';
     const lowerStart = nextWord[0] === nextWord[0]?.toLowerCase();
     if (DE_ORDINAL_PREFIXES.has(before) || lowerStart) return 'ordinal';
@@ -159,29 +184,67 @@ export function findNumbers(text: string): NumberMention[] {
     const b = raws[k + 1];
     const kindA = classify(text, a);
     let start = a.start;
-    if (b && kindA === 'count' && b.start - a.end <= 8 &&
-      RANGE_GAP.test(text.slice(a.end, b.start))) {
+    if (
+      b &&
+      kindA === 'count' &&
+      b.start - a.end <= 8 &&
+      RANGE_GAP.test(text.slice(a.end, b.start))
+    ) {
       const gap = text.slice(a.end, b.start).trim().toLowerCase();
-      const opener = RANGE_OPENER.exec(text.slice(Math.max(0, a.start - 10), a.start));
+      const opener = RANGE_OPENER.exec(
+        text.slice(Math.max(0, a.start - 10), a.start),
+      );
       const needsOpener = gap === 'und' || gap === 'and';
-      const ok = !needsOpener || (opener !== null && /zwischen|between/iu.test(opener[0]));
+      const ok =
+        !needsOpener ||
+        (opener !== null && /zwischen|between/iu.test(opener[0]));
       // "10 bis 12 Millionen": the scale word covers both ends.
-      const lowV = a.scale === 1 && b.scale > 1 && a.value * b.scale <= b.value
-        ? a.value * b.scale : a.value;
+      const lowV =
+        a.scale === 1 && b.scale > 1 && a.value * b.scale <= b.value
+          ? a.value * b.scale
+          : a.value;
       const kindB = classify(text, b);
-      if (ok && lowV < b.value && kindB === 'count' && !(a.plain && b.plain &&
-        a.value >= 1900 && b.value <= 2100 && a.value <= 2100)) {
-        if (opener && /zwischen|between/iu.test(opener[0])) start = a.start - opener[0].length;
-        out.push({ start, end: b.end, text: text.slice(start, b.end), value: b.value,
-          low: lowV, high: b.value, kind: 'count', yearLike: false, spelled: a.spelled || b.spelled });
+      if (
+        ok &&
+        lowV < b.value &&
+        kindB === 'count' &&
+        !(
+          a.plain &&
+          b.plain &&
+          a.value >= 1900 &&
+          b.value <= 2100 &&
+          a.value <= 2100
+        )
+      ) {
+        if (opener && /zwischen|between/iu.test(opener[0]))
+          start = a.start - opener[0].length;
+        out.push({
+          start,
+          end: b.end,
+          text: text.slice(start, b.end),
+          value: b.value,
+          low: lowV,
+          high: b.value,
+          kind: 'count',
+          yearLike: false,
+          spelled: a.spelled || b.spelled,
+        });
         k += 1;
         continue;
       }
     }
-    out.push({ start, end: a.end, text: text.slice(start, a.end), value: a.value,
-      low: null, high: null, kind: kindA,
-      yearLike: a.plain && a.value >= 1900 && a.value <= 2100 && a.end - a.start === 4,
-      spelled: a.spelled });
+    out.push({
+      start,
+      end: a.end,
+      text: text.slice(start, a.end),
+      value: a.value,
+      low: null,
+      high: null,
+      kind: kindA,
+      yearLike:
+        a.plain && a.value >= 1900 && a.value <= 2100 && a.end - a.start === 4,
+      spelled: a.spelled,
+    });
   }
   return out;
 }

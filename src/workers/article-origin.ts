@@ -7,11 +7,16 @@ export function nextStageOptions(
   stage: string,
   article: Pick<ArticleRecord, 'id' | 'origin'>,
 ): JobsOptions & { jobId: string } {
-  return { jobId: `${stage}-${article.id}`, priority: Priority[article.origin] };
+  return {
+    jobId: `${stage}-${article.id}`,
+    priority: Priority[article.origin],
+  };
 }
 
 /** The "source" of an article in alert bodies: site name, host or file. */
-export function sourceName(article: Pick<ArticleRecord, 'siteName' | 'url' | 'name'>): string {
+export function sourceName(
+  article: Pick<ArticleRecord, 'siteName' | 'url' | 'name'>,
+): string {
   if (article.siteName) return article.siteName;
   if (article.url) {
     try {

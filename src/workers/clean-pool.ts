@@ -45,7 +45,8 @@ export class CleanPool {
   }
 
   clean(html: string, url?: string): Promise<CleanedArticle> {
-    if (this.closed) return Promise.reject(new Error('clean: the pool is closed'));
+    if (this.closed)
+      return Promise.reject(new Error('clean: the pool is closed'));
     return new Promise((resolve, reject) => {
       this.waiting.push({ id: this.nextId++, html, url, resolve, reject });
       this.dispatch();
@@ -54,7 +55,8 @@ export class CleanPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.waiting.splice(0)) task.reject(new Error('clean: the pool is closed'));
+    for (const task of this.waiting.splice(0))
+      task.reject(new Error('clean: the pool is closed'));
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
@@ -63,18 +65,29 @@ export class CleanPool {
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb ?? 512 },
     });
     const slot: Slot = { worker, task: null, timer: null };
-    worker.on('message', (msg: { id: number; result?: CleanedArticle; error?: string }) => {
-      const task = slot.task;
-      if (task === null || task.id !== msg.id) return;
-      this.finish(slot);
-      if (msg.error !== undefined) task.reject(new Error(`clean: ${msg.error}`));
-      else task.resolve(msg.result!);
-      this.dispatch();
-    });
+    worker.on(
+      'message',
+      (msg: { id: number; result?: CleanedArticle; error?: string }) => {
+        const task = slot.task;
+        if (task === null || task.id !== msg.id) return;
+        this.finish(slot);
+        if (msg.error !== undefined)
+          task.reject(new Error(`clean: ${msg.error}`));
+        else task.resolve(msg.result!);
+        this.dispatch();
+      },
+    );
     worker.on('error', (err) => this.replace(slot, this.failure(err)));
     worker.on('exit', () => {
       if (!this.closed && this.slots.includes(slot)) {
-        this.replace(slot, new StageError('clean: the parser thread stopped', 'parse_timeout', false));
+        this.replace(
+          slot,
+          new StageError(
+            'clean: the parser thread stopped',
+            'parse_timeout',
+            false,
+          ),
+        );
       }
     });
     // Idle threads must not keep the process alive.
@@ -85,8 +98,16 @@ export class CleanPool {
   private failure(err: Error): StageError {
     const oom = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
     return oom
-      ? new StageError(`clean: the page needs more than ${this.opts.maxHeapMb ?? 512} MB to parse`, 'too_large', false)
-      : new StageError(`clean: the parser failed (${err.message})`, 'parse_timeout', false);
+      ? new StageError(
+          `clean: the page needs more than ${this.opts.maxHeapMb ?? 512} MB to parse`,
+          'too_large',
+          false,
+        )
+      : new StageError(
+          `clean: the parser failed (${err.message})`,
+          'parse_timeout',
+          false,
+        );
   }
 
   /** Abandon a thread (hung, crashed): fail its task and start a fresh one. */
@@ -116,7 +137,15 @@ export class CleanPool {
       slot.task = task;
       slot.worker.ref();
       slot.timer = setTimeout(
-        () => this.replace(slot, new StageError(`clean: parsing took longer than ${this.opts.timeoutMs} ms`, 'parse_timeout', false)),
+        () =>
+          this.replace(
+            slot,
+            new StageError(
+              `clean: parsing took longer than ${this.opts.timeoutMs} ms`,
+              'parse_timeout',
+              false,
+            ),
+          ),
         this.opts.timeoutMs,
       );
       slot.worker.postMessage({ id: task.id, html: task.html, url: task.url });

@@ -6,11 +6,17 @@ import { cleanHtml } from '../shared/clean-html.js';
  * away from the event loop that renews BullMQ's job locks. Page scripts
  * never run (cleanHtml does not execute them).
  */
-parentPort!.on('message', (task: { id: number; html: string; url?: string }) => {
-  try {
-    const result = cleanHtml(task.html, task.url ? { url: task.url } : {});
-    parentPort!.postMessage({ id: task.id, result });
-  } catch (err) {
-    parentPort!.postMessage({ id: task.id, error: (err as Error).message ?? String(err) });
-  }
-});
+parentPort!.on(
+  'message',
+  (task: { id: number; html: string; url?: string }) => {
+    try {
+      const result = cleanHtml(task.html, task.url ? { url: task.url } : {});
+      parentPort!.postMessage({ id: task.id, result });
+    } catch (err) {
+      parentPort!.postMessage({
+        id: task.id,
+        error: (err as Error).message ?? String(err),
+      });
+    }
+  },
+);

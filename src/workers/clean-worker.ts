@@ -10,53 +10,86 @@ import { createStageWorker, type WorkerDeps } from './stage-worker.js';
 
 /** clean: HTML → readable text and metadata; text → normalised text. */
 export function createCleanWorker(deps: WorkerDeps): Worker<ArticleJob> {
-  return createStageWorker(deps, {
-    name: 'clean',
-    async process(job) {
-      const article = await deps.store.getArticle(job.data.articleId);
-      if (article === null || article.rawSha === null) {
-        throw new StageError(`clean: article ${job.data.articleId} is gone`, 'article_missing', false);
-      }
-      const bytes = await deps.store.getBlob(article.rawSha);
-      if (bytes === null) {
-        throw new StageError(`clean: content of ${article.id} is gone`, 'article_missing', false);
-      }
-      const decoded = decodeText(bytes, { contentType: article.contentType ?? undefined });
-      let text: string;
-      let meta = {};
-      if (inspectContent(bytes).kind === 'html') {
-        if (deps.cleanPool === null) throw new Error('clean: no parser pool in this process');
-        const page = await deps.cleanPool.clean(decoded, article.url ?? undefined);
-        // The page names its own canonical URL (link rel=canonical, og:url):
-        // a copy published under another address is the same article.
-        if (article.origin === 'url' && page.canonicalUrl) {
-          const owner = await deps.store.claimUrl(canonicalizeUrl(page.canonicalUrl), article.id);
-          if (owner !== article.id) {
-            await deps.store.markDuplicate(article.id, owner);
-            await deps.store.deleteBlob(article.rawSha);
-            return { articleId: article.id, duplicateOf: owner, by: 'canonical url' };
-          }
+  return createStageWorker(
+    deps,
+    {
+      name: 'clean',
+      async process(job) {
+        const article = await deps.store.getArticle(job.data.articleId);
+        if (article === null || article.rawSha === null) {
+          throw new StageError(
+            `clean: article ${job.data.articleId} is gone`,
+            'article_missing',
+            false,
+          );
         }
-        text = page.text;
-        meta = {
-          title: article.title ?? page.title,
-          siteName: page.siteName,
-          publishedAt: article.publishedAt ?? page.publishedAt,
-        };
-      } else {
-        text = cleanText(decoded);
-        meta = { title: article.title ?? headline(text) };
-      }
-      await deps.store.setArticleText(article.id, text);
-      await deps.store.updateArticle(article.id, { ...meta, status: 'cleaned' });
-      await deps.queues.enqueue('extract', { articleId: article.id }, nextStageOptions('extract', article));
-      // Seeds and files keep their bytes (small, and re-seeding stays cheap);
-      // fetched pages drop theirs once the text is kept.
-      if (article.origin === 'url') await deps.store.deleteBlob(article.rawSha);
-      return { articleId: article.id, chars: text.length };
+        const bytes = await deps.store.getBlob(article.rawSha);
+        if (bytes === null) {
+          throw new StageError(
+            `clean: content of ${article.id} is gone`,
+            'article_missing',
+            false,
+          );
+        }
+        const decoded = decodeText(bytes, {
+          contentType: article.contentType ?? undefined,
+        });
+        let text: string;
+        let meta = {};
+        if (inspectContent(bytes).kind === 'html') {
+          if (deps.cleanPool === null)
+            throw new Error('clean: no parser pool in this process');
+          const page = await deps.cleanPool.clean(
+            decoded,
+            article.url ?? undefined,
+          );
+          // The page names its own canonical URL (link rel=canonical, og:url):
+          // a copy published under another address is the same article.
+          if (article.origin === 'url' && page.canonicalUrl) {
+            const owner = await deps.store.claimUrl(
+              canonicalizeUrl(page.canonicalUrl),
+              article.id,
+            );
+            if (owner !== article.id) {
+              await deps.store.markDuplicate(article.id, owner);
+              await deps.store.deleteBlob(article.rawSha);
+              return {
+                articleId: article.id,
+                duplicateOf: owner,
+                by: 'canonical url',
+              };
+            }
+          }
+          text = page.text;
+          meta = {
+            title: article.title ?? page.title,
+            siteName: page.siteName,
+            publishedAt: article.publishedAt ?? page.publishedAt,
+          };
+        } else {
+          text = cleanText(decoded);
+          meta = { title: article.title ?? headline(text) };
+        }
+        await deps.store.setArticleText(article.id, text);
+        await deps.store.updateArticle(article.id, {
+          ...meta,
+          status: 'cleaned',
+        });
+        await deps.queues.enqueue(
+          'extract',
+          { articleId: article.id },
+          nextStageOptions('extract', article),
+        );
+        // Seeds and files keep their bytes (small, and re-seeding stays cheap);
+        // fetched pages drop theirs once the text is kept.
+        if (article.origin === 'url')
+          await deps.store.deleteBlob(article.rawSha);
+        return { articleId: article.id, chars: text.length };
+      },
+      onFinalFailure: failArticle(deps),
     },
-    onFinalFailure: failArticle(deps),
-  }, { concurrency: deps.config.concurrency });
+    { concurrency: deps.config.concurrency },
+  );
 }
 
 /** The first non-empty line of a plain-text article, as its title. */

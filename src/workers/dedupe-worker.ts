@@ -27,71 +27,103 @@ const SEED_ORDER_DELAY_MS = 100;
  * job ids.
  */
 export function createDedupeWorker(deps: WorkerDeps): Worker<ArticleJob> {
-  return createStageWorker(deps, {
-    name: 'dedupe',
-    async process(job, { postpone }) {
-      const article = await deps.store.getArticle(job.data.articleId);
-      const text = await deps.store.getArticleText(job.data.articleId);
-      if (article === null || text === null) {
-        throw new StageError(`dedupe: article ${job.data.articleId} is gone`, 'article_missing', false);
-      }
-      // Seeds decide novelty in file-name order, so the first seed that
-      // carries a figure is the one its alert names.
-      if (article.seedSeq !== null && (await deps.store.hasEarlierPendingSeed(article.seedSeq))) {
-        return postpone(SEED_ORDER_DELAY_MS);
-      }
-      const copyOf = await findNearDuplicate(deps, article.id, text, article.claims);
-      if (copyOf !== null) {
-        await deps.store.markDuplicate(article.id, copyOf);
-        return { articleId: article.id, duplicateOf: copyOf, by: 'simhash' };
-      }
-      const now = new Date();
-      const source: SourceRef = {
-        articleId: article.id,
-        url: article.url,
-        title: article.title,
-        source: sourceName(article),
-        publishedAt: article.publishedAt,
-        seenAt: now.toISOString(),
-      };
-      const draft = (type: AlertType, alertId: string, key: string, claim: Claim): AlertDraft => ({
-        alertId,
-        body: {
-          type,
-          timestamp: now.toISOString(),
-          data: {
+  return createStageWorker(
+    deps,
+    {
+      name: 'dedupe',
+      async process(job, { postpone }) {
+        const article = await deps.store.getArticle(job.data.articleId);
+        const text = await deps.store.getArticleText(job.data.articleId);
+        if (article === null || text === null) {
+          throw new StageError(
+            `dedupe: article ${job.data.articleId} is gone`,
+            'article_missing',
+            false,
+          );
+        }
+        // Seeds decide novelty in file-name order, so the first seed that
+        // carries a figure is the one its alert names.
+        if (
+          article.seedSeq !== null &&
+          (await deps.store.hasEarlierPendingSeed(article.seedSeq))
+        ) {
+          return postpone(SEED_ORDER_DELAY_MS);
+        }
+        const copyOf = await findNearDuplicate(
+          deps,
+          article.id,
+          text,
+          article.claims,
+        );
+        if (copyOf !== null) {
+          await deps.store.markDuplicate(article.id, copyOf);
+          return { articleId: article.id, duplicateOf: copyOf, by: 'simhash' };
+        }
+        const now = new Date();
+        const source: SourceRef = {
+          articleId: article.id,
+          url: article.url,
+          title: article.title,
+          source: sourceName(article),
+          publishedAt: article.publishedAt,
+          seenAt: now.toISOString(),
+        };
+        const draft = (
+          type: AlertType,
+          alertId: string,
+          key: string,
+          claim: Claim,
+        ): AlertDraft => ({
+          alertId,
+          body: {
+            type,
+            timestamp: now.toISOString(),
+            data: {
+              key,
+              claim,
+              article: {
+                url: source.url,
+                title: source.title,
+                source: source.source,
+                publishedAt: source.publishedAt,
+              },
+              firstSeenAt: now.toISOString(),
+              sources: [],
+            },
+          },
+          deliveries: pendingDeliveries(alertId, deps.config.endpoints, type),
+        });
+        const entries = firstMentions(article.claims).map(([key, claim]) => ({
+          key,
+          claim,
+          new: draft('claim.new', alertIdFor(key), key, claim),
+          corroborated: draft(
+            'claim.corroborated',
+            corroborationIdFor(key, article.id),
             key,
             claim,
-            article: { url: source.url, title: source.title, source: source.source, publishedAt: source.publishedAt },
-            firstSeenAt: now.toISOString(),
-            sources: [],
-          },
-        },
-        deliveries: pendingDeliveries(alertId, deps.config.endpoints, type),
-      });
-      const entries = firstMentions(article.claims).map(([key, claim]) => ({
-        key,
-        claim,
-        new: draft('claim.new', alertIdFor(key), key, claim),
-        corroborated: draft('claim.corroborated', corroborationIdFor(key, article.id), key, claim),
-      }));
-      const result = await deps.store.recordClaims({
-        articleId: article.id,
-        textSha: sha256(normalizeForHash(text)),
-        source,
-        entries,
-        now,
-      });
-      for (const alertId of result.newAlerts) await enqueueDeliveries(deps, alertId);
-      return {
-        articleId: article.id,
-        duplicateOf: result.duplicateOf ?? undefined,
-        alerts: result.newAlerts.length,
-        corroborated: result.corroborated.length,
-      };
+          ),
+        }));
+        const result = await deps.store.recordClaims({
+          articleId: article.id,
+          textSha: sha256(normalizeForHash(text)),
+          source,
+          entries,
+          now,
+        });
+        for (const alertId of result.newAlerts)
+          await enqueueDeliveries(deps, alertId);
+        return {
+          articleId: article.id,
+          duplicateOf: result.duplicateOf ?? undefined,
+          alerts: result.newAlerts.length,
+          corroborated: result.corroborated.length,
+        };
+      },
+      onFinalFailure: failArticle(deps),
     },
-    onFinalFailure: failArticle(deps),
-  }, { concurrency: deps.config.concurrency });
+    { concurrency: deps.config.concurrency },
+  );
 }
 
 /**
@@ -107,7 +139,10 @@ async function findNearDuplicate(
   claims: readonly Claim[],
 ): Promise<string | null> {
   if (!isFingerprintable(text)) return null;
-  const { duplicateOf } = await deps.nearDup.checkAndAdd(articleId, simhash64(text));
+  const { duplicateOf } = await deps.nearDup.checkAndAdd(
+    articleId,
+    simhash64(text),
+  );
   if (duplicateOf === null || duplicateOf === articleId) return null;
   const original = await deps.store.getArticle(duplicateOf);
   const known = new Set((original?.claims ?? []).map(noveltyKey));

@@ -9,7 +9,10 @@ import type { WorkerDeps } from './stage-worker.js';
  */
 export function failArticle(deps: WorkerDeps) {
   return async (job: Job<ArticleJob>, err: Error): Promise<void> => {
-    await deps.store.updateArticle(job.data.articleId, { status: 'failed', error: err.message });
+    await deps.store.updateArticle(job.data.articleId, {
+      status: 'failed',
+      error: err.message,
+    });
     await deps.store.releaseSeed(job.data.articleId);
   };
 }

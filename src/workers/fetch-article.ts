@@ -14,7 +14,11 @@ const ARTICLE_TYPES = ['text/html', 'application/xhtml', 'text/plain'];
 function assertReadable(bytes: Uint8Array, name: string): 'html' | 'text' {
   const { kind, reason } = inspectContent(bytes);
   if (kind === 'empty' || kind === 'binary') {
-    throw new StageError(`fetch: ${name} is ${kind} (${reason})`, `${kind}_content`, false);
+    throw new StageError(
+      `fetch: ${name} is ${kind} (${reason})`,
+      `${kind}_content`,
+      false,
+    );
   }
   return kind;
 }
@@ -25,9 +29,17 @@ export async function ingestBlob(
   data: Extract<FetchJob, { kind: 'blob' }>,
 ): Promise<Record<string, unknown>> {
   const bytes = await deps.store.getBlob(data.sha);
-  if (bytes === null) throw new StageError(`fetch: stored content ${data.sha} is gone`, 'article_missing', false);
+  if (bytes === null)
+    throw new StageError(
+      `fetch: stored content ${data.sha} is gone`,
+      'article_missing',
+      false,
+    );
   const kind = assertReadable(bytes, data.name);
-  const article = { id: data.sha.slice(0, 32), origin: data.seedSeq === undefined ? ('file' as const) : ('seed' as const) };
+  const article = {
+    id: data.sha.slice(0, 32),
+    origin: data.seedSeq === undefined ? ('file' as const) : ('seed' as const),
+  };
   const created = await deps.store.createArticle(
     newArticle({
       ...article,
@@ -37,7 +49,11 @@ export async function ingestBlob(
       contentType: kind === 'html' ? 'text/html' : 'text/plain',
     }),
   );
-  await deps.queues.enqueue('clean', { articleId: article.id }, nextStageOptions('clean', article));
+  await deps.queues.enqueue(
+    'clean',
+    { articleId: article.id },
+    nextStageOptions('clean', article),
+  );
   return { articleId: article.id, created, bytes: bytes.length };
 }
 
@@ -48,7 +64,8 @@ export async function fetchArticle(
 ): Promise<Record<string, unknown>> {
   const id = sha256(canonicalizeUrl(data.url)).slice(0, 32);
   const existing = await deps.store.getArticle(id);
-  if (existing !== null && existing.status !== 'failed') return { articleId: id, skipped: 'known url' };
+  if (existing !== null && existing.status !== 'failed')
+    return { articleId: id, skipped: 'known url' };
   const res = await safeFetch(data.url, {
     allowPrivateHosts: deps.config.allowPrivateHosts,
     userAgent: deps.config.userAgent,
@@ -57,7 +74,8 @@ export async function fetchArticle(
   assertReadable(res.body, res.url);
   // A redirect can land on an article that is already known under its final URL.
   const owner = await deps.store.claimUrl(canonicalizeUrl(res.url), id);
-  if (owner !== id) return { articleId: id, duplicateOf: owner, skipped: 'known final url' };
+  if (owner !== id)
+    return { articleId: id, duplicateOf: owner, skipped: 'known final url' };
   const rawSha = sha256(res.body);
   await deps.store.putBlob(rawSha, res.body);
   const article = { id, origin: 'url' as const };
@@ -73,6 +91,10 @@ export async function fetchArticle(
       contentType: res.headers['content-type'] ?? null,
     }),
   );
-  await deps.queues.enqueue('clean', { articleId: id }, nextStageOptions('clean', article));
+  await deps.queues.enqueue(
+    'clean',
+    { articleId: id },
+    nextStageOptions('clean', article),
+  );
   return { articleId: id, status: res.status, bytes: res.body.length };
 }

@@ -36,7 +36,9 @@ export function startFleet(
   stages: readonly StageName[] = STAGES,
 ): Fleet {
   const connection = createWorkerConnection(runtime.redisUrl);
-  connection.on('error', (err) => logger.warn({ err: err.message }, 'Redis connection error'));
+  connection.on('error', (err) =>
+    logger.warn({ err: err.message }, 'Redis connection error'),
+  );
   const deps: WorkerDeps = {
     config,
     store: runtime.store,
@@ -49,7 +51,10 @@ export function startFleet(
     }),
     nearDup: new NearDupIndex(runtime.redis, config.redisPrefix),
     cleanPool: stages.includes('clean')
-      ? new CleanPool({ size: config.cleanThreads, timeoutMs: config.cleanTimeoutMs })
+      ? new CleanPool({
+          size: config.cleanThreads,
+          timeoutMs: config.cleanTimeoutMs,
+        })
       : null,
   };
   const workers = stages.map((stage) => FACTORIES[stage](deps));

@@ -1,6 +1,11 @@
 import { canonicalizeUrl } from '../shared/canonical-url.js';
 import { StageError, coerceError } from '../shared/errors.js';
-import { applyPollOutcome, isPollDue, type FeedRecord, type PollOutcome } from '../shared/feed-health.js';
+import {
+  applyPollOutcome,
+  isPollDue,
+  type FeedRecord,
+  type PollOutcome,
+} from '../shared/feed-health.js';
 import { feedItemId, parseFeed } from '../shared/parse-feed.js';
 import { Priority } from '../queues/names.js';
 import { unscheduleFeed } from '../queues/feed-schedule.js';
@@ -9,7 +14,16 @@ import { safeFetch } from '../net/safe-fetch.js';
 import type { WorkerDeps } from './stage-worker.js';
 
 /** Media types a feed may come as; servers label feeds loosely, so text/* too. */
-const FEED_TYPES = ['application/rss', 'application/atom', 'application/rdf', 'application/xml', 'application/json', 'application/feed+json', 'application/octet-stream', 'text/'];
+const FEED_TYPES = [
+  'application/rss',
+  'application/atom',
+  'application/rdf',
+  'application/xml',
+  'application/json',
+  'application/feed+json',
+  'application/octet-stream',
+  'text/',
+];
 
 /**
  * One poll of a registered feed: conditional GET (ETag, Last-Modified, and a
@@ -17,18 +31,35 @@ const FEED_TYPES = ['application/rss', 'application/atom', 'application/rdf', 'a
  * the feed's health updated. A failing feed backs off instead of failing the
  * job; a 410 feed is stopped and shown so.
  */
-export async function pollFeed(deps: WorkerDeps, feedUrl: string): Promise<Record<string, unknown>> {
+export async function pollFeed(
+  deps: WorkerDeps,
+  feedUrl: string,
+): Promise<Record<string, unknown>> {
   const feed = await deps.store.getFeed(feedUrl);
   if (feed === null) return { feedUrl, skipped: 'feed removed' };
   const now = new Date();
-  if (!isPollDue(feed, now)) return { feedUrl, skipped: feed.state, nextPollAt: feed.nextPollAt };
+  if (!isPollDue(feed, now))
+    return { feedUrl, skipped: feed.state, nextPollAt: feed.nextPollAt };
 
-  const outcome = await fetchAndEnqueue(deps, feed).catch((thrown: unknown): PollOutcome => {
-    const err = coerceError(thrown);
-    return err instanceof StageError
-      ? { kind: 'failed', code: err.code, message: err.message, retryable: err.retryable, retryAfterMs: err.retryAfterMs }
-      : { kind: 'failed', code: 'internal', message: err.message, retryable: true };
-  });
+  const outcome = await fetchAndEnqueue(deps, feed).catch(
+    (thrown: unknown): PollOutcome => {
+      const err = coerceError(thrown);
+      return err instanceof StageError
+        ? {
+            kind: 'failed',
+            code: err.code,
+            message: err.message,
+            retryable: err.retryable,
+            retryAfterMs: err.retryAfterMs,
+          }
+        : {
+            kind: 'failed',
+            code: 'internal',
+            message: err.message,
+            retryable: true,
+          };
+    },
+  );
   const updated = applyPollOutcome(feed, outcome, now);
   await deps.store.updateFeed(updated);
   if (updated.state === 'gone') {
@@ -36,14 +67,26 @@ export async function pollFeed(deps: WorkerDeps, feedUrl: string): Promise<Recor
     deps.logger.warn({ feedUrl }, 'Feed is gone (410): polling stopped');
   } else if (outcome.kind === 'failed') {
     deps.logger.warn(
-      { feedUrl, code: outcome.code, failures: updated.consecutiveFailures, nextPollAt: updated.nextPollAt },
+      {
+        feedUrl,
+        code: outcome.code,
+        failures: updated.consecutiveFailures,
+        nextPollAt: updated.nextPollAt,
+      },
       'Unable to poll feed',
     );
   }
-  return { feedUrl, outcome: outcome.kind, ...(outcome.kind === 'changed' ? { enqueued: outcome.enqueued } : {}) };
+  return {
+    feedUrl,
+    outcome: outcome.kind,
+    ...(outcome.kind === 'changed' ? { enqueued: outcome.enqueued } : {}),
+  };
 }
 
-async function fetchAndEnqueue(deps: WorkerDeps, feed: FeedRecord): Promise<PollOutcome> {
+async function fetchAndEnqueue(
+  deps: WorkerDeps,
+  feed: FeedRecord,
+): Promise<PollOutcome> {
   const conditional: Record<string, string> = {};
   if (feed.etag) conditional['if-none-match'] = feed.etag;
   if (feed.lastModified) conditional['if-modified-since'] = feed.lastModified;
@@ -54,12 +97,18 @@ async function fetchAndEnqueue(deps: WorkerDeps, feed: FeedRecord): Promise<Poll
     headers: conditional,
   });
   // RFC 9110 13.1: a server that ignores both validators answers 200 with the same body.
-  const validators = { etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null };
+  const validators = {
+    etag: res.headers.etag ?? null,
+    lastModified: res.headers['last-modified'] ?? null,
+  };
   if (res.status === 304) return { kind: 'unchanged' };
   const bodySha = sha256(res.body);
   if (bodySha === feed.bodySha) return { kind: 'unchanged', ...validators };
 
-  const parsed = await parseFeed(res.body, { contentType: res.headers['content-type'], url: res.url });
+  const parsed = await parseFeed(res.body, {
+    contentType: res.headers['content-type'],
+    url: res.url,
+  });
   let enqueued = 0;
   for (const item of parsed.items) {
     if (item.link === null) continue;
@@ -68,8 +117,17 @@ async function fetchAndEnqueue(deps: WorkerDeps, feed: FeedRecord): Promise<Poll
     try {
       await deps.queues.enqueue(
         'fetch',
-        { kind: 'url', url: item.link, feedUrl: feed.url, title: item.title ?? undefined, publishedAt: item.publishedAt ?? undefined },
-        { jobId: `url-${sha256(canonicalizeUrl(item.link)).slice(0, 32)}`, priority: Priority.url },
+        {
+          kind: 'url',
+          url: item.link,
+          feedUrl: feed.url,
+          title: item.title ?? undefined,
+          publishedAt: item.publishedAt ?? undefined,
+        },
+        {
+          jobId: `url-${sha256(canonicalizeUrl(item.link)).slice(0, 32)}`,
+          priority: Priority.url,
+        },
       );
     } catch (err) {
       // Not enqueued: forget the item so that the next poll tries again.

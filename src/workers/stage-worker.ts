@@ -3,7 +3,11 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../shared/config.js';
 import { StageError, coerceError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
-import { QueueName, type JobPayloads, type StageName } from '../queues/names.js';
+import {
+  QueueName,
+  type JobPayloads,
+  type StageName,
+} from '../queues/names.js';
 import type { Queues } from '../queues/queues.js';
 import type { HostGate } from '../queues/host-gate.js';
 import type { NearDupIndex } from '../queues/near-dup-index.js';
@@ -36,7 +40,10 @@ export interface StageContext {
 export interface StageDefinition<N extends StageName> {
   name: N;
   /** Does the work; returns fields for the one outcome log line. */
-  process(job: Job<JobPayloads[N]>, ctx: StageContext): Promise<Record<string, unknown>>;
+  process(
+    job: Job<JobPayloads[N]>,
+    ctx: StageContext,
+  ): Promise<Record<string, unknown>>;
   /** Called once when the job will not be tried again. */
   onFinalFailure?(job: Job<JobPayloads[N]>, err: Error): Promise<void>;
 }
@@ -50,29 +57,47 @@ export interface StageDefinition<N extends StageName> {
 export function createStageWorker<N extends StageName>(
   deps: WorkerDeps,
   stage: StageDefinition<N>,
-  opts: { concurrency: number; backoffStrategy?: (attemptsMade: number) => number },
+  opts: {
+    concurrency: number;
+    backoffStrategy?: (attemptsMade: number) => number;
+  },
 ): Worker<JobPayloads[N]> {
   const worker = new Worker<JobPayloads[N]>(
     QueueName[stage.name],
     async (job, token) => {
       const started = Date.now();
       const attempt = job.attemptsMade + 1;
-      const log = deps.logger.child({ queue: stage.name, jobId: job.id, attempt });
+      const log = deps.logger.child({
+        queue: stage.name,
+        jobId: job.id,
+        attempt,
+      });
       const isFinalAttempt = attempt >= (job.opts.attempts ?? 1);
       const postpone = async (ms: number): Promise<never> => {
         await job.moveToDelayed(Date.now() + ms, token);
         throw new DelayedError();
       };
       try {
-        const fields = await stage.process(job, { log, postpone, isFinalAttempt });
-        log.info({ ...fields, durationMs: Date.now() - started }, 'Completed job');
+        const fields = await stage.process(job, {
+          log,
+          postpone,
+          isFinalAttempt,
+        });
+        log.info(
+          { ...fields, durationMs: Date.now() - started },
+          'Completed job',
+        );
       } catch (thrown) {
         if (thrown instanceof DelayedError) throw thrown;
         const err = coerceError(thrown);
         const retryable = err instanceof StageError ? err.retryable : true;
         const final = !retryable || isFinalAttempt;
         log.warn(
-          { err: { message: err.message, code: (err as StageError).code }, durationMs: Date.now() - started, final },
+          {
+            err: { message: err.message, code: (err as StageError).code },
+            durationMs: Date.now() - started,
+            final,
+          },
           final ? 'Job failed for good' : 'Job failed, will retry',
         );
         if (final) await stage.onFinalFailure?.(job, err);
@@ -89,9 +114,13 @@ export function createStageWorker<N extends StageName>(
       // A worker killed mid-job leaves it stalled; another worker takes it
       // over. Several kills in a row must not fail the job.
       maxStalledCount: 10,
-      settings: opts.backoffStrategy ? { backoffStrategy: opts.backoffStrategy } : {},
+      settings: opts.backoffStrategy
+        ? { backoffStrategy: opts.backoffStrategy }
+        : {},
     },
   );
-  worker.on('error', (err) => deps.logger.error({ err, queue: stage.name }, 'Worker error'));
+  worker.on('error', (err) =>
+    deps.logger.error({ err, queue: stage.name }, 'Worker error'),
+  );
   return worker;
 }

@@ -16,7 +16,9 @@ export interface CliResult {
 }
 
 /** Environment for one test: its own key prefix and data directory. */
-export async function testEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function testEnv(
+  extra: Record<string, string> = {},
+): Promise<Record<string, string>> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tw-data-'));
   return {
     PATH: process.env.PATH ?? '',
@@ -44,7 +46,11 @@ export function runCli(
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`troopwatch ${args.join(' ')} timed out; stderr: ${stderr.slice(-2000)}`));
+      reject(
+        new Error(
+          `troopwatch ${args.join(' ')} timed out; stderr: ${stderr.slice(-2000)}`,
+        ),
+      );
     }, opts.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
@@ -56,8 +62,15 @@ export function runCli(
 }
 
 /** Start a long-running CLI process (worker, start); the caller stops it. */
-export function spawnCli(args: readonly string[], env: Record<string, string>): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, [CLI, ...args], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCli(
+  args: readonly string[],
+  env: Record<string, string>,
+): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env,
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -65,9 +78,15 @@ export function spawnCli(args: readonly string[], env: Record<string, string>): 
 }
 
 /** Stop a spawned process with a signal and wait for it to exit. */
-export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+export async function stopProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return child.exitCode;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   child.kill(signal);
   return exited;
 }

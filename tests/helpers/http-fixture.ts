@@ -1,4 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -18,7 +23,12 @@ export class FixtureServer {
   >();
   private server: Server | null = null;
 
-  route(path: string, body: string, type = 'text/html; charset=utf-8', status = 200): this {
+  route(
+    path: string,
+    body: string,
+    type = 'text/html; charset=utf-8',
+    status = 200,
+  ): this {
     this.routes.set(path, { status, type, body });
     return this;
   }
@@ -44,13 +54,16 @@ export class FixtureServer {
       const path = req.url ?? '/';
       this.requests.push({ path, at: Date.now() });
       // Routes match the path; query strings (tracking parameters) do not matter.
-      const route = this.routes.get(path) ?? this.routes.get(path.split('?')[0]!);
+      const route =
+        this.routes.get(path) ?? this.routes.get(path.split('?')[0]!);
       res.statusCode = route?.status ?? 404;
       res.setHeader('content-type', route?.type ?? 'text/plain');
       if (route?.location) res.setHeader('location', route.location);
       res.end(route?.body ?? 'not found');
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      this.server!.listen(0, '127.0.0.1', resolve),
+    );
     return this;
   }
 
@@ -68,7 +81,9 @@ export async function closeServer(server: Server | null): Promise<void> {
 }
 
 /** A minimal RSS 2.0 feed of the given items. */
-export function rssFeed(items: Array<{ title: string; link: string; guid?: string }>): string {
+export function rssFeed(
+  items: Array<{ title: string; link: string; guid?: string }>,
+): string {
   const entries = items
     .map(
       (i) =>

@@ -3,7 +3,10 @@ import { runCli } from './cli.js';
 import type { WebhookReceiver } from './webhook-receiver.js';
 
 interface QueueStatus {
-  queues: Record<string, { waiting: number; active: number; delayed: number; prioritized: number }>;
+  queues: Record<
+    string,
+    { waiting: number; active: number; delayed: number; prioritized: number }
+  >;
   pendingSeeds: number;
 }
 
@@ -14,7 +17,9 @@ export async function isDrained(env: Record<string, string>): Promise<boolean> {
   const status = JSON.parse(res.stdout) as QueueStatus;
   return (
     status.pendingSeeds === 0 &&
-    Object.values(status.queues).every((q) => q.waiting + q.active + q.delayed + q.prioritized === 0)
+    Object.values(status.queues).every(
+      (q) => q.waiting + q.active + q.delayed + q.prioritized === 0,
+    )
   );
 }
 

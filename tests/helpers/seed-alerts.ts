@@ -9,4 +9,7 @@ export const REQUIRED_KEYS = [
 ] as const;
 
 /** The required keys plus the one DESIGN.md allows (presence/officers/10). */
-export const ALLOWED_KEYS: ReadonlySet<string> = new Set([...REQUIRED_KEYS, 'KP|presence|officers|10']);
+export const ALLOWED_KEYS: ReadonlySet<string> = new Set([
+  ...REQUIRED_KEYS,
+  'KP|presence|officers|10',
+]);

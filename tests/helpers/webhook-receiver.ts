@@ -8,7 +8,9 @@ export interface ReceivedWebhook {
   id: string;
   type: string;
   key: string;
-  body: Record<string, unknown> & { data: { key: string; claim: Record<string, unknown> } };
+  body: Record<string, unknown> & {
+    data: { key: string; claim: Record<string, unknown> };
+  };
   verified: boolean;
   receivedAt: number;
 }
@@ -67,7 +69,9 @@ export class WebhookReceiver {
         res.end();
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      this.server!.listen(port, '127.0.0.1', resolve),
+    );
     return this;
   }
 

@@ -29,9 +29,12 @@ async function keysWritten(env: Record<string, string>): Promise<string[]> {
   }
 }
 
-async function seedDir(files: Record<string, string | Buffer>): Promise<string> {
+async function seedDir(
+  files: Record<string, string | Buffer>,
+): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tw-seeds-'));
-  for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+  for (const [name, content] of Object.entries(files))
+    await writeFile(path.join(dir, name), content);
   return dir;
 }
 
@@ -39,22 +42,81 @@ const GOOD = 'Nordkorea hat rund 12.000 Soldaten nach Russland entsandt.';
 
 describe('bad input: one-line reason, exit 2, nothing enqueued', () => {
   it.each([
-    ['a missing seeds directory', async () => ['seed', '/nonexistent/seeds'], /no seeds directory/],
-    ['an empty seed file', async () => ['seed', await seedDir({ '000.txt': GOOD, '001.txt': '' })], /001\.txt is empty/],
-    ['a whitespace-only seed file', async () => ['seed', await seedDir({ '000.txt': GOOD, '001.txt': ' \n\t\n' })], /is empty/],
+    [
+      'a missing seeds directory',
+      async () => ['seed', '/nonexistent/seeds'],
+      /no seeds directory/,
+    ],
+    [
+      'an empty seed file',
+      async () => ['seed', await seedDir({ '000.txt': GOOD, '001.txt': '' })],
+      /001\.txt is empty/,
+    ],
+    [
+      'a whitespace-only seed file',
+      async () => [
+        'seed',
+        await seedDir({ '000.txt': GOOD, '001.txt': ' \n\t\n' }),
+      ],
+      /is empty/,
+    ],
     [
       'a binary seed file',
-      async () => ['seed', await seedDir({ '000.txt': GOOD, '001.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]) })],
+      async () => [
+        'seed',
+        await seedDir({
+          '000.txt': GOOD,
+          '001.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]),
+        }),
+      ],
       /001\.txt is binary/,
     ],
-    ['an invalid URL for enqueue', async () => ['enqueue', 'http://'], /not an http\(s\) URL/],
-    ['a non-http URL for enqueue', async () => ['enqueue', 'ftp://example.org/a'], /not an http\(s\) URL/],
-    ['a missing file for enqueue', async () => ['enqueue', 'https://example.org/a', '/nonexistent.txt'], /no such file/],
-    ['a feed URL that is not http', async () => ['feed', 'add', 'file:///etc/passwd'], /not an http\(s\) URL/],
-    ['an unknown command', async () => ['frobnicate'], /unknown command 'frobnicate'/],
-    ['an unknown flag', async () => ['claims', '--frobnicate'], /unknown option '--frobnicate'/],
-    ['a bad stage list', async () => ['worker', '--stages', 'fetch,nope'], /unknown stage nope/],
-    ['a bad duration', async () => ['feed', 'add', 'https://example.org/feed', '--every', 'often'], /duration/],
+    [
+      'an invalid URL for enqueue',
+      async () => ['enqueue', 'http://'],
+      /not an http\(s\) URL/,
+    ],
+    [
+      'a non-http URL for enqueue',
+      async () => ['enqueue', 'ftp://example.org/a'],
+      /not an http\(s\) URL/,
+    ],
+    [
+      'a missing file for enqueue',
+      async () => ['enqueue', 'https://example.org/a', '/nonexistent.txt'],
+      /no such file/,
+    ],
+    [
+      'a feed URL that is not http',
+      async () => ['feed', 'add', 'file:///etc/passwd'],
+      /not an http\(s\) URL/,
+    ],
+    [
+      'an unknown command',
+      async () => ['frobnicate'],
+      /unknown command 'frobnicate'/,
+    ],
+    [
+      'an unknown flag',
+      async () => ['claims', '--frobnicate'],
+      /unknown option '--frobnicate'/,
+    ],
+    [
+      'a bad stage list',
+      async () => ['worker', '--stages', 'fetch,nope'],
+      /unknown stage nope/,
+    ],
+    [
+      'a bad duration',
+      async () => [
+        'feed',
+        'add',
+        'https://example.org/feed',
+        '--every',
+        'often',
+      ],
+      /duration/,
+    ],
   ])('%s', async (_name, args, pattern) => {
     const env = await testEnv({ REDIS_URL: inject('redisUrl') });
     const res = await runCli(await args(), env);
@@ -69,7 +131,10 @@ describe('bad input: one-line reason, exit 2, nothing enqueued', () => {
       ALERT_WEBHOOK_URL: 'http://127.0.0.1:9/hook',
     });
     const res = await runCli(['status'], env);
-    expectUsageError(res, /^(?=.*REDIS_URL=mysql)(?=.*TROOPWATCH_CONCURRENCY=lots)(?=.*ALERT_WEBHOOK_SECRET)/);
+    expectUsageError(
+      res,
+      /^(?=.*REDIS_URL=mysql)(?=.*TROOPWATCH_CONCURRENCY=lots)(?=.*ALERT_WEBHOOK_SECRET)/,
+    );
   });
 
   it('exits 1 with a one-line reason when Redis cannot be reached', async () => {
@@ -82,7 +147,14 @@ describe('bad input: one-line reason, exit 2, nothing enqueued', () => {
 
   it('--help explains every command and exits 0', async () => {
     const env = await testEnv();
-    for (const cmd of [[], ['run'], ['worker'], ['feed', 'add'], ['extract'], ['alerts']]) {
+    for (const cmd of [
+      [],
+      ['run'],
+      ['worker'],
+      ['feed', 'add'],
+      ['extract'],
+      ['alerts'],
+    ]) {
       const res = await runCli([...cmd, '--help'], env);
       expect(res.code).toBe(0);
       expect(res.stdout).toMatch(/Usage: troopwatch/);
@@ -110,9 +182,13 @@ describe('an unreachable webhook endpoint', () => {
     });
     const run = await runCli(['run', '--once', '--delivery-wait', '30s'], env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/deliveries: 0 delivered, [67] failed, 0 pending/);
+    expect(run.stdout).toMatch(
+      /deliveries: 0 delivered, [67] failed, 0 pending/,
+    );
 
-    const alerts = JSON.parse((await runCli(['alerts', '--failed', '--json'], env)).stdout) as Array<{
+    const alerts = JSON.parse(
+      (await runCli(['alerts', '--failed', '--json'], env)).stdout,
+    ) as Array<{
       deliveries: Array<{ state: string; attempts: number; lastError: string }>;
     }>;
     expect(alerts.length).toBeGreaterThanOrEqual(6);

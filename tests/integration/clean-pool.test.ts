@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CleanPool } from '../../src/workers/clean-pool.js';
 import { StageError } from '../../src/shared/errors.js';
 
-const MISBEHAVING = new URL('../fixtures/threads/misbehaving-thread.mjs', import.meta.url);
+const MISBEHAVING = new URL(
+  '../fixtures/threads/misbehaving-thread.mjs',
+  import.meta.url,
+);
 // The compiled thread (npm test builds first): the real jsdom + Readability path.
 const REAL = new URL('../../dist/workers/clean-thread.js', import.meta.url);
 
@@ -11,7 +14,9 @@ describe('CleanPool: HTML parsing in worker threads', () => {
   afterEach(async () => {
     await Promise.all(pools.splice(0).map((p) => p.close()));
   });
-  const pool = (opts: Partial<ConstructorParameters<typeof CleanPool>[0]>): CleanPool => {
+  const pool = (
+    opts: Partial<ConstructorParameters<typeof CleanPool>[0]>,
+  ): CleanPool => {
     const p = new CleanPool({ size: 2, timeoutMs: 1000, ...opts });
     pools.push(p);
     return p;
@@ -24,7 +29,11 @@ describe('CleanPool: HTML parsing in worker threads', () => {
       '<p>Nordkorea hat nach Angaben des NIS rund 12.000 Soldaten nach Russland entsandt.</p>' +
       '<p>Die Soldaten werden im Osten Russlands ausgebildet, hieß es weiter aus Seoul.</p>' +
       '</article><script>document.body.innerHTML = "hacked"</script></body></html>';
-    const pages = await Promise.all([p.clean(html), p.clean(html), p.clean(html)]);
+    const pages = await Promise.all([
+      p.clean(html),
+      p.clean(html),
+      p.clean(html),
+    ]);
     for (const page of pages) {
       expect(page.text).toContain('rund 12.000 Soldaten');
       expect(page.text).not.toContain('hacked');
@@ -47,7 +56,11 @@ describe('CleanPool: HTML parsing in worker threads', () => {
   });
 
   it('a page that eats memory fails alone with too_large', async () => {
-    const p = pool({ threadFile: MISBEHAVING, timeoutMs: 20_000, maxHeapMb: 64 });
+    const p = pool({
+      threadFile: MISBEHAVING,
+      timeoutMs: 20_000,
+      maxHeapMb: 64,
+    });
     const err = await p.clean('OOM').catch((e: unknown) => e);
     expect((err as StageError).code).toBe('too_large');
     expect((await p.clean('still here')).text).toBe('still here');
@@ -55,7 +68,14 @@ describe('CleanPool: HTML parsing in worker threads', () => {
 
   it('more pages than threads are queued, and errors reach their caller', async () => {
     const p = pool({ threadFile: MISBEHAVING, size: 1 });
-    const results = await Promise.allSettled(['a', 'THROW', 'b', 'c'].map((h) => p.clean(h)));
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const results = await Promise.allSettled(
+      ['a', 'THROW', 'b', 'c'].map((h) => p.clean(h)),
+    );
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
   });
 });

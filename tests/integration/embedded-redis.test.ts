@@ -279,10 +279,7 @@ describe('startEmbeddedRedis', { timeout: 30_000 }, () => {
 
     await withClient(redis.socketPath, async (client) => {
       expect(await assertRedisVersion(client)).toMatch(/^\d+\.\d+\.\d+/);
-      const config = await client.config(
-        'GET',
-        'maxmemory-policy',
-      );
+      const config = await client.config('GET', 'maxmemory-policy');
       expect(config).toEqual(['maxmemory-policy', 'noeviction']);
       expect(await client.config('GET', 'port')).toEqual(['port', '0']);
       expect(await client.config('GET', 'appendfsync')).toEqual([
@@ -524,20 +521,18 @@ describe('ensureRedisServer', { timeout: 30_000 }, () => {
     );
   });
 
-  it(
-    'installs with apt-get without letting a daemon start',
-    async () => {
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'tw-apt-'));
-      cleanups.push(() => rm(dir, { recursive: true, force: true }));
-      const bin = path.join(dir, 'bin');
-      await mkdir(bin);
-      const policy = path.join(dir, 'policy-rc.d');
-      const record = path.join(dir, 'record');
-      // A fake apt-get: records what the real one would see and "installs"
-      // a redis-server wrapper.
-      await writeFile(
-        path.join(bin, 'apt-get'),
-        `#!/bin/sh
+  it('installs with apt-get without letting a daemon start', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tw-apt-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const bin = path.join(dir, 'bin');
+    await mkdir(bin);
+    const policy = path.join(dir, 'policy-rc.d');
+    const record = path.join(dir, 'record');
+    // A fake apt-get: records what the real one would see and "installs"
+    // a redis-server wrapper.
+    await writeFile(
+      path.join(bin, 'apt-get'),
+      `#!/bin/sh
 policy=$("${policy}"; echo $?)
 echo "$* RUNLEVEL=$RUNLEVEL FRONTEND=$DEBIAN_FRONTEND POLICY=$policy" \\
   >> "${record}"
@@ -547,51 +542,47 @@ if echo " $* " | grep -q " install "; then
   chmod +x "${bin}/redis-server"
 fi
 `,
-      );
-      await chmod(path.join(bin, 'apt-get'), 0o755);
+    );
+    await chmod(path.join(bin, 'apt-get'), 0o755);
 
-      const binary = await ensureRedisServer(logger, {
-        install: true,
-        searchPath: bin,
-        extraDirs: [],
-        policyRcPath: policy,
-      });
+    const binary = await ensureRedisServer(logger, {
+      install: true,
+      searchPath: bin,
+      extraDirs: [],
+      policyRcPath: policy,
+    });
 
-      expect(binary).toBe(path.join(bin, 'redis-server'));
-      expect((await readFile(record, 'utf8')).trim().split('\n')).toEqual([
-        '-o DPkg::Lock::Timeout=300 update RUNLEVEL=1 ' +
-          'FRONTEND=noninteractive POLICY=101',
-        '-o DPkg::Lock::Timeout=300 install -y --no-install-recommends ' +
-          'redis-server RUNLEVEL=1 FRONTEND=noninteractive POLICY=101',
-      ]);
-      expect(await exists(policy)).toBe(false); // Temporary only.
-    },
-  );
+    expect(binary).toBe(path.join(bin, 'redis-server'));
+    expect((await readFile(record, 'utf8')).trim().split('\n')).toEqual([
+      '-o DPkg::Lock::Timeout=300 update RUNLEVEL=1 ' +
+        'FRONTEND=noninteractive POLICY=101',
+      '-o DPkg::Lock::Timeout=300 install -y --no-install-recommends ' +
+        'redis-server RUNLEVEL=1 FRONTEND=noninteractive POLICY=101',
+    ]);
+    expect(await exists(policy)).toBe(false); // Temporary only.
+  });
 
-  it(
-    'reports a failed apt-get clearly',
-    async () => {
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'tw-apt-'));
-      cleanups.push(() => rm(dir, { recursive: true, force: true }));
-      await writeFile(
-        path.join(dir, 'apt-get'),
-        '#!/bin/sh\n' +
-          'echo "E: Unable to locate package redis-server" >&2\n' +
-          'exit 100\n',
-        { mode: 0o755 },
-      );
-      const err = await ensureRedisServer(logger, {
-        install: true,
-        searchPath: dir,
-        extraDirs: [],
-        policyRcPath: path.join(dir, 'policy-rc.d'),
-      }).catch((e: unknown) => e);
-      expect(err).toMatchObject({ code: 'redis_start' });
-      expect((err as Error).message).toMatch(
-        /apt-get update.*exit code 100.*Unable to locate/,
-      );
-    },
-  );
+  it('reports a failed apt-get clearly', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tw-apt-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(
+      path.join(dir, 'apt-get'),
+      '#!/bin/sh\n' +
+        'echo "E: Unable to locate package redis-server" >&2\n' +
+        'exit 100\n',
+      { mode: 0o755 },
+    );
+    const err = await ensureRedisServer(logger, {
+      install: true,
+      searchPath: dir,
+      extraDirs: [],
+      policyRcPath: path.join(dir, 'policy-rc.d'),
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'redis_start' });
+    expect((err as Error).message).toMatch(
+      /apt-get update.*exit code 100.*Unable to locate/,
+    );
+  });
 });
 
 describe('global test redis', () => {

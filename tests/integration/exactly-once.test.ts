@@ -1,10 +1,23 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { runCli, spawnCli, stopProcess, testEnv, waitFor } from '../helpers/cli.js';
-import { prng, shuffle, syntheticArticles, writeArticles } from '../helpers/synthetic-articles.js';
-import { expectOneAlertPerKey, isDrained } from '../helpers/pipeline-assertions.js';
+import {
+  runCli,
+  spawnCli,
+  stopProcess,
+  testEnv,
+  waitFor,
+} from '../helpers/cli.js';
+import {
+  prng,
+  shuffle,
+  syntheticArticles,
+  writeArticles,
+} from '../helpers/synthetic-articles.js';
+import {
+  expectOneAlertPerKey,
+  isDrained,
+} from '../helpers/pipeline-assertions.js';
 import { WebhookReceiver, makeSecret } from '../helpers/webhook-receiver.js';
-
 
 describe('exactly one alert per key, whatever happens', () => {
   const procs: ChildProcess[] = [];
@@ -32,7 +45,9 @@ describe('exactly one alert per key, whatever happens', () => {
     return { receiver, env, files, expected };
   }
 
-  function startWorker(env: Record<string, string>): ChildProcess & { output: () => string } {
+  function startWorker(
+    env: Record<string, string>,
+  ): ChildProcess & { output: () => string } {
     const worker = spawnCli(['worker'], env);
     procs.push(worker);
     return worker;
@@ -41,10 +56,18 @@ describe('exactly one alert per key, whatever happens', () => {
   it('four workers fed the same 500 articles four times in random order raise one alert per key', async () => {
     const { receiver, env, files, expected } = await setup();
     const workers = [0, 1, 2, 3].map(() => startWorker(env));
-    for (const w of workers) await waitFor(() => w.output().includes('Workers started'), 'worker start');
+    for (const w of workers)
+      await waitFor(
+        () => w.output().includes('Workers started'),
+        'worker start',
+      );
     const random = prng(7);
     const producers = await Promise.all(
-      [0, 1, 2, 3].map(() => runCli(['enqueue', ...shuffle(files, random)], env, { timeoutMs: 120_000 })),
+      [0, 1, 2, 3].map(() =>
+        runCli(['enqueue', ...shuffle(files, random)], env, {
+          timeoutMs: 120_000,
+        }),
+      ),
     );
     for (const p of producers) expect(p.code).toBe(0);
     await waitFor(() => isDrained(env), 'the queues to drain', 150_000, 500);
@@ -55,33 +78,63 @@ describe('exactly one alert per key, whatever happens', () => {
   it('SIGKILL at ten random points of a 500-article run: no alert lost, none doubled', async () => {
     const { receiver, env, files, expected } = await setup();
     const workers = [0, 1, 2, 3].map(() => startWorker(env));
-    for (const w of workers) await waitFor(() => w.output().includes('Workers started'), 'worker start');
+    for (const w of workers)
+      await waitFor(
+        () => w.output().includes('Workers started'),
+        'worker start',
+      );
     const random = prng(11);
-    expect((await runCli(['enqueue', ...shuffle(files, random)], env, { timeoutMs: 120_000 })).code).toBe(0);
+    expect(
+      (
+        await runCli(['enqueue', ...shuffle(files, random)], env, {
+          timeoutMs: 120_000,
+        })
+      ).code,
+    ).toBe(0);
     for (let kill = 0; kill < 10; kill++) {
       await new Promise((r) => setTimeout(r, 200 + random() * 800));
       const victim = Math.floor(random() * workers.length);
       await stopProcess(workers[victim]!, 'SIGKILL');
       workers[victim] = startWorker(env);
     }
-    await waitFor(() => isDrained(env), 'the queues to drain after the kills', 180_000, 500);
+    await waitFor(
+      () => isDrained(env),
+      'the queues to drain after the kills',
+      180_000,
+      500,
+    );
     expectOneAlertPerKey(receiver, { required: expected });
   }, 300_000);
 
   it('a receiver that is down at first gets every alert once it is up, the retries visible in troopwatch alerts', async () => {
-    const { receiver, env } = await setup({ TROOPWATCH_ALERT_RETRY_SCHEDULE: '0,300ms,600ms,1200ms,2400ms,4800ms,4800ms' });
+    const { receiver, env } = await setup({
+      TROOPWATCH_ALERT_RETRY_SCHEDULE:
+        '0,300ms,600ms,1200ms,2400ms,4800ms,4800ms',
+    });
     const port = Number(new URL(receiver.url).port);
     await receiver.stop();
     startWorker(env);
     expect((await runCli(['seed'], env)).code).toBe(0);
     // Down: the first attempts fail.
-    await waitFor(async () => {
-      const alerts = JSON.parse((await runCli(['alerts', '--json'], env)).stdout) as Array<{ deliveries: Array<{ attempts: number }> }>;
-      return alerts.length >= 6 && alerts.every((a) => a.deliveries.every((d) => d.attempts >= 1));
-    }, 'failed first attempts', 30_000, 200);
+    await waitFor(
+      async () => {
+        const alerts = JSON.parse(
+          (await runCli(['alerts', '--json'], env)).stdout,
+        ) as Array<{ deliveries: Array<{ attempts: number }> }>;
+        return (
+          alerts.length >= 6 &&
+          alerts.every((a) => a.deliveries.every((d) => d.attempts >= 1))
+        );
+      },
+      'failed first attempts',
+      30_000,
+      200,
+    );
     await receiver.start(port);
     await waitFor(() => isDrained(env), 'delivery after recovery', 60_000, 300);
-    const alerts = JSON.parse((await runCli(['alerts', '--json'], env)).stdout) as Array<{
+    const alerts = JSON.parse(
+      (await runCli(['alerts', '--json'], env)).stdout,
+    ) as Array<{
       key: string;
       deliveries: Array<{ state: string; attempts: number }>;
     }>;
@@ -100,9 +153,13 @@ describe('exactly one alert per key, whatever happens', () => {
     startWorker(env);
     expect((await runCli(['seed'], env)).code).toBe(0);
     await waitFor(() => isDrained(env), 'the queues to drain', 60_000, 300);
-    const endpoints = JSON.parse((await runCli(['endpoints', '--json'], env)).stdout) as Array<{ state: string }>;
+    const endpoints = JSON.parse(
+      (await runCli(['endpoints', '--json'], env)).stdout,
+    ) as Array<{ state: string }>;
     expect(endpoints[0]!.state).toMatch(/disabled: 410/);
-    const failed = JSON.parse((await runCli(['alerts', '--failed', '--json'], env)).stdout) as Array<{ id: string }>;
+    const failed = JSON.parse(
+      (await runCli(['alerts', '--failed', '--json'], env)).stdout,
+    ) as Array<{ id: string }>;
     expect(failed.length).toBeGreaterThanOrEqual(6);
     // Only the deliveries already in flight (at most the worker's concurrency)
     // reached it; the rest were stopped without a call.
@@ -114,11 +171,16 @@ describe('exactly one alert per key, whatever happens', () => {
     expect(refused.stderr).toMatch(/disabled.*endpoints enable/);
 
     receiver.respondWith = () => 204;
-    expect((await runCli(['endpoints', 'enable', receiver.url], env)).code).toBe(0);
-    for (const alert of failed) expect((await runCli(['alerts', 'replay', alert.id], env)).code).toBe(0);
+    expect(
+      (await runCli(['endpoints', 'enable', receiver.url], env)).code,
+    ).toBe(0);
+    for (const alert of failed)
+      expect((await runCli(['alerts', 'replay', alert.id], env)).code).toBe(0);
     await waitFor(() => isDrained(env), 'the replays', 60_000, 300);
     expect(receiver.distinctIds().size).toBe(failed.length);
-    const after = JSON.parse((await runCli(['alerts', '--failed', '--json'], env)).stdout) as unknown[];
+    const after = JSON.parse(
+      (await runCli(['alerts', '--failed', '--json'], env)).stdout,
+    ) as unknown[];
     expect(after).toEqual([]);
   }, 120_000);
 });

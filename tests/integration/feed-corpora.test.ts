@@ -54,9 +54,7 @@ function contentTypeOf(header: string | undefined): string | undefined {
   return m ? m[1] : undefined;
 }
 
-type Outcome =
-  | { ok: true; feed: ParsedFeed }
-  | { ok: false; error: unknown };
+type Outcome = { ok: true; feed: ParsedFeed } | { ok: false; error: unknown };
 
 async function attempt(
   bytes: Uint8Array,
@@ -242,8 +240,12 @@ describe('rss-parser cases: title, link, guid and date match', () => {
         guid: ours.guid,
         publishedAt: ours.publishedAt,
       };
-      if (got === undefined || (want.guid !== got.guid && j > 0 &&
-        items.slice(0, j).some((i) => i.guid === want.guid))) {
+      if (
+        got === undefined ||
+        (want.guid !== got.guid &&
+          j > 0 &&
+          items.slice(0, j).some((i) => i.guid === want.guid))
+      ) {
         continue; // a duplicate we dropped
       }
       for (const key of Object.keys(want) as (keyof typeof want)[]) {
@@ -388,8 +390,10 @@ function translate(expectation: string): Check | null {
   if (m) return { kind: 'encoding', encoding: m[1]! };
   m = /^feed\['title'\] == (u?'.*')$/.exec(e);
   if (m) return { kind: 'value', field: 'feed.title', value: pyString(m[1]!) };
-  m = /^entries\[0\](?:\['(?:description|summary)'\]|\.summary) == (u?'.*')$/
-    .exec(e);
+  m =
+    /^entries\[0\](?:\['(?:description|summary)'\]|\.summary) == (u?'.*')$/.exec(
+      e,
+    );
   if (m) return { kind: 'value', field: 'summary', value: pyString(m[1]!) };
   m = /^entries\[0\]\['title'\] == (u?'.*')$/.exec(e);
   if (m) return { kind: 'value', field: 'title', value: pyString(m[1]!) };

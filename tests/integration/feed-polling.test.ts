@@ -1,8 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  inject,
+  it,
+} from 'vitest';
 import { loadConfig } from '../../src/shared/config.js';
 import { newFeedRecord } from '../../src/shared/feed-health.js';
 import { createLogger } from '../../src/shared/logger.js';
@@ -31,10 +44,19 @@ class FeedServer {
       this.requests.push({ at: Date.now(), headers: req.headers });
       if (this.mode === 'fail') return res.writeHead(503).end();
       if (this.mode === 'gone') return res.writeHead(410).end();
-      const body = rssFeed(this.items.map((n) => ({ title: `Item ${n}`, link: `https://news.example/${n}`, guid: `item-${n}` })));
+      const body = rssFeed(
+        this.items.map((n) => ({
+          title: `Item ${n}`,
+          link: `https://news.example/${n}`,
+          guid: `item-${n}`,
+        })),
+      );
       const etag = `"v${this.items.length}"`;
-      if (this.mode === 'ok' && req.headers['if-none-match'] === etag) return res.writeHead(304).end();
-      const headers: Record<string, string> = { 'content-type': 'application/rss+xml' };
+      if (this.mode === 'ok' && req.headers['if-none-match'] === etag)
+        return res.writeHead(304).end();
+      const headers: Record<string, string> = {
+        'content-type': 'application/rss+xml',
+      };
       if (this.mode === 'ok') headers.etag = etag;
       res.writeHead(200, headers).end(body);
     });
@@ -56,14 +78,20 @@ describe('feed polling against a local feed server', () => {
   beforeAll(async () => {
     redis = new Redis(inject('redisUrl'));
     server = await new FeedServer().start();
-    const config = loadConfig({ TROOPWATCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', TROOPWATCH_REDIS_PREFIX: prefix });
+    const config = loadConfig({
+      TROOPWATCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+      TROOPWATCH_REDIS_PREFIX: prefix,
+    });
     deps = {
       config,
       store: new Store(redis, prefix),
       queues: new Queues(redis, prefix, config),
       logger: createLogger({ level: 'silent' }),
       connection: redis,
-      hostGate: new HostGate(redis, prefix, { maxConcurrent: 2, minDelayMs: 0 }),
+      hostGate: new HostGate(redis, prefix, {
+        maxConcurrent: 2,
+        minDelayMs: 0,
+      }),
       nearDup: new NearDupIndex(redis, prefix),
       cleanPool: null,
     };
@@ -85,7 +113,9 @@ describe('feed polling against a local feed server', () => {
     await deps.store.putFeed(newFeedRecord(url, everyMs, new Date()));
     return url;
   }
-  const fetchJobs = async (): Promise<number> => (await deps.queues.get('fetch').getJobCounts('prioritized', 'waiting')).prioritized;
+  const fetchJobs = async (): Promise<number> =>
+    (await deps.queues.get('fetch').getJobCounts('prioritized', 'waiting'))
+      .prioritized;
 
   it('three polls enqueue each item once; 304 and an unchanged body enqueue nothing', async () => {
     const url = await addFeed(60_000);
@@ -95,7 +125,11 @@ describe('feed polling against a local feed server', () => {
     await pollFeed(deps, url);
     expect(await fetchJobs()).toBe(3);
     // The second and third polls were conditional and answered 304.
-    expect(server.requests.map((r) => r.headers['if-none-match'])).toEqual([undefined, '"v3"', '"v3"']);
+    expect(server.requests.map((r) => r.headers['if-none-match'])).toEqual([
+      undefined,
+      '"v3"',
+      '"v3"',
+    ]);
 
     // A server that ignores validators: the body hash tells it is unchanged.
     server.mode = 'ignore-validators';
@@ -117,12 +151,20 @@ describe('feed polling against a local feed server', () => {
     server.mode = 'fail';
     const url = await addFeed(20);
     // Poll as a scheduler would, often: polls inside the backoff are skipped.
-    await waitFor(async () => {
-      await pollFeed(deps, url);
-      return (await deps.store.getFeed(url))!.consecutiveFailures >= 5;
-    }, 'five failures', 20_000, 10);
+    await waitFor(
+      async () => {
+        await pollFeed(deps, url);
+        return (await deps.store.getFeed(url))!.consecutiveFailures >= 5;
+      },
+      'five failures',
+      20_000,
+      10,
+    );
     const failing = (await deps.store.getFeed(url))!;
-    expect(failing).toMatchObject({ state: 'backing_off', lastErrorCode: 'http_5xx' });
+    expect(failing).toMatchObject({
+      state: 'backing_off',
+      lastErrorCode: 'http_5xx',
+    });
     // Backoff doubled: the gaps between real requests grew.
     const times = server.requests.map((r) => r.at);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
@@ -132,18 +174,30 @@ describe('feed polling against a local feed server', () => {
     expect(server.requests.length).toBe(requestsWhileBackingOff);
 
     server.mode = 'ok';
-    await waitFor(async () => {
-      await pollFeed(deps, url);
-      return (await deps.store.getFeed(url))!.state === 'active';
-    }, 'recovery', 20_000, 20);
-    expect((await deps.store.getFeed(url))!).toMatchObject({ consecutiveFailures: 0, lastErrorCode: null, itemsEnqueued: 3 });
+    await waitFor(
+      async () => {
+        await pollFeed(deps, url);
+        return (await deps.store.getFeed(url))!.state === 'active';
+      },
+      'recovery',
+      20_000,
+      20,
+    );
+    expect((await deps.store.getFeed(url))!).toMatchObject({
+      consecutiveFailures: 0,
+      lastErrorCode: null,
+      itemsEnqueued: 3,
+    });
   });
 
   it('a 410 feed is stopped and shown so', async () => {
     server.mode = 'gone';
     const url = await addFeed(20);
     await pollFeed(deps, url);
-    expect((await deps.store.getFeed(url))!).toMatchObject({ state: 'gone', lastErrorCode: 'http_gone' });
+    expect((await deps.store.getFeed(url))!).toMatchObject({
+      state: 'gone',
+      lastErrorCode: 'http_gone',
+    });
     const requests = server.requests.length;
     await new Promise((r) => setTimeout(r, 50));
     await pollFeed(deps, url);
@@ -151,7 +205,9 @@ describe('feed polling against a local feed server', () => {
   });
 
   it('honours a 429 with Retry-After', async () => {
-    const limited = createServer((_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end());
+    const limited = createServer((_req, res) =>
+      res.writeHead(429, { 'retry-after': '3600' }).end(),
+    );
     await new Promise<void>((r) => limited.listen(0, '127.0.0.1', r));
     try {
       const url = `http://127.0.0.1:${(limited.address() as AddressInfo).port}/feed.xml`;
@@ -159,7 +215,9 @@ describe('feed polling against a local feed server', () => {
       await pollFeed(deps, url);
       const feed = (await deps.store.getFeed(url))!;
       expect(feed.lastErrorCode).toBe('rate_limited');
-      expect(Date.parse(feed.nextPollAt!) - Date.now()).toBeGreaterThan(3500_000);
+      expect(Date.parse(feed.nextPollAt!) - Date.now()).toBeGreaterThan(
+        3500_000,
+      );
     } finally {
       await closeServer(limited);
     }

@@ -42,7 +42,10 @@ async function startHostile(bomb: Buffer, victimPort: number): Promise<Server> {
       res.on('drain', pump);
       pump();
     } else if (path === '/fifty') {
-      res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) });
+      res.writeHead(200, {
+        'content-type': 'text/html',
+        'content-length': String(50 * 1024 * 1024),
+      });
       res.write(Buffer.alloc(1024 * 1024, 'b'));
     } else if (path === '/fifty-chunked') {
       res.writeHead(200, { 'content-type': 'text/html' });
@@ -55,22 +58,42 @@ async function startHostile(bomb: Buffer, victimPort: number): Promise<Server> {
       res.on('drain', pump);
       pump();
     } else if (path === '/bomb') {
-      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+      res.writeHead(200, {
+        'content-type': 'text/html',
+        'content-encoding': 'gzip',
+      });
       res.end(bomb);
     } else if (path === '/corrupt-gzip') {
-      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+      res.writeHead(200, {
+        'content-type': 'text/html',
+        'content-encoding': 'gzip',
+      });
       res.end(Buffer.from('this is not gzip at all'));
     } else if (path === '/loop') {
       res.writeHead(302, { location: '/loop' }).end();
     } else if (path === '/to-loopback') {
-      res.writeHead(302, { location: `http://127.0.0.1:${victimPort}/secret` }).end();
+      res
+        .writeHead(302, { location: `http://127.0.0.1:${victimPort}/secret` })
+        .end();
     } else if (path === '/to-metadata') {
-      res.writeHead(301, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+      res
+        .writeHead(301, {
+          location: 'http://169.254.169.254/latest/meta-data/',
+        })
+        .end();
     } else if (path === '/image') {
-      res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      res
+        .writeHead(200, { 'content-type': 'image/png' })
+        .end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     } else if (path === '/invalid-bytes') {
       res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(Buffer.concat([Buffer.from('<p>Gr'), Buffer.from([0xf6, 0xdf, 0xff, 0xfe]), Buffer.from('e</p>')]));
+      res.end(
+        Buffer.concat([
+          Buffer.from('<p>Gr'),
+          Buffer.from([0xf6, 0xdf, 0xff, 0xfe]),
+          Buffer.from('e</p>'),
+        ]),
+      );
     } else {
       res.writeHead(404).end();
     }
@@ -123,18 +146,33 @@ describe('safeFetch against a hostile server', () => {
     ['a gzip bomb', '/bomb', 'too_large', false],
     ['a corrupt gzip body', '/corrupt-gzip', 'invalid_body', false],
     ['a redirect loop', '/loop', 'too_many_redirects', false],
-    ['a redirect to a loopback service', '/to-loopback', 'blocked_address', false],
-    ['a redirect to the metadata address', '/to-metadata', 'blocked_address', false],
+    [
+      'a redirect to a loopback service',
+      '/to-loopback',
+      'blocked_address',
+      false,
+    ],
+    [
+      'a redirect to the metadata address',
+      '/to-metadata',
+      'blocked_address',
+      false,
+    ],
     ['a wrong content type', '/image', 'not_html', false],
-  ])('%s ends in time with its error code', async (_name, path, code, retryable) => {
-    const started = Date.now();
-    const err = await safeFetch(`${base}${path}`, opts).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(StageError);
-    expect((err as StageError).code).toBe(code);
-    expect((err as StageError).retryable).toBe(retryable);
-    // Within the deadline, with room for a loaded machine.
-    expect(Date.now() - started).toBeLessThan(8000);
-  });
+  ])(
+    '%s ends in time with its error code',
+    async (_name, path, code, retryable) => {
+      const started = Date.now();
+      const err = await safeFetch(`${base}${path}`, opts).catch(
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(StageError);
+      expect((err as StageError).code).toBe(code);
+      expect((err as StageError).retryable).toBe(retryable);
+      // Within the deadline, with room for a loaded machine.
+      expect(Date.now() - started).toBeLessThan(8000);
+    },
+  );
 
   it('invalid bytes come through and decode without throwing', async () => {
     const res = await safeFetch(`${base}/invalid-bytes`, opts);

@@ -24,9 +24,15 @@ describe('NearDupIndex (real Redis)', () => {
     const pairs = loadPairs(PAIRS_PATH);
     const dup = pairs.find((p) => p.id === 'syndicated-chrome-en-casualties')!;
     const other = pairs.find((p) => p.kind === 'same-topic-other-story')!;
-    expect(await index.checkAndAdd('orig', simhash64(dup.a))).toEqual({ duplicateOf: null });
-    expect(await index.checkAndAdd('copy', simhash64(dup.b))).toEqual({ duplicateOf: 'orig' });
-    expect(await index.checkAndAdd('other', simhash64(other.b))).toEqual({ duplicateOf: null });
+    expect(await index.checkAndAdd('orig', simhash64(dup.a))).toEqual({
+      duplicateOf: null,
+    });
+    expect(await index.checkAndAdd('copy', simhash64(dup.b))).toEqual({
+      duplicateOf: 'orig',
+    });
+    expect(await index.checkAndAdd('other', simhash64(other.b))).toEqual({
+      duplicateOf: null,
+    });
   });
 
   it('finds every fingerprint within the threshold, and none beyond', async () => {
@@ -38,7 +44,10 @@ describe('NearDupIndex (real Redis)', () => {
     const r = await index.checkAndAddDetailed('near', near);
     expect(r.duplicateOf).toBe('base');
     expect(r.distance).toBe(13);
-    const far = flip(base, Array.from({ length: 14 }, (_, i) => i * 4 + 1));
+    const far = flip(
+      base,
+      Array.from({ length: 14 }, (_, i) => i * 4 + 1),
+    );
     expect((await index.checkAndAdd('far', far)).duplicateOf).toBeNull();
   });
 
@@ -46,7 +55,16 @@ describe('NearDupIndex (real Redis)', () => {
     const index = fresh();
     const base = 0x1234567890abcdefn;
     await index.checkAndAdd('first', flip(base, [1, 2]));
-    await index.checkAndAdd('second', flip(base, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]));
+    await index.checkAndAdd(
+      'second',
+      flip(
+        base,
+        [
+          1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+          21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+        ],
+      ),
+    );
     await index.checkAndAdd('third', flip(base, [40, 41]));
     expect((await index.checkAndAdd('copy', base)).duplicateOf).toBe('first');
   });
@@ -62,7 +80,9 @@ describe('NearDupIndex (real Redis)', () => {
     const orig = await index.checkAndAddDetailed('a', fp);
     expect(orig).toMatchObject({ duplicateOf: null, replayed: true });
     // A replay adds nothing: the seq counter saw two articles.
-    const keys = await redis.keys(`${(index as unknown as { prefix: string }).prefix}:neardup:seq`);
+    const keys = await redis.keys(
+      `${(index as unknown as { prefix: string }).prefix}:neardup:seq`,
+    );
     expect(await redis.get(keys[0]!)).toBe('2');
   });
 
@@ -94,8 +114,12 @@ describe('NearDupIndex (real Redis)', () => {
       compared.push(r.candidates);
     }
     const maxProbes = index.bands * (1 + 10);
-    expect(Math.max(...compared)).toBeLessThanOrEqual(maxProbes * index.bucketCap);
+    expect(Math.max(...compared)).toBeLessThanOrEqual(
+      maxProbes * index.bucketCap,
+    );
     const last = await index.checkAndAddDetailed('hot-last', hot | 0x12345678n);
-    expect(last.commands).toBeLessThanOrEqual(4 + index.bands * 11 + index.bands + 2);
+    expect(last.commands).toBeLessThanOrEqual(
+      4 + index.bands * 11 + index.bands + 2,
+    );
   });
 });

@@ -20,8 +20,11 @@ function startOldRedis(): Promise<Server> {
         let rest = buffer.slice(match[0].length);
         for (let i = 0; i < Number(match[1]); i++) {
           const bulk = /^\$(\d+)\r\n/.exec(rest);
-          if (!bulk || rest.length < bulk[0].length + Number(bulk[1]) + 2) return;
-          parts.push(rest.slice(bulk[0].length, bulk[0].length + Number(bulk[1])));
+          if (!bulk || rest.length < bulk[0].length + Number(bulk[1]) + 2)
+            return;
+          parts.push(
+            rest.slice(bulk[0].length, bulk[0].length + Number(bulk[1])),
+          );
           rest = rest.slice(bulk[0].length + Number(bulk[1]) + 2);
         }
         buffer = rest;
@@ -34,7 +37,9 @@ function startOldRedis(): Promise<Server> {
       }
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(server)),
+  );
 }
 
 describe('REDIS_URL pointing at a Redis older than 6.2', () => {
@@ -46,7 +51,10 @@ describe('REDIS_URL pointing at a Redis older than 6.2', () => {
 
   it('is refused with a clear one-line message and exit 2', async () => {
     const port = (server.address() as AddressInfo).port;
-    const res = await runCli(['status'], await testEnv({ REDIS_URL: `redis://127.0.0.1:${port}` }));
+    const res = await runCli(
+      ['status'],
+      await testEnv({ REDIS_URL: `redis://127.0.0.1:${port}` }),
+    );
     expect(res.code).toBe(2);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     expect(res.stderr).toMatch(/5\.0\.7/);

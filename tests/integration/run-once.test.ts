@@ -3,7 +3,6 @@ import { runCli, testEnv } from '../helpers/cli.js';
 import { ALLOWED_KEYS, REQUIRED_KEYS } from '../helpers/seed-alerts.js';
 import { WebhookReceiver, makeSecret } from '../helpers/webhook-receiver.js';
 
-
 /** Which seed file must be named as the first source of each key. */
 const FIRST_SEED: Record<string, string> = {
   'KP|presence|soldiers|12000': '000',
@@ -25,7 +24,10 @@ describe('troopwatch run --once on the seeds (embedded Redis)', () => {
     const receiver = await new WebhookReceiver(secret).start();
     receivers.push(receiver);
     // No REDIS_URL: the program starts its own redis-server in the data dir.
-    const env = await testEnv({ ALERT_WEBHOOK_URL: receiver.url, ALERT_WEBHOOK_SECRET: secret });
+    const env = await testEnv({
+      ALERT_WEBHOOK_URL: receiver.url,
+      ALERT_WEBHOOK_SECRET: secret,
+    });
 
     const first = await runCli(['run', '--once'], env);
     expect(first.stderr).not.toMatch(/"level":50/);
@@ -48,7 +50,8 @@ describe('troopwatch run --once on the seeds (embedded Redis)', () => {
       expect(data.claim.actor).toBe('KP');
       expect(typeof data.firstSeenAt).toBe('string');
       expect(data.sources.length).toBe(1);
-      if (FIRST_SEED[r.key]) expect(data.article.source.startsWith(FIRST_SEED[r.key]!)).toBe(true);
+      if (FIRST_SEED[r.key])
+        expect(data.article.source.startsWith(FIRST_SEED[r.key]!)).toBe(true);
     }
 
     const second = await runCli(['run', '--once'], env);
@@ -58,19 +61,30 @@ describe('troopwatch run --once on the seeds (embedded Redis)', () => {
 
     // Everything persisted: the alert log lists each delivery as delivered.
     const alerts = await runCli(['alerts', '--json'], env);
-    const list = JSON.parse(alerts.stdout) as Array<{ key: string; deliveries: Array<{ state: string }> }>;
+    const list = JSON.parse(alerts.stdout) as Array<{
+      key: string;
+      deliveries: Array<{ state: string }>;
+    }>;
     expect(list.map((a) => a.key).sort()).toEqual([...keys].sort());
-    for (const a of list) expect(a.deliveries.map((d) => d.state)).toEqual(['delivered']);
+    for (const a of list)
+      expect(a.deliveries.map((d) => d.state)).toEqual(['delivered']);
   });
 
   it('records alerts with no endpoint configured and lists them', async () => {
     const env = await testEnv();
     const run = await runCli(['run', '--once'], env);
     expect(run.code).toBe(0);
-    const alerts = JSON.parse((await runCli(['alerts', '--json'], env)).stdout) as Array<{ key: string; deliveries: unknown[] }>;
-    for (const key of REQUIRED_KEYS) expect(alerts.map((a) => a.key)).toContain(key);
+    const alerts = JSON.parse(
+      (await runCli(['alerts', '--json'], env)).stdout,
+    ) as Array<{ key: string; deliveries: unknown[] }>;
+    for (const key of REQUIRED_KEYS)
+      expect(alerts.map((a) => a.key)).toContain(key);
     for (const a of alerts) expect(a.deliveries).toEqual([]);
-    const claims = JSON.parse((await runCli(['claims', '--json'], env)).stdout) as Array<{ key: string }>;
-    expect(claims.map((c) => c.key).sort()).toEqual(alerts.map((a) => a.key).sort());
+    const claims = JSON.parse(
+      (await runCli(['claims', '--json'], env)).stdout,
+    ) as Array<{ key: string }>;
+    expect(claims.map((c) => c.key).sort()).toEqual(
+      alerts.map((a) => a.key).sort(),
+    );
   });
 });

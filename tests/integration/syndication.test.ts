@@ -7,17 +7,34 @@ import { ALLOWED_KEYS, REQUIRED_KEYS } from '../helpers/seed-alerts.js';
 import { WebhookReceiver, makeSecret } from '../helpers/webhook-receiver.js';
 
 const seedText = (prefix: string): string => {
-  const file = ['000_15671ed14c4c9ea1', '001_ab2dd517342f5741', '002_1e766fff5a103677', '003_a55ff48605766874', '004_7853cb3426cd1e45']
-    .find((f) => f.startsWith(prefix))!;
+  const file = [
+    '000_15671ed14c4c9ea1',
+    '001_ab2dd517342f5741',
+    '002_1e766fff5a103677',
+    '003_a55ff48605766874',
+    '004_7853cb3426cd1e45',
+  ].find((f) => f.startsWith(prefix))!;
   return readFileSync(path.join(SEEDS, `${file}.txt`), 'utf8');
 };
 
 /** A seed republished as a news page with its own chrome and headline. */
-function page(text: string, opts: { headline?: string; chrome: string; canonical?: string; dropLast?: boolean }): string {
-  let paragraphs = text.split('\n').map((l) => l.trim()).filter(Boolean);
+function page(
+  text: string,
+  opts: {
+    headline?: string;
+    chrome: string;
+    canonical?: string;
+    dropLast?: boolean;
+  },
+): string {
+  let paragraphs = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const title = opts.headline ?? paragraphs[0]!;
   if (opts.dropLast) paragraphs = paragraphs.slice(0, -1);
-  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const esc = (s: string): string =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return `<!doctype html><html lang="de"><head><title>${esc(title)} | ${opts.chrome}</title>
 ${opts.canonical ? `<link rel="canonical" href="${opts.canonical}">` : ''}
 <meta property="og:site_name" content="${opts.chrome}"></head><body>
@@ -39,13 +56,46 @@ describe('syndicated copies of the seeds', () => {
     const site = await new FixtureServer().start();
     servers.push(site);
     const o = site.origin;
-    site.route('/welt/kim-truppen', page(seedText('000'), { chrome: 'Nordkurier' }));
-    site.route('/politik/nk-soldaten', page(seedText('001'), { chrome: 'Westblick', headline: 'Nordkoreas Soldaten: 2000 Mann nach Training verlegt' }));
-    site.route('/ausland/pentagon-10000', page(seedText('002'), { chrome: 'Tagesbote' }));
-    site.route('/news/video-uniformen', page(seedText('003'), { chrome: 'Abendpost', dropLast: true }));
-    site.route('/krieg/austin', page(seedText('004'), { chrome: 'Rundschau', headline: 'Austin: Mehr als 10.000 Nordkoreaner in Kursk' }));
-    site.route('/amp/kim-truppen', page(seedText('000'), { chrome: 'Nordkurier AMP', canonical: `${o}/welt/kim-truppen` }));
-    site.route('/agentur/pentagon', page(seedText('002'), { chrome: 'Agenturdienst', headline: 'Pentagon bestätigt Entsendung' }));
+    site.route(
+      '/welt/kim-truppen',
+      page(seedText('000'), { chrome: 'Nordkurier' }),
+    );
+    site.route(
+      '/politik/nk-soldaten',
+      page(seedText('001'), {
+        chrome: 'Westblick',
+        headline: 'Nordkoreas Soldaten: 2000 Mann nach Training verlegt',
+      }),
+    );
+    site.route(
+      '/ausland/pentagon-10000',
+      page(seedText('002'), { chrome: 'Tagesbote' }),
+    );
+    site.route(
+      '/news/video-uniformen',
+      page(seedText('003'), { chrome: 'Abendpost', dropLast: true }),
+    );
+    site.route(
+      '/krieg/austin',
+      page(seedText('004'), {
+        chrome: 'Rundschau',
+        headline: 'Austin: Mehr als 10.000 Nordkoreaner in Kursk',
+      }),
+    );
+    site.route(
+      '/amp/kim-truppen',
+      page(seedText('000'), {
+        chrome: 'Nordkurier AMP',
+        canonical: `${o}/welt/kim-truppen`,
+      }),
+    );
+    site.route(
+      '/agentur/pentagon',
+      page(seedText('002'), {
+        chrome: 'Agenturdienst',
+        headline: 'Pentagon bestätigt Entsendung',
+      }),
+    );
     const urls = [
       `${o}/welt/kim-truppen?utm_source=twitter&utm_medium=social`,
       `${o}/politik/nk-soldaten?fbclid=abc123`,
@@ -80,12 +130,20 @@ describe('syndicated copies of the seeds', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(receiver.received.every((r) => r.type === 'claim.new')).toBe(true);
     // The copies were recognised as such: they corroborate nothing.
-    const claims = JSON.parse((await runCli(['claims', '--json'], env)).stdout) as Array<{
+    const claims = JSON.parse(
+      (await runCli(['claims', '--json'], env)).stdout,
+    ) as Array<{
       key: string;
       sources: Array<{ url: string | null }>;
     }>;
-    for (const claim of claims) expect(claim.sources.filter((s) => s.url !== null), claim.key).toEqual([]);
-    const status = JSON.parse((await runCli(['status', '--json'], env)).stdout) as {
+    for (const claim of claims)
+      expect(
+        claim.sources.filter((s) => s.url !== null),
+        claim.key,
+      ).toEqual([]);
+    const status = JSON.parse(
+      (await runCli(['status', '--json'], env)).stdout,
+    ) as {
       articles: Record<string, number>;
       failedJobs: unknown[];
     };

@@ -103,9 +103,7 @@ describe('cleanHtml edge cases', () => {
       canonicalUrl: 'https://example.com/x',
     },
   ])('$name', ({ html, url, canonicalUrl }) => {
-    expect(cleanHtml(html, url ? { url } : {}).canonicalUrl).toBe(
-      canonicalUrl,
-    );
+    expect(cleanHtml(html, url ? { url } : {}).canonicalUrl).toBe(canonicalUrl);
   });
 
   it.each([
@@ -169,7 +167,8 @@ describe('cleanHtml chrome pruning', () => {
   it.each([
     {
       name: 'figure with caption',
-      html: '<figure><img src="a.jpg"><figcaption>CAPTION_X at a parade.' +
+      html:
+        '<figure><img src="a.jpg"><figcaption>CAPTION_X at a parade.' +
         '</figcaption></figure>',
     },
     {
@@ -178,12 +177,14 @@ describe('cleanHtml chrome pruning', () => {
     },
     {
       name: 'class hint: related',
-      html: '<div id="related-stories"><p>CHROME_X is a story ' +
+      html:
+        '<div id="related-stories"><p>CHROME_X is a story ' +
         'about something else entirely, with enough words.</p></div>',
     },
     {
       name: 'list of links',
-      html: '<ul><li><a href="/a">CHROME_X one</a></li>' +
+      html:
+        '<ul><li><a href="/a">CHROME_X one</a></li>' +
         '<li><a href="/b">Other story two</a></li></ul>',
     },
     {
@@ -209,7 +210,8 @@ describe('cleanHtml chrome pruning', () => {
   it.each([
     {
       name: 'a sentence with a link in it',
-      html: '<p>Officials <a href="/r">told Reuters</a> that KEPT_X 3,000 ' +
+      html:
+        '<p>Officials <a href="/r">told Reuters</a> that KEPT_X 3,000 ' +
         'more soldiers were on their way.</p>',
     },
     {

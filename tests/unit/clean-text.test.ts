@@ -20,15 +20,13 @@ describe('cleanText on seed 001', () => {
   const cleaned = cleanText(seed);
   const lines = cleaned.split('\n');
 
-  it.each([
-    '1. Startseite',
-    '2. Politik',
-    'Kommentare',
-    'Auch interessant',
-  ])('drops the chrome line %j', (chrome) => {
-    expect(lines.map((l) => l.trim())).not.toContain(chrome.trim());
-    expect(cleaned).not.toContain(chrome);
-  });
+  it.each(['1. Startseite', '2. Politik', 'Kommentare', 'Auch interessant'])(
+    'drops the chrome line %j',
+    (chrome) => {
+      expect(lines.map((l) => l.trim())).not.toContain(chrome.trim());
+      expect(cleaned).not.toContain(chrome);
+    },
+  );
 
   it('drops the photo credit but keeps the caption sentence', () => {
     expect(cleaned).not.toContain('© Fotos');

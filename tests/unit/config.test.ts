@@ -17,7 +17,10 @@ describe('loadConfig', () => {
       seedsDir: '/srv/tw/seeds',
       endpoints: [],
       allowPrivateHosts: [],
-      alertRetrySchedule: [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000],
+      alertRetrySchedule: [
+        5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000,
+        36_000_000,
+      ],
       concurrency: 4,
       dashboardPort: 8484,
       installRedis: true,
@@ -34,9 +37,19 @@ describe('loadConfig', () => {
       TROOPWATCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1:8080, Intranet.local',
       TROOPWATCH_ALERT_RETRY_SCHEDULE: '0,100ms,1s',
     });
-    expect(config.endpoints.map((e) => e.url)).toEqual(['https://a.example/hook', 'http://127.0.0.1:9000/x']);
-    expect(config.endpoints.every((e) => e.secret === SECRET && /^ep_[0-9a-f]{12}$/.test(e.id))).toBe(true);
-    expect(config.allowPrivateHosts).toEqual(['127.0.0.1:8080', 'intranet.local']);
+    expect(config.endpoints.map((e) => e.url)).toEqual([
+      'https://a.example/hook',
+      'http://127.0.0.1:9000/x',
+    ]);
+    expect(
+      config.endpoints.every(
+        (e) => e.secret === SECRET && /^ep_[0-9a-f]{12}$/.test(e.id),
+      ),
+    ).toBe(true);
+    expect(config.allowPrivateHosts).toEqual([
+      '127.0.0.1:8080',
+      'intranet.local',
+    ]);
     expect(config.alertRetrySchedule).toEqual([100, 1000]);
   });
 
@@ -56,7 +69,14 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(UsageError);
     const message = (error as UsageError).message;
-    for (const key of ['REDIS_URL', 'TROOPWATCH_CONCURRENCY', 'TROOPWATCH_LOCK_DURATION', 'ALERT_WEBHOOK_URL', 'ALERT_WEBHOOK_SECRET', 'TROOPWATCH_LOG_LEVEL']) {
+    for (const key of [
+      'REDIS_URL',
+      'TROOPWATCH_CONCURRENCY',
+      'TROOPWATCH_LOCK_DURATION',
+      'ALERT_WEBHOOK_URL',
+      'ALERT_WEBHOOK_SECRET',
+      'TROOPWATCH_LOG_LEVEL',
+    ]) {
       expect(message).toContain(key);
     }
     expect(message).not.toContain('\n');

@@ -11,15 +11,30 @@ import {
 } from '../../src/eval/score-claims.js';
 
 const gold = (over: Partial<GoldClaim> = {}): GoldClaim => ({
-  value: 12000, low: null, high: null, qualifier: 'approx', unit: 'soldiers',
-  event: 'deployed', attribution: 'NIS', optional: false, ...over,
+  value: 12000,
+  low: null,
+  high: null,
+  qualifier: 'approx',
+  unit: 'soldiers',
+  event: 'deployed',
+  attribution: 'NIS',
+  optional: false,
+  ...over,
 });
 const pred = (over: Partial<Predicted> = {}): Predicted => ({
-  value: 12000, unit: 'soldiers', qualifier: 'approx', event: 'deployed',
-  attribution: 'NIS', text: 'rund 12.000 Soldaten', ...over,
+  value: 12000,
+  unit: 'soldiers',
+  qualifier: 'approx',
+  event: 'deployed',
+  attribution: 'NIS',
+  text: 'rund 12.000 Soldaten',
+  ...over,
 });
 const passage = (claims: GoldClaim[]): Passage => ({
-  id: 'p1', lang: 'de', text: 'x', claims,
+  id: 'p1',
+  lang: 'de',
+  text: 'x',
+  claims,
 });
 
 describe('attributionMatches', () => {
@@ -30,8 +45,16 @@ describe('attributionMatches', () => {
     { g: 'NIS', p: 'the NIS', ok: true },
     { g: 'südkoreanischer Geheimdienst NIS', p: 'NIS', ok: true },
     // German inflection: common prefix of at least five letters.
-    { g: 'südkoreanischer Geheimdienst', p: 'südkoreanischen Geheimdienstes', ok: true },
-    { g: "Seoul's Joint Chiefs of Staff", p: 'Joint Chiefs of Staff', ok: true },
+    {
+      g: 'südkoreanischer Geheimdienst',
+      p: 'südkoreanischen Geheimdienstes',
+      ok: true,
+    },
+    {
+      g: "Seoul's Joint Chiefs of Staff",
+      p: 'Joint Chiefs of Staff',
+      ok: true,
+    },
     { g: 'Pentagon (Sabrina Singh)', p: 'Sabrina Singh', ok: true },
     { g: 'Pentagon', p: 'Kremlin', ok: false },
     { g: 'John Kirby', p: 'Lloyd Austin', ok: false },
@@ -45,14 +68,24 @@ describe('attributionMatches', () => {
 describe('scorePassage', () => {
   it('counts a correct figure as TP with all fields right', () => {
     const c = scorePassage(passage([gold()]), [pred()]);
-    expect(c).toMatchObject({ gold: 1, tp: 1, fp: 0, fn: 0,
-      qualifierOk: 1, eventOk: 1, attributionOk: 1 });
+    expect(c).toMatchObject({
+      gold: 1,
+      tp: 1,
+      fp: 0,
+      fn: 0,
+      qualifierOk: 1,
+      eventOk: 1,
+      attributionOk: 1,
+    });
   });
 
   it('counts misses and spurious figures by (value, unit)', () => {
     const misses: Miss[] = [];
-    const c = scorePassage(passage([gold()]),
-      [pred({ unit: 'workers' })], misses);
+    const c = scorePassage(
+      passage([gold()]),
+      [pred({ unit: 'workers' })],
+      misses,
+    );
     expect(c).toMatchObject({ tp: 0, fp: 1, fn: 1 });
     expect(misses.map((m) => m.kind).sort()).toEqual(['fn', 'fp']);
   });
@@ -67,37 +100,61 @@ describe('scorePassage', () => {
       pred({ qualifier: 'exact', event: 'killed', attribution: null }),
       pred(),
     ]);
-    expect(c).toMatchObject({ tp: 1, qualifierOk: 1, eventOk: 1, attributionOk: 1 });
+    expect(c).toMatchObject({
+      tp: 1,
+      qualifierOk: 1,
+      eventOk: 1,
+      attributionOk: 1,
+    });
   });
 
   it('compares event classes: training matches deployed', () => {
     const c = scorePassage(passage([gold({ event: 'training' })]), [pred()]);
     expect(c.eventOk).toBe(1);
-    const d = scorePassage(passage([gold({ event: 'killed' })]),
-      [pred({ event: 'wounded' })]);
+    const d = scorePassage(passage([gold({ event: 'killed' })]), [
+      pred({ event: 'wounded' }),
+    ]);
     expect(d.eventOk).toBe(0);
   });
 
   it('treats optional gold as neither TP, FP nor FN', () => {
     const opt = gold({ value: 10, unit: 'officers', optional: true });
-    expect(scorePassage(passage([opt]), [pred({ value: 10, unit: 'officers' })]))
-      .toMatchObject({ gold: 0, tp: 0, fp: 0, fn: 0 });
-    expect(scorePassage(passage([opt]), []))
-      .toMatchObject({ gold: 0, tp: 0, fp: 0, fn: 0 });
+    expect(
+      scorePassage(passage([opt]), [pred({ value: 10, unit: 'officers' })]),
+    ).toMatchObject({ gold: 0, tp: 0, fp: 0, fn: 0 });
+    expect(scorePassage(passage([opt]), [])).toMatchObject({
+      gold: 0,
+      tp: 0,
+      fp: 0,
+      fn: 0,
+    });
   });
 
   it('records wrong fields as misses', () => {
     const misses: Miss[] = [];
     scorePassage(passage([gold()]), [pred({ qualifier: 'exact' })], misses);
-    expect(misses).toEqual([expect.objectContaining({ kind: 'qualifier',
-      want: 'approx', got: ['exact'] })]);
+    expect(misses).toEqual([
+      expect.objectContaining({
+        kind: 'qualifier',
+        want: 'approx',
+        got: ['exact'],
+      }),
+    ]);
   });
 });
 
 describe('metrics', () => {
   it('derives precision, recall and F1', () => {
-    const m = toMetrics({ passages: 2, gold: 4, tp: 3, fp: 1, fn: 1,
-      qualifierOk: 3, eventOk: 2, attributionOk: 3 });
+    const m = toMetrics({
+      passages: 2,
+      gold: 4,
+      tp: 3,
+      fp: 1,
+      fn: 1,
+      qualifierOk: 3,
+      eventOk: 2,
+      attributionOk: 3,
+    });
     expect(m.precision).toBeCloseTo(0.75);
     expect(m.recall).toBeCloseTo(0.75);
     expect(m.f1).toBeCloseTo(0.75);

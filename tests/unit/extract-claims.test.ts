@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eventClass, type Claim, type Language } from '../../src/shared/claim.js';
-import { detectLanguage, extractClaims } from '../../src/shared/extract-claims.js';
+import {
+  eventClass,
+  type Claim,
+  type Language,
+} from '../../src/shared/claim.js';
+import {
+  detectLanguage,
+  extractClaims,
+} from '../../src/shared/extract-claims.js';
 
 interface GoldClaim {
   value: number;
@@ -32,40 +39,67 @@ const matches = (c: Claim, g: GoldClaim): boolean =>
   c.qualifier === g.qualifier &&
   eventClass(c.event) === eventClass(g.event);
 
-describe.each([
-  { file: 'seeds.jsonl' },
-  { file: 'starter.jsonl' },
-])('labelled passages in $file', ({ file }) => {
-  it.each(loadPassages(file).map((p) => ({ name: p.id, p })))('$name', ({ p }) => {
-    const claims = extractClaims(p.text, { lang: p.lang });
-    for (const g of p.claims.filter((x) => !x.optional)) {
-      expect(claims.some((c) => matches(c, g)), `missing ${g.value}`).toBe(true);
-    }
-    const allowed = new Set(p.claims.map((g) => g.value));
-    for (const c of claims) {
-      expect(allowed.has(c.value), `unexpected ${c.text}`).toBe(true);
-      expect(p.text.slice(c.start, c.end)).toBe(c.text);
-      expect(c.actor).toBe('KP');
-    }
-  });
-});
+describe.each([{ file: 'seeds.jsonl' }, { file: 'starter.jsonl' }])(
+  'labelled passages in $file',
+  ({ file }) => {
+    it.each(loadPassages(file).map((p) => ({ name: p.id, p })))(
+      '$name',
+      ({ p }) => {
+        const claims = extractClaims(p.text, { lang: p.lang });
+        for (const g of p.claims.filter((x) => !x.optional)) {
+          expect(
+            claims.some((c) => matches(c, g)),
+            `missing ${g.value}`,
+          ).toBe(true);
+        }
+        const allowed = new Set(p.claims.map((g) => g.value));
+        for (const c of claims) {
+          expect(allowed.has(c.value), `unexpected ${c.text}`).toBe(true);
+          expect(p.text.slice(c.start, c.end)).toBe(c.text);
+          expect(c.actor).toBe('KP');
+        }
+      },
+    );
+  },
+);
 
 describe('extractClaims contract', () => {
   it.each([
     {
       name: 'approx deployed with attribution',
       text: 'Nach Angaben des NIS hat Nordkorea rund 12.000 Soldaten nach Russland entsandt.',
-      want: { value: 12000, qualifier: 'approx', low: null, high: null, unit: 'soldiers', event: 'deployed', text: 'rund 12.000 Soldaten', attribution: 'NIS' },
+      want: {
+        value: 12000,
+        qualifier: 'approx',
+        low: null,
+        high: null,
+        unit: 'soldiers',
+        event: 'deployed',
+        text: 'rund 12.000 Soldaten',
+        attribution: 'NIS',
+      },
     },
     {
       name: 'at least sets low',
       text: 'Mindestens 3.000 nordkoreanische Soldaten werden in Russland ausgebildet.',
-      want: { value: 3000, qualifier: 'at_least', low: 3000, high: null, event: 'training' },
+      want: {
+        value: 3000,
+        qualifier: 'at_least',
+        low: 3000,
+        high: null,
+        event: 'training',
+      },
     },
     {
       name: 'up to sets high',
       text: 'Pyongyang is expected to send up to 10,000 more troops.',
-      want: { value: 10000, qualifier: 'up_to', low: null, high: 10000, event: 'projected' },
+      want: {
+        value: 10000,
+        qualifier: 'up_to',
+        low: null,
+        high: 10000,
+        event: 'projected',
+      },
     },
     {
       name: 'more than sets low',
@@ -119,14 +153,29 @@ describe('extractClaims contract', () => {
   });
 
   it.each([
-    { name: 'Russian total', text: 'Russland hat rund 600.000 Soldaten in der Ukraine.' },
-    { name: 'standing army', text: 'North Korea has an army of 1.2 million soldiers.' },
-    { name: 'shells', text: 'Nordkorea lieferte 5.000 Granaten nach Russland.' },
+    {
+      name: 'Russian total',
+      text: 'Russland hat rund 600.000 Soldaten in der Ukraine.',
+    },
+    {
+      name: 'standing army',
+      text: 'North Korea has an army of 1.2 million soldiers.',
+    },
+    {
+      name: 'shells',
+      text: 'Nordkorea lieferte 5.000 Granaten nach Russland.',
+    },
     { name: 'date', text: 'Am 24. Oktober meldete Nordkorea Soldaten.' },
     { name: 'money', text: 'North Korea got $2 billion for its troops.' },
-    { name: 'vague', text: 'Tausende nordkoreanische Soldaten sind in Russland.' },
+    {
+      name: 'vague',
+      text: 'Tausende nordkoreanische Soldaten sind in Russland.',
+    },
     { name: 'no actor', text: 'Etwa 5.000 Soldaten wurden verlegt.' },
-    { name: 'aircraft capacity', text: 'Ein Flugzeug, das über 400 Personen transportieren kann, flog von Pjöngjang nach Moskau.' },
+    {
+      name: 'aircraft capacity',
+      text: 'Ein Flugzeug, das über 400 Personen transportieren kann, flog von Pjöngjang nach Moskau.',
+    },
   ])('no claim: $name', ({ text }) => {
     expect(extractClaims(text)).toEqual([]);
   });
@@ -134,8 +183,16 @@ describe('extractClaims contract', () => {
 
 describe('detectLanguage', () => {
   it.each([
-    { name: 'German', text: 'Die Soldaten wurden nach Russland geschickt, und das ist neu.', lang: 'de' },
-    { name: 'English', text: 'The troops were sent to Russia, and that is new.', lang: 'en' },
+    {
+      name: 'German',
+      text: 'Die Soldaten wurden nach Russland geschickt, und das ist neu.',
+      lang: 'de',
+    },
+    {
+      name: 'English',
+      text: 'The troops were sent to Russia, and that is new.',
+      lang: 'en',
+    },
   ])('$name', ({ text, lang }) => {
     expect(detectLanguage(text)).toBe(lang);
   });
@@ -144,11 +201,23 @@ describe('detectLanguage', () => {
 describe('extractClaims robustness', () => {
   it.each([
     { name: 'grouped digits', unit: '1.000.000.000 ', size: 1_000_000 },
-    { name: 'repeated qualifiers', unit: 'mehr als mehr als ', size: 1_000_000 },
+    {
+      name: 'repeated qualifiers',
+      unit: 'mehr als mehr als ',
+      size: 1_000_000,
+    },
     { name: 'separators', unit: '., \u2009-–', size: 1_000_000 },
     // Every sentence a claim: the worst case per byte, so a smaller input.
-    { name: 'dense claims', unit: 'Nordkorea hat rund 12.000 Soldaten entsandt. ', size: 250_000 },
-    { name: 'one long sentence', unit: 'etwa 12.000 nordkoreanische Soldaten, ', size: 250_000 },
+    {
+      name: 'dense claims',
+      unit: 'Nordkorea hat rund 12.000 Soldaten entsandt. ',
+      size: 250_000,
+    },
+    {
+      name: 'one long sentence',
+      unit: 'etwa 12.000 nordkoreanische Soldaten, ',
+      size: 250_000,
+    },
   ])('$size bytes of $name finish fast', ({ unit, size }) => {
     const input = unit.repeat(Math.ceil(size / unit.length));
     const t0 = performance.now();
@@ -165,7 +234,8 @@ describe('extractClaims robustness', () => {
   });
 
   it('survives random input with consistent offsets', () => {
-    const alphabet = '0123456789.,;:-–— \u00a0\u2009\u202f\nabcNordkoreaSoldatentroops rund über bis zu„“"()€$%ä\ud83d\ude00\ud800';
+    const alphabet =
+      '0123456789.,;:-–— \u00a0\u2009\u202f\nabcNordkoreaSoldatentroops rund über bis zu„“"()€$%ä\ud83d\ude00\ud800';
     let seed = 42;
     const rand = (): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -174,7 +244,8 @@ describe('extractClaims robustness', () => {
     for (let n = 0; n < 300; n += 1) {
       let s = '';
       const len = Math.floor(rand() * 300);
-      for (let i = 0; i < len; i += 1) s += alphabet[Math.floor(rand() * alphabet.length)];
+      for (let i = 0; i < len; i += 1)
+        s += alphabet[Math.floor(rand() * alphabet.length)];
       const claims = extractClaims(s);
       for (const c of claims) expect(s.slice(c.start, c.end)).toBe(c.text);
     }

@@ -12,7 +12,9 @@ import { extractClaims } from '../../src/shared/extract-claims.js';
 // Every labelled file, held-out ones included: only aggregate numbers are
 // asserted, so no passage is shown when a floor fails.
 const DIR = new URL('../fixtures/claims/', import.meta.url);
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.jsonl')).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort();
 
 const load = (file: string): Passage[] =>
   readFileSync(new URL(file, DIR), 'utf8')

@@ -12,16 +12,22 @@ describe('KP_GATE', () => {
     ...ACTOR_PREFIXES.filter(([, code]) => code === 'KP').map(([p]) => p),
     ...KP_DEMONYMS,
   ])('lets "%s" through', (cue) => {
-    expect(KP_GATE.test(`text ${cue.trim()}x text`) ||
-      KP_GATE.test(`text ${cue.trim()} text`)).toBe(true);
+    expect(
+      KP_GATE.test(`text ${cue.trim()}x text`) ||
+        KP_GATE.test(`text ${cue.trim()} text`),
+    ).toBe(true);
   });
 
   it.each(['N. Korea', 'Nord-Korea', 'Pjöngjang', 'KPA-Truppen', 'NK troops'])(
-    'lets "%s" through', (text) => {
+    'lets "%s" through',
+    (text) => {
       expect(KP_GATE.test(text)).toBe(true);
-    });
+    },
+  );
 
   it('stops text that names no North Korean actor', () => {
-    expect(KP_GATE.test('The bank thinks Russia lost 600,000 soldiers.')).toBe(false);
+    expect(KP_GATE.test('The bank thinks Russia lost 600,000 soldiers.')).toBe(
+      false,
+    );
   });
 });

@@ -34,14 +34,17 @@ const PATHOLOGICAL = [
 ];
 
 describe('extractClaims runs in linear time', () => {
-  it.each(PATHOLOGICAL)('$name: 4× the input takes ≈4× the time', ({ unit }) => {
-    const small = seconds(repeat(unit, MB / 2));
-    const large = seconds(repeat(unit, 2 * MB));
-    // Linear growth gives 4×, quadratic 16×: allow 10× plus fixed noise.
-    expect(large).toBeLessThan(10 * small + 0.5);
-    // And an absolute bound: 2 MB in well under the 10 MB budget.
-    expect(large).toBeLessThan(8);
-  });
+  it.each(PATHOLOGICAL)(
+    '$name: 4× the input takes ≈4× the time',
+    ({ unit }) => {
+      const small = seconds(repeat(unit, MB / 2));
+      const large = seconds(repeat(unit, 2 * MB));
+      // Linear growth gives 4×, quadratic 16×: allow 10× plus fixed noise.
+      expect(large).toBeLessThan(10 * small + 0.5);
+      // And an absolute bound: 2 MB in well under the 10 MB budget.
+      expect(large).toBeLessThan(8);
+    },
+  );
 
   it('finishes 10 MB of digits within 20 s', () => {
     const input = repeat('0123456789', 10 * MB);
@@ -63,15 +66,81 @@ function rng(seed: number): () => number {
 // Pieces of text the grammar reacts to, and characters that break naive
 // code: separators, every space, surrogates (paired and lone), NUL, BOM.
 const PIECES = [
-  '0', '1', '12', '000', '.', ',', ' ', '\u00a0', '\u2009', '\u202f', '-', '–',
-  '—', '\n', '%', '$', '€', 'k', 'Mio.', 'Millionen', 'Tsd.', 'bis', 'to',
-  'zwischen', 'und', 'and', 'rund ', 'über ', 'mehr als ', 'up to ', 'at least ',
-  'about ', 'some ', 'Nordkorea', 'North Korea', 'nordkoreanische ', 'Soldaten',
-  'troops', 'Offiziere', 'workers', 'getötet', 'killed', 'sollen ', 'could ',
-  'laut ', 'according to ', 'said', ', sagte ', 'NIS', '„', '“', '"', '(', ')',
-  'zwölftausend', 'two thousand', 'a dozen', 'Oktober', 'Oct.', '2024',
-  '\ud83d\ude00', '\ud800', '\udc00', '\u0000', '\ufeff', 'ä', 'ß', ':',
-  'davon ', 'of them', 'weitere ', 'or so', '-strong', 'Kursk', 'Russland',
+  '0',
+  '1',
+  '12',
+  '000',
+  '.',
+  ',',
+  ' ',
+  '\u00a0',
+  '\u2009',
+  '\u202f',
+  '-',
+  '–',
+  '—',
+  '\n',
+  '%',
+  '$',
+  '€',
+  'k',
+  'Mio.',
+  'Millionen',
+  'Tsd.',
+  'bis',
+  'to',
+  'zwischen',
+  'und',
+  'and',
+  'rund ',
+  'über ',
+  'mehr als ',
+  'up to ',
+  'at least ',
+  'about ',
+  'some ',
+  'Nordkorea',
+  'North Korea',
+  'nordkoreanische ',
+  'Soldaten',
+  'troops',
+  'Offiziere',
+  'workers',
+  'getötet',
+  'killed',
+  'sollen ',
+  'could ',
+  'laut ',
+  'according to ',
+  'said',
+  ', sagte ',
+  'NIS',
+  '„',
+  '“',
+  '"',
+  '(',
+  ')',
+  'zwölftausend',
+  'two thousand',
+  'a dozen',
+  'Oktober',
+  'Oct.',
+  '2024',
+  '\ud83d\ude00',
+  '\ud800',
+  '\udc00',
+  '\u0000',
+  '\ufeff',
+  'ä',
+  'ß',
+  ':',
+  'davon ',
+  'of them',
+  'weitere ',
+  'or so',
+  '-strong',
+  'Kursk',
+  'Russland',
 ];
 
 describe('extractClaims on random input', () => {
@@ -80,7 +149,8 @@ describe('extractClaims on random input', () => {
     for (let n = 0; n < 400; n += 1) {
       let s = '';
       const len = Math.floor(rand() * 80);
-      for (let i = 0; i < len; i += 1) s += PIECES[Math.floor(rand() * PIECES.length)];
+      for (let i = 0; i < len; i += 1)
+        s += PIECES[Math.floor(rand() * PIECES.length)];
       for (const lang of [undefined, 'de', 'en'] as const) {
         const claims = extractClaims(s, lang ? { lang } : {});
         for (const c of claims) {
@@ -94,15 +164,27 @@ describe('extractClaims on random input', () => {
           expect(c.actor).toBe('KP');
         }
       }
-      for (const m of findNumbers(s)) expect(s.slice(m.start, m.end)).toBe(m.text);
+      for (const m of findNumbers(s))
+        expect(s.slice(m.start, m.end)).toBe(m.text);
     }
   });
 
   it.each([
-    { name: 'binary bytes', text: String.fromCharCode(...Array.from({ length: 2000 }, (_, i) => (i * 37) % 256)) },
+    {
+      name: 'binary bytes',
+      text: String.fromCharCode(
+        ...Array.from({ length: 2000 }, (_, i) => (i * 37) % 256),
+      ),
+    },
     { name: 'replacement characters', text: '\ufffd'.repeat(5000) },
-    { name: 'lone surrogates', text: '\ud800\udc00\ud800 12.000 Soldaten \udfff' },
-    { name: 'NUL bytes', text: 'Nordkorea\u0000 hat\u0000 12.000\u0000 Soldaten' },
+    {
+      name: 'lone surrogates',
+      text: '\ud800\udc00\ud800 12.000 Soldaten \udfff',
+    },
+    {
+      name: 'NUL bytes',
+      text: 'Nordkorea\u0000 hat\u0000 12.000\u0000 Soldaten',
+    },
   ])('survives $name', ({ text }) => {
     expect(() => extractClaims(text)).not.toThrow();
     expect(Array.isArray(extractClaims(text))).toBe(true);

@@ -249,8 +249,9 @@ describe('parseFeed: encodings', () => {
       });
       expect(feed.title).toBe('년 Größe');
     }
-    expect(decodeFeedText(Uint8Array.from([0xff, 0xfe, 0, 0, 0x3c, 0, 0, 0])))
-      .toBe('<');
+    expect(
+      decodeFeedText(Uint8Array.from([0xff, 0xfe, 0, 0, 0x3c, 0, 0, 0])),
+    ).toBe('<');
   });
 
   it('repairs UTF-8 that was decoded as windows-1252 earlier', async () => {
@@ -307,18 +308,27 @@ describe('parseFeed: rejections are classified StageErrors', () => {
   it.each([
     ['a channel-less RSS 0.91', utf8('<rss version="0.91"><item/></rss>')],
     ['an empty rdf:RDF', utf8('<rdf:RDF xmlns:rdf="x"/>')],
-    ['an Atom entry with an element title', utf8(
-      '<feed><entry><title><b>x</b></title><link/><id><x/></id>' +
-        '<published><y/></published></entry></feed>',
-    )],
-    ['RSS items with odd children', rss(
-      '<item><title/><link><a/></link><guid isPermaLink="true"><x/></guid>' +
-        '<pubDate/><description><div><p>x</p></div></description></item>',
-    )],
-    ['a JSON Feed with junk items', utf8(
-      '{"version":"https://jsonfeed.org/version/1.1",' +
-        '"items":[null,1,"x",{"id":{},"url":7,"title":["t"]}]}',
-    )],
+    [
+      'an Atom entry with an element title',
+      utf8(
+        '<feed><entry><title><b>x</b></title><link/><id><x/></id>' +
+          '<published><y/></published></entry></feed>',
+      ),
+    ],
+    [
+      'RSS items with odd children',
+      rss(
+        '<item><title/><link><a/></link><guid isPermaLink="true"><x/></guid>' +
+          '<pubDate/><description><div><p>x</p></div></description></item>',
+      ),
+    ],
+    [
+      'a JSON Feed with junk items',
+      utf8(
+        '{"version":"https://jsonfeed.org/version/1.1",' +
+          '"items":[null,1,"x",{"id":{},"url":7,"title":["t"]}]}',
+      ),
+    ],
   ])('odd but well-formed: %s parses or fails classified', async (_, bytes) => {
     try {
       const feed: ParsedFeed = await parseFeed(bytes);

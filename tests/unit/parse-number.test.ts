@@ -33,7 +33,11 @@ describe('parseNumber', () => {
     { name: 'garbage', input: 'Soldaten', value: null },
     { name: 'two numbers', input: '3 und 4', value: null },
     { name: 'bare plural', input: 'Tausende', value: null },
-    { name: 'anderthalb + scale', input: 'anderthalb Millionen', value: 1500000 },
+    {
+      name: 'anderthalb + scale',
+      input: 'anderthalb Millionen',
+      value: 1500000,
+    },
     { name: 'anderthalbtausend', input: 'anderthalbtausend', value: 1500 },
     { name: 'zweieinhalbtausend', input: 'zweieinhalbtausend', value: 2500 },
     { name: 'ein Dutzend', input: 'ein Dutzend', value: 12 },
@@ -60,13 +64,33 @@ describe('parseGermanNumberWord', () => {
 
 describe('findNumbers ranges', () => {
   it.each([
-    { name: 'bis', input: '10.000 bis 12.000 Soldaten', low: 10000, high: 12000 },
-    { name: 'zwischen … und', input: 'zwischen 10.000 und 12.000', low: 10000, high: 12000 },
+    {
+      name: 'bis',
+      input: '10.000 bis 12.000 Soldaten',
+      low: 10000,
+      high: 12000,
+    },
+    {
+      name: 'zwischen … und',
+      input: 'zwischen 10.000 und 12.000',
+      low: 10000,
+      high: 12000,
+    },
     { name: 'hyphen', input: '10,000-12,000 troops', low: 10000, high: 12000 },
     { name: 'en dash', input: '10.000–12.000', low: 10000, high: 12000 },
     { name: 'to', input: '10,000 to 12,000', low: 10000, high: 12000 },
-    { name: 'between … and', input: 'between 10,000 and 12,000', low: 10000, high: 12000 },
-    { name: 'shared scale', input: '10 bis 12 Millionen', low: 10e6, high: 12e6 },
+    {
+      name: 'between … and',
+      input: 'between 10,000 and 12,000',
+      low: 10000,
+      high: 12000,
+    },
+    {
+      name: 'shared scale',
+      input: '10 bis 12 Millionen',
+      low: 10e6,
+      high: 12e6,
+    },
   ])('$name', ({ input, low, high }) => {
     const found = findNumbers(input);
     expect(found).toHaveLength(1);
@@ -77,25 +101,70 @@ describe('findNumbers ranges', () => {
 describe('findNumbers kinds', () => {
   it.each([
     { name: 'German date', input: 'am 24. Oktober', text: '24', kind: 'date' },
-    { name: 'date with year', input: '23. November 2024', text: '2024', kind: 'date' },
+    {
+      name: 'date with year',
+      input: '23. November 2024',
+      text: '2024',
+      kind: 'date',
+    },
     { name: 'English date', input: 'on October 24', text: '24', kind: 'date' },
     { name: 'day month', input: 'on 3 November', text: '3', kind: 'date' },
-    { name: 'numeric date', input: 'am 24.10.2024', text: '24.10.2024', kind: 'date' },
+    {
+      name: 'numeric date',
+      input: 'am 24.10.2024',
+      text: '24.10.2024',
+      kind: 'date',
+    },
     { name: 'year after seit', input: 'seit 1953', text: '1953', kind: 'year' },
-    { name: 'year at sentence end', input: 'in 2024.', text: '2024', kind: 'year' },
+    {
+      name: 'year at sentence end',
+      input: 'in 2024.',
+      text: '2024',
+      kind: 'year',
+    },
     { name: 'time', input: 'um 14:30 Uhr', text: '14:30', kind: 'time' },
     { name: 'time with Uhr', input: 'um 10 Uhr', text: '10', kind: 'time' },
-    { name: 'English ordinal', input: 'the 3rd brigade', text: '3rd', kind: 'ordinal' },
-    { name: 'German ordinal', input: 'die 3. Armee', text: '3', kind: 'ordinal' },
+    {
+      name: 'English ordinal',
+      input: 'the 3rd brigade',
+      text: '3rd',
+      kind: 'ordinal',
+    },
+    {
+      name: 'German ordinal',
+      input: 'die 3. Armee',
+      text: '3',
+      kind: 'ordinal',
+    },
     { name: 'percent sign', input: '50 % mehr', text: '50', kind: 'percent' },
     { name: 'percent word', input: '5 Prozent', text: '5', kind: 'percent' },
     { name: 'dollars', input: '$2 billion', text: '2 billion', kind: 'money' },
     { name: 'euros', input: '5 Mio. Euro', text: '5 Mio.', kind: 'money' },
     { name: 'distance', input: '50 km entfernt', text: '50', kind: 'measure' },
-    { name: 'years of duration', input: 'seit 70 Jahren', text: '70', kind: 'measure' },
-    { name: 'count', input: 'rund 12.000 Soldaten', text: '12.000', kind: 'count' },
-    { name: 'year-like count', input: '2000 Soldaten', text: '2000', kind: 'count' },
-    { name: 'up to 2000 stays a count', input: 'up to 2000 troops', text: '2000', kind: 'count' },
+    {
+      name: 'years of duration',
+      input: 'seit 70 Jahren',
+      text: '70',
+      kind: 'measure',
+    },
+    {
+      name: 'count',
+      input: 'rund 12.000 Soldaten',
+      text: '12.000',
+      kind: 'count',
+    },
+    {
+      name: 'year-like count',
+      input: '2000 Soldaten',
+      text: '2000',
+      kind: 'count',
+    },
+    {
+      name: 'up to 2000 stays a count',
+      input: 'up to 2000 troops',
+      text: '2000',
+      kind: 'count',
+    },
     { name: 'list item', input: '\n  2. Politik', text: '2', kind: 'ordinal' },
   ])('$name', ({ input, text, kind }) => {
     const m = findNumbers(input).find((x) => x.text === text);
@@ -148,11 +217,30 @@ describe('findNumbers robustness', () => {
 describe('findNumbers context', () => {
   it.each([
     // A month before a space-grouped figure: a date, then a count.
-    { name: 'Oct. 12 300', input: 'On Oct. 12 300 troops arrived', want: [['12', 'date'], ['300', 'count']] },
-    { name: '12 300 elsewhere', input: 'They sent 12 300 troops', want: [['12 300', 'count']] },
+    {
+      name: 'Oct. 12 300',
+      input: 'On Oct. 12 300 troops arrived',
+      want: [
+        ['12', 'date'],
+        ['300', 'count'],
+      ],
+    },
+    {
+      name: '12 300 elsewhere',
+      input: 'They sent 12 300 troops',
+      want: [['12 300', 'count']],
+    },
     // "number" as a verb before a scaled figure is no label.
-    { name: 'troops number 12k', input: 'troops now number 12k', want: [['12k', 'count']] },
-    { name: 'Resolution 2231', input: 'Resolution 2231 applies', want: [['2231', 'label']] },
+    {
+      name: 'troops number 12k',
+      input: 'troops now number 12k',
+      want: [['12k', 'count']],
+    },
+    {
+      name: 'Resolution 2231',
+      input: 'Resolution 2231 applies',
+      want: [['2231', 'label']],
+    },
     // "mehrere Tausend" is vague: no figure at all.
     { name: 'mehrere Tausend', input: 'mehrere Tausend Soldaten', want: [] },
     { name: 'several hundred', input: 'several hundred troops', want: [] },

@@ -26,7 +26,10 @@ describe('simhash64', () => {
   });
 
   it('ignores case, spacing and digit separators', () => {
-    const variant = story.toUpperCase().replace(/ /g, '  ').replace('12,000', '12.000');
+    const variant = story
+      .toUpperCase()
+      .replace(/ /g, '  ')
+      .replace('12,000', '12.000');
     expect(hammingDistance(simhash64(story), simhash64(variant))).toBe(0);
   });
 
@@ -36,8 +39,11 @@ describe('simhash64', () => {
   });
 
   it('moves far for an unrelated text', () => {
-    const other = 'Ein ganz anderer Text über das Wetter in Hamburg, wo es am Wochenende regnen soll und die Temperaturen auf zwölf Grad fallen, wie der Deutsche Wetterdienst am Donnerstag mitteilte.';
-    expect(hammingDistance(simhash64(story), simhash64(other))).toBeGreaterThan(16);
+    const other =
+      'Ein ganz anderer Text über das Wetter in Hamburg, wo es am Wochenende regnen soll und die Temperaturen auf zwölf Grad fallen, wie der Deutsche Wetterdienst am Donnerstag mitteilte.';
+    expect(hammingDistance(simhash64(story), simhash64(other))).toBeGreaterThan(
+      16,
+    );
   });
 
   it('returns 0n for a text without words', () => {
@@ -86,7 +92,9 @@ describe('helpers', () => {
   });
 
   it('fingerprints a 5 KB article in well under a millisecond', () => {
-    const article = story.repeat(Math.ceil(5_000 / story.length)).slice(0, 5_000);
+    const article = story
+      .repeat(Math.ceil(5_000 / story.length))
+      .slice(0, 5_000);
     for (let i = 0; i < 50; i += 1) simhash64(article);
     const t0 = performance.now();
     for (let i = 0; i < 200; i += 1) simhash64(article);
