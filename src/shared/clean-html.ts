@@ -87,12 +87,17 @@ export function cleanHtml(
     if (fallback.length > text.length) text = fallback;
   }
 
+  const siteName = meta.siteName ?? clean(article?.siteName);
   return {
     text: cleanText(text),
-    // Readability's title is `<title>` with the site name cut off.
-    title: meta.title ?? clean(article?.title) ?? meta.documentTitle,
+    // Readability's title is `<title>` with the site name cut off, but only
+    // when its heuristics are sure; the known site name is cut off here too.
+    title: withoutSiteName(
+      meta.title ?? clean(article?.title) ?? meta.documentTitle,
+      siteName,
+    ),
     byline: meta.byline ?? clean(article?.byline),
-    siteName: meta.siteName ?? clean(article?.siteName),
+    siteName,
     publishedAt: meta.publishedAt ?? isoDate(article?.publishedTime),
     lang: meta.lang ?? langTag(article?.lang),
     canonicalUrl: meta.canonicalUrl,
@@ -226,4 +231,17 @@ function contentRoot(document: Document): Element | null {
     document.body ??
     document.documentElement
   );
+}
+
+/** "Headline | Site" or "Headline – Site" → "Headline", when Site is known. */
+function withoutSiteName(
+  title: string | null,
+  siteName: string | null,
+): string | null {
+  if (title === null || siteName === null) return title;
+  const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stripped = title
+    .replace(new RegExp(`\\s+[|\\-–—:·•]\\s+${escaped}\\s*$`, 'iu'), '')
+    .trim();
+  return stripped === '' ? title : stripped;
 }

@@ -19,6 +19,11 @@ import {
 import { loadConfig } from '../../src/shared/config.js';
 import { newFeedRecord } from '../../src/shared/feed-health.js';
 import { createLogger } from '../../src/shared/logger.js';
+import {
+  feedSchedulerId,
+  scheduleFeed,
+  unscheduleFeed,
+} from '../../src/queues/feed-schedule.js';
 import { HostGate } from '../../src/queues/host-gate.js';
 import { NearDupIndex } from '../../src/queues/near-dup-index.js';
 import { Queues } from '../../src/queues/queues.js';
@@ -26,7 +31,7 @@ import { Store } from '../../src/queues/store.js';
 import { pollFeed } from '../../src/workers/poll-feed.js';
 import type { WorkerDeps } from '../../src/workers/stage-worker.js';
 import { closeServer, rssFeed } from '../helpers/http-fixture.js';
-import { waitFor } from '../helpers/cli.js';
+import { runCli, testEnv, waitFor } from '../helpers/cli.js';
 
 /** A feed server whose behaviour the test changes between polls. */
 class FeedServer {
@@ -190,6 +195,22 @@ describe('feed polling against a local feed server', () => {
     });
   });
 
+  it('one job scheduler per feed, however often it is registered', async () => {
+    const url = await addFeed(60_000);
+    const feed = (await deps.store.getFeed(url))!;
+    const fetchQueue = deps.queues.get('fetch');
+    const before = await fetchQueue.getJobSchedulersCount();
+    for (let i = 0; i < 3; i++) await scheduleFeed(deps.queues, feed);
+    await scheduleFeed(deps.queues, { ...feed, everyMs: 120_000 });
+    expect(await fetchQueue.getJobSchedulersCount()).toBe(before + 1);
+    const [scheduler] = (await fetchQueue.getJobSchedulers()).filter(
+      (s) => s.key === feedSchedulerId(url) || s.id === feedSchedulerId(url),
+    );
+    expect(scheduler?.every).toBe(120_000);
+    await unscheduleFeed(deps.queues, url);
+    expect(await fetchQueue.getJobSchedulersCount()).toBe(before);
+  });
+
   it('a 410 feed is stopped and shown so', async () => {
     server.mode = 'gone';
     const url = await addFeed(20);
@@ -198,6 +219,13 @@ describe('feed polling against a local feed server', () => {
       state: 'gone',
       lastErrorCode: 'http_gone',
     });
+    const env = await testEnv({
+      REDIS_URL: inject('redisUrl'),
+      TROOPWATCH_REDIS_PREFIX: prefix,
+    });
+    const listing = (await runCli(['feed', 'list'], env)).stdout;
+    const row = listing.split('\n').find((line) => line.startsWith(url));
+    expect(row).toMatch(/gone \(410\): stopped/);
     const requests = server.requests.length;
     await new Promise((r) => setTimeout(r, 50));
     await pollFeed(deps, url);
