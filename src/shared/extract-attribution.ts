@@ -46,6 +46,11 @@ const BEFORE_INDEX: Readonly<Record<Language, CueIndex>> = {
   de: indexCues(SOURCE_BEFORE.de),
   en: indexCues(SOURCE_BEFORE.en),
 };
+// First words of the cues before a source.
+const BEFORE_FIRST_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
+  de: new Set(SOURCE_BEFORE.de.map((c) => c.split(' ')[0] as string)),
+  en: new Set(SOURCE_BEFORE.en.map((c) => c.split(' ')[0] as string)),
+};
 
 /**
  * Occurrences of the cues in the tokens as [position, cue words], in the
@@ -56,12 +61,17 @@ function findCues(
   index: CueIndex,
 ): (readonly [number, readonly string[]])[] {
   const hits: [number, number, readonly string[]][] = [];
-  toks.forEach((t, i) => {
-    for (const [rank, parts] of index.get(t.lower) ?? []) {
-      if (parts.every((p, k) => toks[i + k]?.lower === p))
-        hits.push([rank, i, parts]);
+  for (let i = 0; i < toks.length; i += 1) {
+    const list = index.get((toks[i] as Token).lower);
+    if (list === undefined) continue;
+    for (const [rank, parts] of list) {
+      let ok = true;
+      for (let k = 0; k < parts.length && ok; k += 1)
+        ok = toks[i + k]?.lower === parts[k];
+      if (ok) hits.push([rank, i, parts]);
     }
-  });
+  }
+  if (hits.length === 0) return [];
   hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return hits.map(([, i, parts]) => [i, parts] as const);
 }
@@ -310,24 +320,35 @@ function findKnownSource(toks: readonly Token[]): string | null {
   return got;
 }
 
+// Known agency names split into words once, with the head word and its
+// form without a final "s".
+const KNOWN_PARTS = KNOWN_SOURCES.map((name) => {
+  const parts = name.split(' ');
+  const head = parts[0] as string;
+  return { name, parts, head, headNoS: dropFinalS(head) };
+});
+
+/** `s.replace(/s$/u, '')` without a regex. */
+function dropFinalS(s: string): string {
+  return s.endsWith('s') ? s.slice(0, -1) : s;
+}
+
 /** Finds a known agency name as a whole word in the sentence. */
 function findKnownSourceOnce(toks: readonly Token[]): string | null {
   // An agency that denies a figure is not its source.
-  if (toks.some((t) => DENIALS.has(t.lower))) return null;
-  const words = new Set(toks.map((t) => t.text.replace(/s$/u, '')));
-  for (const name of KNOWN_SOURCES) {
-    const head = name.split(' ')[0] as string;
-    if (!words.has(head) && !words.has(head.replace(/s$/u, ''))) continue;
-    const parts = name.split(' ');
+  for (const t of toks) if (DENIALS.has(t.lower)) return null;
+  const words = new Set<string>();
+  for (const t of toks) words.add(dropFinalS(t.text));
+  for (const { name, parts, head, headNoS } of KNOWN_PARTS) {
+    if (!words.has(head) && !words.has(headNoS)) continue;
     for (let i = 0; i + parts.length <= toks.length; i += 1) {
-      if (
-        parts.every(
-          (p, k) =>
-            (toks[i + k] as Token).text.replace(/s$/u, '') === p ||
-            (toks[i + k] as Token).text === p,
-        )
-      )
-        return name;
+      let ok = true;
+      for (let k = 0; k < parts.length && ok; k += 1) {
+        const p = parts[k] as string;
+        const t = (toks[i + k] as Token).text;
+        ok = t === p || dropFinalS(t) === p;
+      }
+      if (ok) return name;
     }
   }
   return null;
@@ -370,9 +391,7 @@ export function findAttribution(
   if (own) return own;
   if (next && next.length) {
     const first = (next[0] as Token).lower;
-    const opensWithSource = SOURCE_BEFORE[lang].some(
-      (c) => c.split(' ')[0] === first,
-    );
+    const opensWithSource = BEFORE_FIRST_WORDS[lang].has(first);
     // "Das teilte Präsident Selenskyj mit", "This was confirmed by …".
     const points =
       /^(?:das|dies|this|that)$/u.test(first) &&

@@ -17,6 +17,7 @@ import {
 } from './extract-unit.js';
 import {
   findTokenIndex,
+  lowerCopy,
   splitSentences,
   tokenize,
   type Span,
@@ -48,6 +49,22 @@ export interface ExtractOptions {
 // ASCII stems: plain case-insensitive matching, faster than Unicode mode.
 const THEATRE = new RegExp(THEATRE_STEMS.join('|'), 'i');
 const PENINSULA = new RegExp(PENINSULA_STEMS.join('|'), 'i');
+
+/**
+ * `re.test(text)` for a regex of ASCII stems (flag `i`): searches the
+ * lower-case copy when no character outside ASCII lower-cases into ASCII
+ * (the Kelvin sign; the dotted capital I rules the copy out).
+ */
+function hasStem(
+  text: string,
+  lower: string | null,
+  re: RegExp,
+  stems: readonly string[],
+): boolean {
+  if (lower === null || text.includes('\u212a')) return re.test(text);
+  for (const s of stems) if (lower.includes(s)) return true;
+  return false;
+}
 
 // Token window around a figure that the context rules may read.
 const WINDOW = 60;
@@ -269,14 +286,17 @@ export function extractClaims(
   try {
     // Cheap gates first: most news never names North Korea at all.
     if (!KP_GATE.test(text)) return [];
-    if (PENINSULA.test(text) && !THEATRE.test(text)) return [];
+    const lower = lowerCopy(text);
+    if (hasStem(text, lower, PENINSULA, PENINSULA_STEMS)) {
+      if (!hasStem(text, lower, THEATRE, THEATRE_STEMS)) return [];
+    }
     const lang = options.lang ?? detectLanguage(text);
     const sentences = splitSentences(text);
     const cache = new Map<number, Token[]>();
     const tokens = (i: number): Token[] => {
       let t = cache.get(i);
       if (!t) {
-        t = tokenize(text, sentences[i] as Span);
+        t = tokenize(text, sentences[i] as Span, lower);
         cache.set(i, t);
       }
       // Only neighbours are revisited; dropping the rest bounds memory.

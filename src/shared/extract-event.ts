@@ -42,6 +42,32 @@ function matchesCue(w: string, c: string, loose: boolean): boolean {
   return loose ? w.includes(c) : w.startsWith(c);
 }
 
+// Whether a word matches a cue list, per list and mode: the same words
+// recur in every sentence. Bounded: a full memo starts afresh.
+const CUE_MEMO = new WeakMap<readonly string[], Map<string, boolean>[]>();
+const MEMO_MAX = 5000;
+
+/** True when word `w` matches any cue of the list (memoised). */
+function matchesAny(
+  w: string,
+  cues: readonly string[],
+  loose: boolean,
+): boolean {
+  let memos = CUE_MEMO.get(cues);
+  if (memos === undefined) {
+    memos = [new Map(), new Map()];
+    CUE_MEMO.set(cues, memos);
+  }
+  const memo = memos[loose ? 1 : 0] as Map<string, boolean>;
+  let got = memo.get(w);
+  if (got === undefined) {
+    got = cues.some((c) => matchesCue(w, c, loose));
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(w, got);
+  }
+  return got;
+}
+
 /** True when any token in [a, b) matches a cue of the list. */
 function hasCue(
   toks: readonly Token[],
@@ -51,8 +77,7 @@ function hasCue(
   loose = false,
 ): boolean {
   for (let k = a; k < b; k += 1) {
-    const w = (toks[k] as Token).lower;
-    if (cues.some((c) => matchesCue(w, c, loose))) return true;
+    if (matchesAny((toks[k] as Token).lower, cues, loose)) return true;
   }
   return false;
 }
@@ -71,8 +96,7 @@ function nearestCue(
     k < toks.length && k - num <= 30;
     k += 1
   ) {
-    const w = (toks[k] as Token).lower;
-    if (cues.some((c) => matchesCue(w, c, loose)))
+    if (matchesAny((toks[k] as Token).lower, cues, loose))
       best = Math.min(best, Math.abs(k - num));
   }
   return best;
@@ -187,6 +211,16 @@ const PLAN_VERBS = [
   'wants',
 ];
 
+// Verbs that govern a "dass"/"that" clause about the future.
+const EXPECT_VERBS = [
+  'erwartet',
+  'plant',
+  'expects',
+  'expected',
+  'plans',
+  'voraussichtlich',
+];
+
 const CASUALTY_EVENTS = [
   'casualties',
   'killed',
@@ -197,11 +231,26 @@ const CONJUNCTIONS = new Set(['und', 'oder', 'bzw', 'and', 'or']);
 
 /** The casualty-family event of a cue word, or null. */
 export function matchCasualtyCue(w: string, lang: Language): ClaimEvent | null {
-  for (const ev of CASUALTY_EVENTS) {
-    if (EVENT_CUES[lang][ev].some((c) => matchesCue(w, c, false))) return ev;
+  const memo = CASUALTY_MEMO[lang];
+  let got = memo.get(w);
+  if (got === undefined) {
+    got = null;
+    for (const ev of CASUALTY_EVENTS) {
+      if (EVENT_CUES[lang][ev].some((c) => matchesCue(w, c, false))) {
+        got = ev;
+        break;
+      }
+    }
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(w, got);
   }
-  return null;
+  return got;
 }
+
+// Casualty events of words, per language (see `matchesAny`).
+const CASUALTY_MEMO: Readonly<
+  Record<Language, Map<string, ClaimEvent | null>>
+> = { de: new Map(), en: new Map() };
 
 /**
  * The casualty event nearest the figure in [a, b): cues outside the noun
@@ -351,14 +400,7 @@ export function classifyEvent(
   // "X erwartet, dass …": a plan verb in the clause that governs "dass".
   if (!projected && /^(?:dass|that)$/u.test(toks[a]?.lower ?? '') && a >= 2) {
     const [pa] = clauseAround(toks, a - 2);
-    projected = hasCue(toks, pa, a - 1, [
-      'erwartet',
-      'plant',
-      'expects',
-      'expected',
-      'plans',
-      'voraussichtlich',
-    ]);
+    projected = hasCue(toks, pa, a - 1, EXPECT_VERBS);
   }
   if (
     !projected &&

@@ -84,6 +84,8 @@ const EN_HINTS = new Set([
 // not change the verdict, and the cost stays flat for long articles.
 const ENOUGH_HINTS = 40;
 const WORDS = /[\p{L}]+/gu;
+const UMLAUTS = /[äöüßÄÖÜ\u1e9e]/u;
+const HINT_MAX = Math.max(...[...DE_HINTS, ...EN_HINTS].map((w) => w.length));
 
 /** Guesses whether `text` is German or English from function words. */
 export function detectLanguage(text: string): Language {
@@ -93,11 +95,16 @@ export function detectLanguage(text: string): Language {
   let umlauts = 0;
   const re = new RegExp(WORDS);
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const w = m[0].toLowerCase();
-    if (DE_HINTS.has(w)) de += 1;
-    if (EN_HINTS.has(w)) en += 1;
-    // Umlauts and ß tip the balance in short German texts.
-    if (/[äöüß]/u.test(w)) umlauts += 1;
+    const word = m[0];
+    // No hint is longer than HINT_MAX (lower-casing keeps these lengths).
+    if (word.length <= HINT_MAX) {
+      const w = word.toLowerCase();
+      if (DE_HINTS.has(w)) de += 1;
+      if (EN_HINTS.has(w)) en += 1;
+    }
+    // Umlauts and ß tip the balance in short German texts (the characters
+    // whose lower case is one of them).
+    if (UMLAUTS.test(word)) umlauts += 1;
     if (de + en >= ENOUGH_HINTS) break;
   }
   return de + umlauts / 4 > en ? 'de' : 'en';

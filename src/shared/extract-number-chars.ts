@@ -5,6 +5,7 @@
  * stay linear in the input.
  */
 import type { NumberKind } from './parse-number.js';
+import { isLetterUnit, isSpaceUnit } from './extract-text.js';
 
 /** A number as scanned, before it is classified. */
 export interface RawNumber {
@@ -39,7 +40,8 @@ export const LOOK = 40;
 export const isDigit = (c: string | undefined): boolean =>
   c !== undefined && c >= '0' && c <= '9';
 export const isLetter = (c: string | undefined): boolean =>
-  c !== undefined && LETTER_RE.test(c);
+  c !== undefined &&
+  (c.length === 1 ? isLetterUnit(c.charCodeAt(0)) : LETTER_RE.test(c));
 
 /** Counts the digits starting at `i`, capped so look-ahead stays bounded. */
 export function countDigits(text: string, i: number, cap = Infinity): number {
@@ -62,16 +64,30 @@ export function skipSpaces(text: string, i: number): number {
   return j;
 }
 
+/** True for a code unit of `[\p{L}\p{M}$€£¥₩₽-]` (`u` flag). */
+function isWordBeforeUnit(c: number): boolean {
+  return (
+    isLetterUnit(c) ||
+    c === 0x24 ||
+    c === 0x20ac ||
+    c === 0xa3 ||
+    c === 0xa5 ||
+    c === 0x20a9 ||
+    c === 0x20bd ||
+    c === 0x2d
+  );
+}
+
 /** The word ending right before `pos` (skipping spaces and `.`), lower case. */
 export function readWordBefore(text: string, pos: number): string {
   let j = pos;
-  while (j > 0 && pos - j < 4 && /[\s.]/u.test(text[j - 1] ?? '')) j -= 1;
+  while (j > 0 && pos - j < 4) {
+    const c = text.charCodeAt(j - 1);
+    if (c !== 0x2e && !isSpaceUnit(c)) break;
+    j -= 1;
+  }
   let k = j;
-  while (
-    k > 0 &&
-    j - k < LOOK &&
-    /[\p{L}\p{M}$€£¥₩₽-]/u.test(text[k - 1] ?? '')
-  )
+  while (k > 0 && j - k < LOOK && isWordBeforeUnit(text.charCodeAt(k - 1)))
     k -= 1;
   return text.slice(k, j).toLowerCase();
 }

@@ -72,6 +72,15 @@ const DE_OPENERS = alternation(
 const EN_WORDS = alternation(EN_SMALL_NUMBERS.keys());
 const NO_LETTER = '(?![\\p{L}\\p{M}])';
 
+/** Words that may open a spelled number (see `NUMBER_WORD_PATTERN`). */
+export const NUMBER_WORD_OPENERS: readonly string[] = [
+  ...DE_MORPHEMES.filter(([, v]) => v !== 'und').map(([m]) => m),
+  ...EN_SMALL_NUMBERS.keys(),
+  'a',
+  'ein',
+  'half',
+];
+
 /**
  * Regex source (flags `iu`) of every word sequence that may be a spelled
  * number: a German compound, an English number word, or an article before

@@ -17,8 +17,10 @@ import {
   type RawNumber,
 } from './extract-number-chars.js';
 import { scanDigits } from './extract-number-digits.js';
+import { isLetterUnit } from './extract-text.js';
 import {
   applyScale,
+  NUMBER_WORD_OPENERS,
   NUMBER_WORD_PATTERN,
   scanWords,
 } from './extract-number-words.js';
@@ -68,34 +70,113 @@ export interface NumberMention {
 }
 
 /**
- * Where a number may start: a digit, or a word that opens like a number
- * word. Built from the lexicons so the regex engine skips all other words;
- * a per-character loop in JavaScript was the bottleneck of the extractor.
+ * Where a spelled number may start: a word that opens like a number word,
+ * not inside a word. Built from the lexicons; tried (sticky) only at word
+ * starts whose first letter may open a number word.
  */
-const CANDIDATE = new RegExp(
-  `\\d|(?<![\\p{L}\\p{M}'’]|[\\p{L}\\p{M}]-)(?:${NUMBER_WORD_PATTERN})`,
-  'giu',
+const WORD_CANDIDATE = new RegExp(
+  `(?<![\\p{L}\\p{M}'’]|[\\p{L}\\p{M}]-)(?:${NUMBER_WORD_PATTERN})`,
+  'iuy',
 );
+
+// The letters of the number words, and each code unit that matches one of
+// them as the regex does (case-insensitive, Unicode): index + 1, or 255.
+const LETTERS = [...new Set(NUMBER_WORD_OPENERS.join('').toLowerCase())];
+const LETTER_RES = LETTERS.map((l) => new RegExp(`^${l}$`, 'iu'));
+const FOLDED = new Uint8Array(0x10000);
+
+/** The number-word letter that code unit `c` matches (index), or -1. */
+function fold(c: number): number {
+  let v = FOLDED[c] as number;
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    const k = LETTER_RES.findIndex((re) => re.test(ch));
+    v = k < 0 ? 255 : k + 1;
+    FOLDED[c] = v;
+  }
+  return v === 255 ? -1 : v - 1;
+}
+
+// Openers by their first two letters (folded); a one-letter opener ("a")
+// admits any second character.
+const PAIRS = new Set<number>();
+const ANY_SECOND = new Set<number>();
+for (const w of NUMBER_WORD_OPENERS) {
+  const a = LETTERS.indexOf((w[0] as string).toLowerCase());
+  if (w.length === 1) ANY_SECOND.add(a);
+  else PAIRS.add(a * 256 + LETTERS.indexOf((w[1] as string).toLowerCase()));
+}
+
+/** True when a number word may start at `p` (first two letters). */
+function mayOpen(text: string, p: number): boolean {
+  const a = fold(text.charCodeAt(p));
+  if (a < 0) return false;
+  if (ANY_SECOND.has(a)) return true;
+  if (p + 1 >= text.length) return false;
+  const b = fold(text.charCodeAt(p + 1));
+  return b >= 0 && PAIRS.has(a * 256 + b);
+}
+
+/**
+ * The first position at or after `from` where a number may start: a
+ * digit, or a spelled number (see `WORD_CANDIDATE`); -1 when none. Only
+ * word starts can open a spelled number, so the rest of a word is skipped.
+ */
+function nextCandidate(text: string, from: number): number {
+  const n = text.length;
+  let p = from;
+  while (p < n) {
+    const v = charKind(text.charCodeAt(p));
+    if (v === K_OTHER) {
+      p += 1;
+      continue;
+    }
+    if (v === K_DIGIT) return p;
+    if (mayOpen(text, p)) {
+      WORD_CANDIDATE.lastIndex = p;
+      if (WORD_CANDIDATE.test(text)) return p;
+    }
+    // No number word starts after a letter or mark.
+    p += 1;
+    while (p < n && charKind(text.charCodeAt(p)) === K_LETTER) p += 1;
+  }
+  return -1;
+}
+
+const K_DIGIT = 1;
+const K_LETTER = 2;
+const K_OTHER = 3;
+const KINDS = new Uint8Array(0x10000);
+
+/** Digit, letter or mark (`[\p{L}\p{M}]`), or other, of a code unit. */
+function charKind(c: number): number {
+  let v = KINDS[c] as number;
+  if (v === 0) {
+    v = c >= 0x30 && c <= 0x39 ? K_DIGIT : isLetterUnit(c) ? K_LETTER : K_OTHER;
+    KINDS[c] = v;
+  }
+  return v;
+}
 
 /** Scans the text for raw numbers, in order. */
 function scanRaw(text: string): RawNumber[] {
   const out: RawNumber[] = [];
-  const re = new RegExp(CANDIDATE);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const i = m.index;
+  for (let i = nextCandidate(text, 0); i >= 0;) {
+    let next: number;
     if (isDigit(text[i])) {
-      const [r, next] = scanDigits(text, i);
+      const [r, after] = scanDigits(text, i);
       if (r) out.push(r);
-      re.lastIndex = Math.max(next, i + 1);
-      continue;
+      next = Math.max(after, i + 1);
+    } else {
+      const w = readWord(text, i);
+      const len = w === null ? 1 : w.length;
+      const r =
+        w === null || isDigit(text[i + len]) ? null : scanWords(text, i, w);
+      if (r) applyScale(text, r);
+      if (r) out.push(r);
+      next = r ? Math.max(r.end, i + 1) : i + len;
     }
-    const w = readWord(text, i);
-    const len = w === null ? 1 : w.length;
-    const r =
-      w === null || isDigit(text[i + len]) ? null : scanWords(text, i, w);
-    if (r) applyScale(text, r);
-    if (r) out.push(r);
-    re.lastIndex = r ? Math.max(r.end, i + 1) : i + len;
+    i = nextCandidate(text, next);
   }
   return out;
 }
