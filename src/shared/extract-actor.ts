@@ -27,6 +27,30 @@ export function matchActor(s: string): string | null {
   return null;
 }
 
+// Cues of two words ("north korea", "nk "), by their first word, as [rest
+// of the cue, code] in list order: `matchActor(a + ' ' + b)` for words a
+// and b without spaces, when `matchActor(a)` found nothing, can only match
+// one of these, with the first word equal to `a`.
+const PAIR_CUES = new Map<string, (readonly [string, string])[]>();
+for (const [p, code] of ACTOR_PREFIXES) {
+  const sp = p.indexOf(' ');
+  if (sp <= 0) continue;
+  const list = PAIR_CUES.get(p.slice(0, sp)) ?? [];
+  list.push([p.slice(sp + 1), code]);
+  PAIR_CUES.set(p.slice(0, sp), list);
+}
+
+/**
+ * `matchActor(a + ' ' + b)` for words `a` and `b` (tokens: no spaces)
+ * when `matchActor(a)` is null, without building the string.
+ */
+function matchActorPair(a: string, b: string): string | null {
+  const list = PAIR_CUES.get(a);
+  if (list)
+    for (const [rest, code] of list) if (b.startsWith(rest)) return code;
+  return null;
+}
+
 /** How an actor cue is used: as the actor, as a source, or as a place. */
 type CueRole = 'actor' | 'source' | 'place';
 
@@ -117,21 +141,44 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
   return t.isWord ? 'actor' : 'place';
 }
 
-/** Actor cues of a sentence as [token index, code, role]. */
-function findCues(toks: readonly Token[]): [number, string, CueRole][] {
-  const out: [number, string, CueRole][] = [];
+type Cue = readonly [number, string, CueRole];
+
+// Cues per token array: the same sentence, previous sentence and headline
+// are read for every figure (the callers never change a token array).
+const CUES_MEMO = new WeakMap<readonly Token[], readonly Cue[]>();
+
+/** Actor cues of a sentence as [token index, code, role] (memoised). */
+function findCues(toks: readonly Token[]): readonly Cue[] {
+  let out = CUES_MEMO.get(toks);
+  if (out === undefined) {
+    out = computeCues(toks);
+    CUES_MEMO.set(toks, out);
+  }
+  return out;
+}
+
+function computeCues(toks: readonly Token[]): Cue[] {
+  const out: Cue[] = [];
   for (let k = 0; k < toks.length; k += 1) {
     const t = toks[k] as Token;
     if (!t.isWord) continue;
-    // "N. Korea": the abbreviation dot is its own token.
-    const dot = toks[k + 1]?.text === '.' && t.text.length === 1 ? 1 : 0;
-    const second = toks[k + 1 + dot]?.lower ?? '';
     const single = matchActor(t.lower);
-    const code = single ?? matchActor(`${t.lower} ${second}`);
+    let code = single;
+    let dot = 0;
+    if (code === null) {
+      // "N. Korea": the abbreviation dot is its own token.
+      dot = toks[k + 1]?.text === '.' && t.text.length === 1 ? 1 : 0;
+      code = matchActorPair(t.lower, toks[k + 1 + dot]?.lower ?? '');
+    }
     if (code) out.push([k, code, roleOfCue(toks, k, single ? 1 : 2 + dot)]);
   }
   return out;
 }
+
+const ACTOR_CUES_MEMO = new WeakMap<
+  readonly Token[],
+  readonly (readonly [number, string])[]
+>();
 
 /** True when the cue at `k` is an adjective ("ukrainischen", "Russian"). */
 function isAdjectiveCue(toks: readonly Token[], k: number): boolean {
@@ -157,10 +204,17 @@ function headsTroops(toks: readonly Token[], k: number): boolean {
 }
 
 /** Actor cues of a sentence as [token index, code], non-actors removed. */
-export function findActorCues(toks: readonly Token[]): [number, string][] {
-  return findCues(toks)
-    .filter(([, , role]) => role === 'actor')
-    .map(([k, code]) => [k, code]);
+export function findActorCues(
+  toks: readonly Token[],
+): readonly (readonly [number, string])[] {
+  let out = ACTOR_CUES_MEMO.get(toks);
+  if (out === undefined) {
+    out = findCues(toks)
+      .filter(([, , role]) => role === 'actor')
+      .map(([k, code]) => [k, code] as const);
+    ACTOR_CUES_MEMO.set(toks, out);
+  }
+  return out;
 }
 
 // Pronouns that refer back to a source named before them ("Kyiv says its
@@ -201,6 +255,26 @@ const SUBORDINATORS = new Set([
   'wobei',
 ]);
 
+const INDEX_MEMO = new WeakMap<
+  readonly Token[],
+  ReadonlyMap<number, readonly [string, CueRole]>
+>();
+
+/** The cues of `toks` by token index (memoised). */
+function cueIndex(
+  toks: readonly Token[],
+  cues: readonly Cue[],
+): ReadonlyMap<number, readonly [string, CueRole]> {
+  let byIndex = INDEX_MEMO.get(toks);
+  if (byIndex === undefined) {
+    byIndex = new Map(
+      cues.map(([k, code, role]) => [k, [code, role] as const]),
+    );
+    INDEX_MEMO.set(toks, byIndex);
+  }
+  return byIndex;
+}
+
 /**
  * Whose troops a figure counts: the noun's own modifier, then an origin
  * phrase after it ("aus Nordkorea"), then the nearest actor before it in
@@ -227,9 +301,7 @@ export function resolveActor(
     }
   }
   const cues = findCues(toks);
-  const byIndex = new Map(
-    cues.map(([k, code, role]) => [k, [code, role] as const]),
-  );
+  const byIndex = cueIndex(toks, cues);
   let pronoun = false;
   for (let k = num - 1; k >= 0; k -= 1) {
     const cue = byIndex.get(k);
@@ -252,7 +324,7 @@ export function resolveActor(
   }
   if (prev) {
     const p = findActorCues(prev);
-    if (p.length) return (p[p.length - 1] as [number, string])[1];
+    if (p.length) return (p[p.length - 1] as readonly [number, string])[1];
   }
   if (headline && findActorCues(headline).some(([, c]) => c === 'KP'))
     return 'KP';

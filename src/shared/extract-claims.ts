@@ -17,6 +17,7 @@ import {
 } from './extract-unit.js';
 import {
   findTokenIndex,
+  isLetterPoint,
   lowerCopy,
   splitSentences,
   tokenize,
@@ -49,21 +50,26 @@ export interface ExtractOptions {
 // ASCII stems: plain case-insensitive matching, faster than Unicode mode.
 const THEATRE = new RegExp(THEATRE_STEMS.join('|'), 'i');
 const PENINSULA = new RegExp(PENINSULA_STEMS.join('|'), 'i');
+// The same alternations, case-sensitive, for the lower-case copy: one pass
+// over the text instead of one per stem.
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const THEATRE_LOWER = new RegExp(THEATRE_STEMS.map(escape).join('|'));
+const PENINSULA_LOWER = new RegExp(PENINSULA_STEMS.map(escape).join('|'));
 
 /**
  * `re.test(text)` for a regex of ASCII stems (flag `i`): searches the
- * lower-case copy when no character outside ASCII lower-cases into ASCII
- * (the Kelvin sign; the dotted capital I rules the copy out).
+ * lower-case copy with `lowerRe` (the stems, case-sensitive) when no
+ * character outside ASCII lower-cases into ASCII (the Kelvin sign; the
+ * dotted capital I rules the copy out).
  */
 function hasStem(
   text: string,
   lower: string | null,
   re: RegExp,
-  stems: readonly string[],
+  lowerRe: RegExp,
 ): boolean {
   if (lower === null || text.includes('\u212a')) return re.test(text);
-  for (const s of stems) if (lower.includes(s)) return true;
-  return false;
+  return lowerRe.test(lower);
 }
 
 // Token window around a figure that the context rules may read.
@@ -77,22 +83,74 @@ const QUALIFIER_PARTS: Readonly<
   en: QUALIFIER_PHRASES.en.map(([p, q]) => [p.split(' '), q] as const),
 };
 
+/**
+ * The words (`/[\p{L}.]+/u`) of `text` in [from, to): their starts and
+ * ends, and lower case (sliced from `lower` when the caller has it).
+ */
+function wordsIn(
+  text: string,
+  lower: string | null,
+  from: number,
+  to: number,
+): [number[], number[], string[]] {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const lowers: string[] = [];
+  let p = from;
+  let start = -1;
+  while (p <= to) {
+    let letter = false;
+    let w = 1;
+    if (p < to) {
+      let c = text.charCodeAt(p);
+      if (c < 0x80) {
+        letter =
+          (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x2e;
+      } else {
+        if (c >= 0xd800 && c <= 0xdbff && p + 1 < to) {
+          const d = text.charCodeAt(p + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            c = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+            w = 2;
+          }
+        }
+        letter = isLetterPoint(c);
+      }
+    }
+    if (letter) {
+      if (start < 0) start = p;
+    } else if (start >= 0) {
+      starts.push(start);
+      ends.push(p);
+      lowers.push(
+        lower === null
+          ? text.slice(start, p).toLowerCase()
+          : lower.slice(start, p),
+      );
+      start = -1;
+    }
+    p += w;
+  }
+  return [starts, ends, lowers];
+}
+
 /** The qualifier right before the figure and where its phrase starts. */
 function findQualifier(
   text: string,
+  lower: string | null,
   m: NumberMention,
   lang: Language,
 ): [Qualifier, number] {
   if (m.low !== null && m.high !== null) return ['range', m.start];
   const windowStart = Math.max(0, m.start - 40);
-  const words = [...text.slice(windowStart, m.start).matchAll(/[\p{L}.]+/gu)];
-  const lowers = words.map((w) => w[0].toLowerCase());
+  const [starts, ends, lowers] = wordsIn(text, lower, windowStart, m.start);
   // Skip filler words between qualifier and number ("sogar mindestens").
-  let last = words.length - 1;
+  let last = lowers.length - 1;
   while (
     last >= 0 &&
     QUALIFIER_FILLERS.has(lowers[last] as string) &&
-    !/^(?:to|of)$/u.test(lowers[last] as string)
+    lowers[last] !== 'to' &&
+    lowers[last] !== 'of'
   )
     last -= 1;
   for (const [parts, q] of QUALIFIER_PARTS[lang]) {
@@ -107,15 +165,10 @@ function findQualifier(
         (i === n - 1 && !want.endsWith('.') && said === `${want}.`);
     }
     if (!ok) continue;
-    const first = words[last - n + 1] as RegExpMatchArray;
-    const end = words[last] as RegExpMatchArray;
     // Only whitespace and fillers may separate qualifier and figure.
-    const gap = text.slice(
-      windowStart + (end.index ?? 0) + end[0].length,
-      m.start,
-    );
+    const gap = text.slice(ends[last] as number, m.start);
     if (/[^\s\p{L}]/u.test(gap.replace(/\./gu, ''))) continue;
-    return [q, windowStart + (first.index ?? 0)];
+    return [q, starts[last - n + 1] as number];
   }
   return ['exact', m.start];
 }
@@ -176,6 +229,7 @@ function locate(
 /** Builds the claim of one figure, or null when it is not a KP claim. */
 function buildClaim(
   text: string,
+  lower: string | null,
   m: NumberMention,
   sentences: readonly Span[],
   si: number,
@@ -230,7 +284,7 @@ function buildClaim(
   const headline = hasHeadline ? edge(0, 'head') : null;
   const actor = resolveActor(toks, num, unit, prev, si > 0 ? headline : null);
   if (actor !== 'KP') return null;
-  let [qualifier, qStart] = findQualifier(text, m, lang);
+  let [qualifier, qStart] = findQualifier(text, lower, m, lang);
   if (qualifier === 'exact' && post) qualifier = post[0];
   const event = classifyEvent(toks, num, unit, lang);
   const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;
@@ -287,10 +341,14 @@ export function extractClaims(
     // Cheap gates first: most news never names North Korea at all.
     if (!KP_GATE.test(text)) return [];
     const lower = lowerCopy(text);
-    if (hasStem(text, lower, PENINSULA, PENINSULA_STEMS)) {
-      if (!hasStem(text, lower, THEATRE, THEATRE_STEMS)) return [];
-    }
-    const lang = options.lang ?? detectLanguage(text);
+    // Peninsula cues without theatre cues: no claim. The theatre test goes
+    // first, as it usually stops at an early "Russland" or "Ukraine".
+    if (
+      !hasStem(text, lower, THEATRE, THEATRE_LOWER) &&
+      hasStem(text, lower, PENINSULA, PENINSULA_LOWER)
+    )
+      return [];
+    const lang = options.lang ?? detectLanguage(text, lower);
     const sentences = splitSentences(text);
     const cache = new Map<number, Token[]>();
     const tokens = (i: number): Token[] => {
@@ -311,7 +369,10 @@ export function extractClaims(
       let t = edges.get(key);
       if (!t) {
         const all = tokens(i);
-        t = side === 'head' ? all.slice(0, WINDOW) : all.slice(-WINDOW);
+        // A short sentence is its own window: the same array, so that
+        // the memos of the rules also serve it as a neighbour.
+        if (all.length <= WINDOW) t = all;
+        else t = side === 'head' ? all.slice(0, WINDOW) : all.slice(-WINDOW);
         edges.set(key, t);
         if (edges.size > 64) edges.delete(edges.keys().next().value as string);
       }
@@ -323,11 +384,12 @@ export function extractClaims(
     // The headline is the first line, when the text has more than one.
     const nl = text.indexOf('\n');
     const hasHeadline = nl >= 0 && (sentences[0] as Span).end <= nl;
-    for (const m of findNumbers(text)) {
+    for (const m of findNumbers(text, lower)) {
       if (m.kind !== 'count') continue;
       si = locate(sentences, m.start, si);
       const claim = buildClaim(
         text,
+        lower,
         m,
         sentences,
         si,

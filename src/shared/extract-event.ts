@@ -47,18 +47,26 @@ function matchesCue(w: string, c: string, loose: boolean): boolean {
 const CUE_MEMO = new WeakMap<readonly string[], Map<string, boolean>[]>();
 const MEMO_MAX = 5000;
 
-/** True when word `w` matches any cue of the list (memoised). */
-function matchesAny(
-  w: string,
+/** The memo of `matchesAny` for a cue list and mode. */
+function memoFor(
   cues: readonly string[],
   loose: boolean,
-): boolean {
+): Map<string, boolean> {
   let memos = CUE_MEMO.get(cues);
   if (memos === undefined) {
     memos = [new Map(), new Map()];
     CUE_MEMO.set(cues, memos);
   }
-  const memo = memos[loose ? 1 : 0] as Map<string, boolean>;
+  return memos[loose ? 1 : 0] as Map<string, boolean>;
+}
+
+/** True when word `w` matches any cue of the list (memoised in `memo`). */
+function matchesAny(
+  w: string,
+  cues: readonly string[],
+  loose: boolean,
+  memo: Map<string, boolean>,
+): boolean {
   let got = memo.get(w);
   if (got === undefined) {
     got = cues.some((c) => matchesCue(w, c, loose));
@@ -76,8 +84,9 @@ function hasCue(
   cues: readonly string[],
   loose = false,
 ): boolean {
+  const memo = memoFor(cues, loose);
   for (let k = a; k < b; k += 1) {
-    if (matchesAny((toks[k] as Token).lower, cues, loose)) return true;
+    if (matchesAny((toks[k] as Token).lower, cues, loose, memo)) return true;
   }
   return false;
 }
@@ -89,6 +98,7 @@ function nearestCue(
   cues: readonly string[],
   loose: boolean,
 ): number {
+  const memo = memoFor(cues, loose);
   let best = Infinity;
   // Cues further away than this do not describe the figure.
   for (
@@ -96,7 +106,7 @@ function nearestCue(
     k < toks.length && k - num <= 30;
     k += 1
   ) {
-    if (matchesAny((toks[k] as Token).lower, cues, loose))
+    if (matchesAny((toks[k] as Token).lower, cues, loose, memo))
       best = Math.min(best, Math.abs(k - num));
   }
   return best;

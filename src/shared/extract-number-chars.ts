@@ -78,8 +78,15 @@ function isWordBeforeUnit(c: number): boolean {
   );
 }
 
-/** The word ending right before `pos` (skipping spaces and `.`), lower case. */
-export function readWordBefore(text: string, pos: number): string {
+/**
+ * The word ending right before `pos` (skipping spaces and `.`), lower case;
+ * `lower` is `lowerCopy(text)` when the caller has it.
+ */
+export function readWordBefore(
+  text: string,
+  pos: number,
+  lower: string | null = null,
+): string {
   let j = pos;
   while (j > 0 && pos - j < 4) {
     const c = text.charCodeAt(j - 1);
@@ -89,14 +96,23 @@ export function readWordBefore(text: string, pos: number): string {
   let k = j;
   while (k > 0 && j - k < LOOK && isWordBeforeUnit(text.charCodeAt(k - 1)))
     k -= 1;
-  return text.slice(k, j).toLowerCase();
+  return lower === null ? text.slice(k, j).toLowerCase() : lower.slice(k, j);
 }
 
-/** The word starting after `pos` (skipping spaces), lower case. */
-export function readWordAfter(text: string, pos: number): string {
+/**
+ * The word starting after `pos` (skipping spaces), lower case; `lower` is
+ * `lowerCopy(text)` when the caller has it.
+ */
+export function readWordAfter(
+  text: string,
+  pos: number,
+  lower: string | null = null,
+): string {
   const j = skipSpaces(text, pos);
   const w = readWord(text, j);
   if (w === null) return '';
   // Keep a trailing dot for abbreviations such as "Mio." or "a.m.".
-  return (text[j + w.length] === '.' ? `${w}.` : w).toLowerCase();
+  const dot = text[j + w.length] === '.';
+  if (lower !== null) return lower.slice(j, j + w.length + (dot ? 1 : 0));
+  return (dot ? `${w}.` : w).toLowerCase();
 }

@@ -62,6 +62,7 @@ const ABBREVIATIONS = new Set([
   'maj',
   'capt',
 ]);
+const ABBREVIATION_MAX = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 // Group 1 is a word (letters and digits, joined by inner hyphens,
 // apostrophes, dots, commas and spaces of digit grouping); else punctuation.
 const TOKEN_RE =
@@ -137,6 +138,10 @@ export const isSpaceUnit = (c: number): boolean =>
 export const isLetterUnit = (c: number): boolean =>
   (unitClass(c) & (C_L | C_M)) !== 0;
 
+/** True for a code point matched by `/\p{L}/u`. */
+export const isLetterPoint = (cp: number): boolean =>
+  (pointClass(cp) & C_L) !== 0;
+
 /** True for the characters of `CLOSERS`. */
 function isCloser(c: number): boolean {
   return (
@@ -199,6 +204,9 @@ function isNonFinalDot(text: string, i: number, next: number): boolean {
     if (c !== 0x2e && (unitClass(c) & (C_L | C_N)) === 0) break;
     b -= 1;
   }
+  // Lower-casing never shortens a word: a longer one is no abbreviation,
+  // initial or day number, and needs no lower-case copy.
+  if (i - b > ABBREVIATION_MAX) return false;
   const word = text.slice(b, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
   // "J. Kirby", "John F. Kennedy" — but not "schrieb er auf X. Zugleich".

@@ -17,7 +17,7 @@ import {
   type RawNumber,
 } from './extract-number-chars.js';
 import { scanDigits } from './extract-number-digits.js';
-import { isLetterUnit } from './extract-text.js';
+import { isLetterUnit, isSpaceUnit } from './extract-text.js';
 import {
   applyScale,
   NUMBER_WORD_OPENERS,
@@ -97,24 +97,59 @@ function fold(c: number): number {
   return v === 255 ? -1 : v - 1;
 }
 
-// Openers by their first two letters (folded); a one-letter opener ("a")
-// admits any second character.
-const PAIRS = new Set<number>();
-const ANY_SECOND = new Set<number>();
+// Openers by their first three characters (folded letters, or SPACE for
+// whitespace). The one-letter opener "a" opens only the article forms of
+// NUMBER_WORD_PATTERN, "a …" and "an …" (`an?\s+`); every other opener has
+// three letters or more. Prefixes of one, two and three symbols are flags
+// in tables indexed by the symbols in base `BASE`.
+const SPACE = LETTERS.length;
+const BASE = LETTERS.length + 1;
+const PREFIX_1 = new Uint8Array(BASE);
+const PREFIX_2 = new Uint8Array(BASE * BASE);
+const PREFIX_3 = new Uint8Array(BASE * BASE * BASE);
+function addPrefix(w: string): void {
+  const syms = [...w.slice(0, 3)].map((ch) =>
+    ch === ' ' ? SPACE : LETTERS.indexOf(ch.toLowerCase()),
+  );
+  const [a = 0, b = 0, c = 0] = syms;
+  if (syms.length === 1) PREFIX_1[a] = 1;
+  else if (syms.length === 2) PREFIX_2[a * BASE + b] = 1;
+  else PREFIX_3[(a * BASE + b) * BASE + c] = 1;
+}
 for (const w of NUMBER_WORD_OPENERS) {
-  const a = LETTERS.indexOf((w[0] as string).toLowerCase());
-  if (w.length === 1) ANY_SECOND.add(a);
-  else PAIRS.add(a * 256 + LETTERS.indexOf((w[1] as string).toLowerCase()));
+  if (w === 'a') {
+    addPrefix('a ');
+    addPrefix('an ');
+  } else addPrefix(w);
 }
 
-/** True when a number word may start at `p` (first two letters). */
+// Prefix symbol + 1 of each code unit, or 255 for none (0: not yet known).
+const SYMBOLS = new Uint8Array(0x10000);
+
+/** The prefix symbol of the code unit at `p` (see `addPrefix`), or -1. */
+function symbolAt(text: string, p: number): number {
+  if (p >= text.length) return -1;
+  const c = text.charCodeAt(p);
+  let v = SYMBOLS[c] as number;
+  if (v === 0) {
+    const f = isSpaceUnit(c) ? SPACE : fold(c);
+    v = f < 0 ? 255 : f + 1;
+    SYMBOLS[c] = v;
+  }
+  return v === 255 ? -1 : v - 1;
+}
+
+/** True when a number word may start at `p` (first three characters). */
 function mayOpen(text: string, p: number): boolean {
-  const a = fold(text.charCodeAt(p));
+  const a = symbolAt(text, p);
   if (a < 0) return false;
-  if (ANY_SECOND.has(a)) return true;
-  if (p + 1 >= text.length) return false;
-  const b = fold(text.charCodeAt(p + 1));
-  return b >= 0 && PAIRS.has(a * 256 + b);
+  if (PREFIX_1[a] === 1) return true;
+  const b = symbolAt(text, p + 1);
+  if (b < 0) return false;
+  const ab = a * BASE + b;
+  if (PREFIX_2[ab] === 1) return true;
+  const c = symbolAt(text, p + 2);
+  return c >= 0 && PREFIX_3[ab * BASE + c] === 1;
 }
 
 /**
@@ -186,10 +221,14 @@ const RANGE_GAP = /^\s*(?:-|–|—|bis|to|und|and)\s*$/iu;
 const RANGE_OPENER = /(?:zwischen|between|von|from)\s+$/iu;
 
 /** Classifies a number by its neighbours. */
-function classify(text: string, r: RawNumber): NumberKind {
+function classify(
+  text: string,
+  r: RawNumber,
+  lower: string | null,
+): NumberKind {
   if (r.forced) return r.forced;
-  const before = readWordBefore(text, r.start);
-  const after = readWordAfter(text, r.end);
+  const before = readWordBefore(text, r.start, lower);
+  const after = readWordAfter(text, r.end, lower);
   const charAfter = text[skipSpaces(text, r.end)];
   if (charAfter === '%' || PERCENT_WORDS.has(after)) return 'percent';
   const prevChar = r.start > 0 ? (text[r.start - 1] ?? '') : '';
@@ -205,6 +244,7 @@ function classify(text: string, r: RawNumber): NumberKind {
   const afterNoDot = readWordAfter(
     text,
     text[r.end] === '.' ? r.end + 1 : r.end,
+    lower,
   );
   if (!r.spelled && small && MONTHS.has(afterNoDot.replace(/\.$/u, '')))
     return 'date';
@@ -254,16 +294,20 @@ function classify(text: string, r: RawNumber): NumberKind {
 
 /**
  * Finds every number mention in `text`, merging ranges ("10.000 bis 12.000",
- * "between 10,000 and 12,000") into one mention. Never throws.
+ * "between 10,000 and 12,000") into one mention. Never throws. `lower` is `lowerCopy(text)` when the
+ * caller has it (the words around each figure are sliced from it).
  */
-export function findNumbers(text: string): NumberMention[] {
+export function findNumbers(
+  text: string,
+  lower: string | null = null,
+): NumberMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const raws = scanRaw(text);
   const out: NumberMention[] = [];
   for (let k = 0; k < raws.length; k += 1) {
     const a = raws[k] as RawNumber;
     const b = raws[k + 1];
-    const kindA = classify(text, a);
+    const kindA = classify(text, a, lower);
     let start = a.start;
     if (
       b &&
@@ -284,7 +328,7 @@ export function findNumbers(text: string): NumberMention[] {
         a.scale === 1 && b.scale > 1 && a.value * b.scale <= b.value
           ? a.value * b.scale
           : a.value;
-      const kindB = classify(text, b);
+      const kindB = classify(text, b, lower);
       if (
         ok &&
         lowV < b.value &&
