@@ -1,12 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import {
-  runCli,
-  spawnCli,
-  stopProcess,
-  testEnv,
-  waitFor,
-} from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, stopProcess, waitFor } from '../helpers/cli.js';
 import {
   prng,
   shuffle,
@@ -17,25 +10,13 @@ import {
   expectOneAlertPerKey,
   isDrained,
 } from '../helpers/pipeline-assertions.js';
-import { WebhookReceiver, makeSecret } from '../helpers/webhook-receiver.js';
+import { useFleet } from '../helpers/fleet-harness.js';
 
 describe('exactly one alert per key, whatever happens', () => {
-  const procs: ChildProcess[] = [];
-  const receivers: WebhookReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(procs.splice(0).map((p) => stopProcess(p, 'SIGKILL')));
-    await Promise.all(receivers.splice(0).map((r) => r.stop()));
-  });
+  const fleet = useFleet();
 
   async function setup(extra: Record<string, string> = {}) {
-    const secret = makeSecret();
-    const receiver = await new WebhookReceiver(secret).start();
-    receivers.push(receiver);
-    const env = await testEnv({
-      REDIS_URL: inject('redisUrl'),
-      ALERT_WEBHOOK_URL: receiver.url,
-      ALERT_WEBHOOK_SECRET: secret,
-      TROOPWATCH_LOG_LEVEL: 'info',
+    const { receiver, env } = await fleet.setup({
       TROOPWATCH_LOCK_DURATION: '2s',
       ...extra,
     });
@@ -45,22 +26,9 @@ describe('exactly one alert per key, whatever happens', () => {
     return { receiver, env, files, expected };
   }
 
-  function startWorker(
-    env: Record<string, string>,
-  ): ChildProcess & { output: () => string } {
-    const worker = spawnCli(['worker'], env);
-    procs.push(worker);
-    return worker;
-  }
-
   it('four workers fed the same 500 articles four times in random order raise one alert per key', async () => {
     const { receiver, env, files, expected } = await setup();
-    const workers = [0, 1, 2, 3].map(() => startWorker(env));
-    for (const w of workers)
-      await waitFor(
-        () => w.output().includes('Workers started'),
-        'worker start',
-      );
+    await Promise.all([0, 1, 2, 3].map(() => fleet.startWorker(env)));
     const random = prng(7);
     const producers = await Promise.all(
       [0, 1, 2, 3].map(() =>
@@ -77,12 +45,9 @@ describe('exactly one alert per key, whatever happens', () => {
 
   it('SIGKILL at ten random points of a 500-article run: no alert lost, none doubled', async () => {
     const { receiver, env, files, expected } = await setup();
-    const workers = [0, 1, 2, 3].map(() => startWorker(env));
-    for (const w of workers)
-      await waitFor(
-        () => w.output().includes('Workers started'),
-        'worker start',
-      );
+    const workers = await Promise.all(
+      [0, 1, 2, 3].map(() => fleet.startWorker(env)),
+    );
     const random = prng(11);
     expect(
       (
@@ -95,7 +60,7 @@ describe('exactly one alert per key, whatever happens', () => {
       await new Promise((r) => setTimeout(r, 200 + random() * 800));
       const victim = Math.floor(random() * workers.length);
       await stopProcess(workers[victim]!, 'SIGKILL');
-      workers[victim] = startWorker(env);
+      workers[victim] = await fleet.startWorker(env);
     }
     await waitFor(
       () => isDrained(env),
@@ -113,11 +78,15 @@ describe('exactly one alert per key, whatever happens', () => {
     });
     const port = Number(new URL(receiver.url).port);
     await receiver.stop();
-    startWorker(env);
+    await fleet.startWorker(env);
     expect((await runCli(['seed'], env)).code).toBe(0);
-    // Down: the first attempts fail.
+    // Down: every seed is through dedupe and every delivery's first attempt failed.
     await waitFor(
       async () => {
+        const status = JSON.parse(
+          (await runCli(['status', '--json'], env)).stdout,
+        ) as { pendingSeeds: number; articles: { done?: number } };
+        if (status.pendingSeeds > 0 || status.articles.done !== 5) return false;
         const alerts = JSON.parse(
           (await runCli(['alerts', '--json'], env)).stdout,
         ) as Array<{ deliveries: Array<{ attempts: number }> }>;
@@ -150,7 +119,7 @@ describe('exactly one alert per key, whatever happens', () => {
   it('a receiver answering 410 is disabled; after enabling it, replay delivers', async () => {
     const { receiver, env } = await setup();
     receiver.respondWith = () => 410;
-    startWorker(env);
+    await fleet.startWorker(env);
     expect((await runCli(['seed'], env)).code).toBe(0);
     await waitFor(() => isDrained(env), 'the queues to drain', 60_000, 300);
     const endpoints = JSON.parse(

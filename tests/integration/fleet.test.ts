@@ -1,53 +1,21 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { ChildProcess } from 'node:child_process';
-import {
-  runCli,
-  spawnCli,
-  stopProcess,
-  testEnv,
-  waitFor,
-} from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, stopProcess, waitFor } from '../helpers/cli.js';
 import { ALLOWED_KEYS, REQUIRED_KEYS } from '../helpers/seed-alerts.js';
 import {
   expectOneAlertPerKey,
   isDrained,
 } from '../helpers/pipeline-assertions.js';
-import { WebhookReceiver, makeSecret } from '../helpers/webhook-receiver.js';
+import { useFleet } from '../helpers/fleet-harness.js';
 
 describe('a worker fleet against one Redis', () => {
-  const procs: ChildProcess[] = [];
-  const receivers: WebhookReceiver[] = [];
-  afterEach(async () => {
-    await Promise.all(procs.splice(0).map((p) => stopProcess(p, 'SIGKILL')));
-    await Promise.all(receivers.splice(0).map((r) => r.stop()));
-  });
-
-  async function setup(extra: Record<string, string> = {}) {
-    const secret = makeSecret();
-    const receiver = await new WebhookReceiver(secret).start();
-    receivers.push(receiver);
-    const env = await testEnv({
-      REDIS_URL: inject('redisUrl'),
-      ALERT_WEBHOOK_URL: receiver.url,
-      ALERT_WEBHOOK_SECRET: secret,
-      TROOPWATCH_LOG_LEVEL: 'info',
-      ...extra,
-    });
-    return { receiver, env };
-  }
+  const fleet = useFleet();
 
   it('two worker processes and a producer raise the six alerts, none doubled', async () => {
-    const { receiver, env } = await setup();
-    const workers = [
-      spawnCli(['worker'], env),
-      spawnCli(['worker', '--concurrency', '2'], env),
-    ];
-    procs.push(...workers);
-    for (const w of workers)
-      await waitFor(
-        () => w.output().includes('Workers started'),
-        'worker start',
-      );
+    const { receiver, env } = await fleet.setup();
+    const workers = await Promise.all([
+      fleet.startWorker(env),
+      fleet.startWorker(env, ['--concurrency', '2']),
+    ]);
 
     const seeded = await runCli(['seed'], env);
     expect(seeded.code).toBe(0);
@@ -66,7 +34,7 @@ describe('a worker fleet against one Redis', () => {
 
   it('a worker killed with SIGKILL mid-run: after a restart everything completes, same six alerts, none doubled', async () => {
     // Short locks so that the killed worker's jobs are taken over quickly.
-    const { receiver, env } = await setup({
+    const { receiver, env } = await fleet.setup({
       TROOPWATCH_LOCK_DURATION: '2s',
       TROOPWATCH_CONCURRENCY: '1',
     });
@@ -75,12 +43,7 @@ describe('a worker fleet against one Redis', () => {
       await new Promise((r) => setTimeout(r, 300));
       return 204;
     };
-    const first = spawnCli(['worker'], env);
-    procs.push(first);
-    await waitFor(
-      () => first.output().includes('Workers started'),
-      'worker start',
-    );
+    const first = await fleet.startWorker(env);
     expect((await runCli(['seed'], env)).code).toBe(0);
 
     await waitFor(
@@ -93,8 +56,7 @@ describe('a worker fleet against one Redis', () => {
     const before = receiver.received.length;
     expect(before).toBeLessThan(REQUIRED_KEYS.length);
 
-    const second = spawnCli(['worker'], env);
-    procs.push(second);
+    await fleet.startWorker(env);
     await waitFor(
       () => isDrained(env),
       'the queues to drain after the restart',
