@@ -218,18 +218,17 @@ export const CHROME_PHRASES = new Set([
 
 /**
  * Single words that may make up a widget row together ("Teilen Facebook
- * WhatsApp E-Mail", "Share Tweet Email"). A line is dropped only if every
- * token is one of these and at least one is a share/social word, so a short
- * headline with an ordinary word in it survives.
+ * WhatsApp E-Mail", "Share Tweet Email"): WIDGET_TOKENS. A line is dropped
+ * only if every token is a widget word and at least one is a share/social
+ * word (SOCIAL_TOKENS), so a short headline with an ordinary word survives.
  */
-export const WIDGET_TOKENS = new Set([
+export const SOCIAL_TOKENS: ReadonlySet<string> = new Set([
   'share',
   'teilen',
   'tweet',
   'twittern',
   'facebook',
   'twitter',
-  'x',
   'whatsapp',
   'telegram',
   'linkedin',
@@ -237,6 +236,14 @@ export const WIDGET_TOKENS = new Set([
   'pinterest',
   'reddit',
   'flipboard',
+  'email',
+  'e-mail',
+]);
+
+// Every social/share word is also a widget word (one list, no copy to keep in sync).
+export const WIDGET_TOKENS: ReadonlySet<string> = new Set([
+  ...SOCIAL_TOKENS,
+  'x',
   'threads',
   'bluesky',
   'mastodon',
@@ -244,8 +251,6 @@ export const WIDGET_TOKENS = new Set([
   'youtube',
   'tiktok',
   'messenger',
-  'email',
-  'e-mail',
   'mail',
   'print',
   'drucken',
@@ -265,24 +270,6 @@ export const WIDGET_TOKENS = new Set([
   'menü',
   'suche',
   'search',
-]);
-
-export const SOCIAL_TOKENS = new Set([
-  'share',
-  'teilen',
-  'tweet',
-  'twittern',
-  'facebook',
-  'twitter',
-  'whatsapp',
-  'telegram',
-  'linkedin',
-  'xing',
-  'pinterest',
-  'reddit',
-  'flipboard',
-  'email',
-  'e-mail',
 ]);
 
 /** The first item of a breadcrumb trail. */
