@@ -95,61 +95,49 @@ describe('recordClaims: novelty decided atomically in Redis', () => {
   });
   afterAll(() => redis.disconnect());
 
-  it('twenty articles racing on one key raise one alert; the others corroborate', async () => {
+  /** One article's claims through the script, as the dedupe stage sends them. */
+  const record = (
+    articleId: string,
+    c: Claim,
+    opts: { textSha?: string; subscribers?: string[] } = {},
+  ) => {
     const now = new Date();
+    return store.recordClaims({
+      articleId,
+      textSha: opts.textSha ?? `sha-${articleId}`,
+      source: source(articleId),
+      entries: [entryFor(c, now, articleId, opts.subscribers)],
+      now,
+    });
+  };
+
+  it('twenty articles racing on one key raise one alert; the others corroborate', async () => {
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        store.recordClaims({
-          articleId: `a${i}`,
-          textSha: `sha${i}`,
-          source: source(`a${i}`),
-          entries: [entryFor(claim, now, `a${i}`)],
-          now,
-        }),
-      ),
+      Array.from({ length: 20 }, (_, i) => record(`a${i}`, claim)),
     );
     expect(results.filter((r) => r.newAlerts.length === 1)).toHaveLength(1);
     expect(results.filter((r) => r.corroborated.length === 1)).toHaveLength(19);
-    const [record] = await store.listClaims();
-    expect(record!.sources).toHaveLength(20);
+    const [recorded] = await store.listClaims();
+    expect(recorded!.sources).toHaveLength(20);
     expect(await store.listAlerts()).toHaveLength(1);
   });
 
   it('a corroboration raises claim.corroborated only where an endpoint asked for it, once per article', async () => {
-    const now = new Date();
     const c = { ...claim, value: 31337 };
-    await store.recordClaims({
-      articleId: 'c1',
-      textSha: 'c1',
-      source: source('c1'),
-      entries: [entryFor(c, now, 'c1', ['ep_a'])],
-      now,
-    });
-    const quiet = await store.recordClaims({
-      articleId: 'c2',
-      textSha: 'c2',
-      source: source('c2'),
-      entries: [entryFor(c, now, 'c2')],
-      now,
-    });
+    await record('c1', c, { textSha: 'c1', subscribers: ['ep_a'] });
+    const quiet = await record('c2', c, { textSha: 'c2' });
     expect(quiet).toMatchObject({
       newAlerts: [],
       corroborated: [noveltyKey(c)],
     });
-    const loud = await store.recordClaims({
-      articleId: 'c3',
+    const loud = await record('c3', c, {
       textSha: 'c3',
-      source: source('c3'),
-      entries: [entryFor(c, now, 'c3', ['ep_a'])],
-      now,
+      subscribers: ['ep_a'],
     });
     expect(loud.newAlerts).toEqual([corroborationIdFor(noveltyKey(c), 'c3')]);
-    const again = await store.recordClaims({
-      articleId: 'c3',
+    const again = await record('c3', c, {
       textSha: 'c3',
-      source: source('c3'),
-      entries: [entryFor(c, now, 'c3', ['ep_a'])],
-      now,
+      subscribers: ['ep_a'],
     });
     expect(again).toMatchObject({
       newAlerts: loud.newAlerts,
@@ -169,22 +157,9 @@ describe('recordClaims: novelty decided atomically in Redis', () => {
   });
 
   it('a retry of the first article gets its alert id back and adds nothing', async () => {
-    const now = new Date();
     const c = { ...claim, value: 777 };
-    const first = await store.recordClaims({
-      articleId: 'r1',
-      textSha: 'r1',
-      source: source('r1'),
-      entries: [entryFor(c, now, 'r1')],
-      now,
-    });
-    const retry = await store.recordClaims({
-      articleId: 'r1',
-      textSha: 'r1',
-      source: source('r1'),
-      entries: [entryFor(c, now, 'r1')],
-      now,
-    });
+    const first = await record('r1', c, { textSha: 'r1' });
+    const retry = await record('r1', c, { textSha: 'r1' });
     expect(retry.newAlerts).toEqual(first.newAlerts);
     expect(retry.corroborated).toEqual([]);
     const alerts = (await store.listAlerts()).filter(
@@ -195,26 +170,13 @@ describe('recordClaims: novelty decided atomically in Redis', () => {
   });
 
   it('an article with the same text as an earlier one is a duplicate and adds no corroboration', async () => {
-    const now = new Date();
     const c = { ...claim, value: 4242 };
-    await store.recordClaims({
-      articleId: 'd1',
-      textSha: 'same',
-      source: source('d1'),
-      entries: [entryFor(c, now)],
-      now,
-    });
-    const dup = await store.recordClaims({
-      articleId: 'd2',
-      textSha: 'same',
-      source: source('d2'),
-      entries: [entryFor(c, now)],
-      now,
-    });
+    await record('d1', c, { textSha: 'same' });
+    const dup = await record('d2', c, { textSha: 'same' });
     expect(dup).toEqual({ duplicateOf: 'd1', newAlerts: [], corroborated: [] });
-    const record = (await store.listClaims()).find(
+    const recorded = (await store.listClaims()).find(
       (r) => r.key === noveltyKey(c),
     );
-    expect(record!.sources.map((s) => s.articleId)).toEqual(['d1']);
+    expect(recorded!.sources.map((s) => s.articleId)).toEqual(['d1']);
   });
 });
