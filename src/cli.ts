@@ -6,8 +6,8 @@ import {
   Option,
 } from 'commander';
 import path from 'node:path';
-import { isHttpUrl, loadConfig, type Config } from './shared/config.js';
-import { parseDuration } from './shared/duration.js';
+import { isHttpUrl, loadConfig, type Config } from './shared/config/config.js';
+import { parseDuration } from './shared/config/duration.js';
 import { RuntimeError, UsageError, coerceError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { STAGES, type StageName } from './queues/names.js';

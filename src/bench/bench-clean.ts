@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
-import { cleanHtml } from '../shared/clean-html.js';
-import { decodeText } from '../shared/decode-content.js';
+import { cleanHtml } from '../shared/clean/html.js';
+import { decodeText } from '../shared/fetch/decode-content.js';
 import { formatDiff } from './clean-diff.js';
 import {
   bootstrapStd,

@@ -20,7 +20,7 @@ import {
   DEFAULT_NEAR_DUP_THRESHOLD,
   NearDupIndex,
 } from '../queues/near-dup-index.js';
-import { simhash64 } from '../shared/simhash.js';
+import { simhash64 } from '../shared/dedupe/simhash.js';
 import { PAIRS_PATH } from '../eval/dedupe-fixtures.js';
 import { seededRandom } from '../shared/seeded-random.js';
 import { startThrowawayRedis } from './dedupe-redis.js';

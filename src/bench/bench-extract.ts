@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractClaims } from '../shared/extract-claims.js';
+import { extractClaims } from '../shared/extract/claims.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TARGET_BYTES = 8 * 1024 * 1024;

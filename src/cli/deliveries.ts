@@ -1,4 +1,4 @@
-import type { Config } from '../shared/config.js';
+import type { Config } from '../shared/config/config.js';
 import { UsageError } from '../shared/errors.js';
 import type { Runtime } from '../queues/runtime.js';
 import { enqueueDeliveries } from '../workers/enqueue-deliveries.js';

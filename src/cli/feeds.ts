@@ -1,10 +1,10 @@
-import type { Config } from '../shared/config.js';
+import type { Config } from '../shared/config/config.js';
 import {
   newFeedRecord,
   nextPollTime,
   type FeedRecord,
-} from '../shared/feed-health.js';
-import { formatDuration } from '../shared/duration.js';
+} from '../shared/feed/health.js';
+import { formatDuration } from '../shared/config/duration.js';
 import { UsageError } from '../shared/errors.js';
 import type { Runtime } from '../queues/runtime.js';
 import { scheduleFeed, unscheduleFeed } from '../queues/feed-schedule.js';

@@ -1,7 +1,7 @@
 import { describeRedisUrl } from '../queues/connection.js';
 import { STAGES } from '../queues/names.js';
 import type { Runtime } from '../queues/runtime.js';
-import type { DeliveryRecord } from '../queues/store.js';
+import type { DeliveryRecord } from '../queues/store/store.js';
 import {
   articleStates,
   deliveryStates,

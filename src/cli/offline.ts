@@ -1,7 +1,7 @@
-import { cleanText } from '../shared/clean-text.js';
-import { decodeText, inspectContent } from '../shared/decode-content.js';
+import { cleanText } from '../shared/clean/text.js';
+import { decodeText, inspectContent } from '../shared/fetch/decode-content.js';
 import { UsageError } from '../shared/errors.js';
-import { extractClaims } from '../shared/extract-claims.js';
+import { extractClaims } from '../shared/extract/claims.js';
 import { readInputBytes } from '../queues/inputs.js';
 import { printJson, printListing, table } from './report.js';
 
@@ -54,7 +54,7 @@ export async function runCleanCommand(
   // jsdom takes most of a second to load: only `clean` of HTML pays for it.
   const page =
     kind === 'html'
-      ? (await import('../shared/clean-html.js')).cleanHtml(
+      ? (await import('../shared/clean/html.js')).cleanHtml(
           text,
           opts.url ? { url: opts.url } : {},
         )

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Config } from '../shared/config.js';
+import type { Config } from '../shared/config/config.js';
 import type { Logger } from '../shared/logger.js';
 import type { StageName } from '../queues/names.js';
 import type { Runtime } from '../queues/runtime.js';

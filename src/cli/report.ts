@@ -5,7 +5,7 @@ import type {
   AlertRecord,
   ArticleRecord,
   DeliveryState,
-} from '../queues/store.js';
+} from '../queues/store/store.js';
 
 export type QueueCounts = Record<
   'waiting' | 'active' | 'delayed' | 'prioritized' | 'failed' | 'completed',

@@ -10,7 +10,7 @@ import {
   isFingerprintable,
   simhash64,
   type SimhashOptions,
-} from '../shared/simhash.js';
+} from '../shared/dedupe/simhash.js';
 import type { DedupePair } from './dedupe-fixtures.js';
 
 export type { DedupePair };

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractClaims } from '../shared/extract-claims.js';
+import { extractClaims } from '../shared/extract/claims.js';
 import {
   scorePassages,
   sumCounts,

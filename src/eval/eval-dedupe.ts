@@ -14,7 +14,7 @@ import {
   DEFAULT_MIN_LINE_WORDS,
   DEFAULT_SHINGLE,
   type SimhashOptions,
-} from '../shared/simhash.js';
+} from '../shared/dedupe/simhash.js';
 import { PAIRS_PATH } from './dedupe-fixtures.js';
 import {
   distancesByKind,

@@ -1,6 +1,6 @@
 import { Priority } from './names.js';
 import type { Queues } from './queues.js';
-import { sha256, type FeedRecord } from './store.js';
+import { sha256, type FeedRecord } from './store/store.js';
 
 /**
  * The one place that registers feed polls: one BullMQ job scheduler per

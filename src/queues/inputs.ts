@@ -1,12 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { canonicalizeUrl } from '../shared/canonical-url.js';
-import { isHttpUrl } from '../shared/config.js';
-import { inspectContent } from '../shared/decode-content.js';
+import { canonicalizeUrl } from '../shared/fetch/canonical-url.js';
+import { isHttpUrl } from '../shared/config/config.js';
+import { inspectContent } from '../shared/fetch/decode-content.js';
 import { UsageError } from '../shared/errors.js';
 import { Priority } from './names.js';
 import type { Runtime } from './runtime.js';
-import { sha256 } from './store.js';
+import { sha256 } from './store/store.js';
 
 /** A file read and checked before anything is enqueued. */
 export interface FileInput {

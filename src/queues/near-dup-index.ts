@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { bandWidths, bandsOf, halvesOf } from '../shared/simhash.js';
+import { bandWidths, bandsOf, halvesOf } from '../shared/dedupe/simhash.js';
 
 /**
  * Near-duplicate index over 64-bit SimHash fingerprints, in Redis.

@@ -1,6 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Config } from '../shared/config.js';
+import type { Config } from '../shared/config/config.js';
 import {
   QueueName,
   STAGES,

@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
-import type { Config } from '../shared/config.js';
+import type { Config } from '../shared/config/config.js';
 import type { Logger } from '../shared/logger.js';
 import { createProducerConnection, describeRedisUrl } from './connection.js';
-import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis.js';
+import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis/start.js';
 import { Queues } from './queues.js';
-import { assertRedisVersion } from './redis-server-binary.js';
-import { Store } from './store.js';
+import { assertRedisVersion } from './embedded-redis/binary.js';
+import { Store } from './store/store.js';
 
 /** An open Redis (embedded or external) with the store and queues on it. */
 export interface Runtime {

@@ -1,8 +1,8 @@
 import type { Worker } from 'bullmq';
 import { StageError } from '../shared/errors.js';
 import type { AlertJob } from '../queues/names.js';
-import type { DeliveryRecord } from '../queues/store.js';
-import { deliverWebhook } from '../net/deliver-webhook.js';
+import type { DeliveryRecord } from '../queues/store/store.js';
+import { deliverWebhook } from '../shared/alert/deliver-webhook.js';
 import { createStageWorker, type WorkerDeps } from './stage-worker.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { CleanedArticle } from '../shared/clean-html.js';
+import type { CleanedArticle } from '../shared/clean/html.js';
 import { StageError } from '../shared/errors.js';
 
 export interface CleanPoolOptions {

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { cleanHtml } from '../shared/clean-html.js';
+import { cleanHtml } from '../shared/clean/html.js';
 
 /**
  * A clean-pool thread: parses one page at a time with jsdom and Readability,

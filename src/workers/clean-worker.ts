@@ -1,7 +1,7 @@
 import type { Worker } from 'bullmq';
-import { canonicalizeUrl } from '../shared/canonical-url.js';
-import { cleanText } from '../shared/clean-text.js';
-import { decodeText, inspectContent } from '../shared/decode-content.js';
+import { canonicalizeUrl } from '../shared/fetch/canonical-url.js';
+import { cleanText } from '../shared/clean/text.js';
+import { decodeText, inspectContent } from '../shared/fetch/decode-content.js';
 import { StageError } from '../shared/errors.js';
 import type { ArticleJob } from '../queues/names.js';
 import { nextStageOptions } from './article-origin.js';

@@ -1,8 +1,8 @@
 import type { Worker } from 'bullmq';
 import { noveltyKey, type Claim } from '../shared/claim.js';
-import type { AlertType, WebhookEndpoint } from '../shared/config.js';
+import type { AlertType, WebhookEndpoint } from '../shared/config/config.js';
 import { StageError } from '../shared/errors.js';
-import { isFingerprintable, simhash64 } from '../shared/simhash.js';
+import { isFingerprintable, simhash64 } from '../shared/dedupe/simhash.js';
 import type { ArticleJob } from '../queues/names.js';
 import {
   alertIdFor,
@@ -11,7 +11,7 @@ import {
   webhookIdFor,
   type AlertDraft,
   type SourceRef,
-} from '../queues/store.js';
+} from '../queues/store/store.js';
 import { sourceName } from './article-origin.js';
 import { enqueueDeliveries } from './enqueue-deliveries.js';
 import { failArticle } from './fail-article.js';

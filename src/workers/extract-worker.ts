@@ -1,5 +1,5 @@
 import type { Worker } from 'bullmq';
-import { extractClaims } from '../shared/extract-claims.js';
+import { extractClaims } from '../shared/extract/claims.js';
 import { StageError } from '../shared/errors.js';
 import type { ArticleJob } from '../queues/names.js';
 import { nextStageOptions } from './article-origin.js';

@@ -1,9 +1,9 @@
-import { canonicalizeUrl } from '../shared/canonical-url.js';
-import { inspectContent } from '../shared/decode-content.js';
+import { canonicalizeUrl } from '../shared/fetch/canonical-url.js';
+import { inspectContent } from '../shared/fetch/decode-content.js';
 import { StageError } from '../shared/errors.js';
 import type { FetchJob } from '../queues/names.js';
-import { newArticle, sha256 } from '../queues/store.js';
-import { safeFetch } from '../net/safe-fetch.js';
+import { newArticle, sha256 } from '../queues/store/store.js';
+import { safeFetch } from '../shared/fetch/safe-fetch.js';
 import { nextStageOptions } from './article-origin.js';
 import type { WorkerDeps } from './stage-worker.js';
 

@@ -1,5 +1,5 @@
 import type { Worker } from 'bullmq';
-import type { Config } from '../shared/config.js';
+import type { Config } from '../shared/config/config.js';
 import type { Logger } from '../shared/logger.js';
 import { createWorkerConnection } from '../queues/connection.js';
 import { STAGES, type StageName } from '../queues/names.js';

@@ -1,16 +1,16 @@
-import { canonicalizeUrl } from '../shared/canonical-url.js';
+import { canonicalizeUrl } from '../shared/fetch/canonical-url.js';
 import { StageError, coerceError } from '../shared/errors.js';
 import {
   applyPollOutcome,
   isPollDue,
   type FeedRecord,
   type PollOutcome,
-} from '../shared/feed-health.js';
-import { feedItemId, parseFeed } from '../shared/parse-feed.js';
+} from '../shared/feed/health.js';
+import { feedItemId, parseFeed } from '../shared/feed/parse.js';
 import { Priority } from '../queues/names.js';
 import { unscheduleFeed } from '../queues/feed-schedule.js';
-import { sha256 } from '../queues/store.js';
-import { safeFetch } from '../net/safe-fetch.js';
+import { sha256 } from '../queues/store/store.js';
+import { safeFetch } from '../shared/fetch/safe-fetch.js';
 import type { WorkerDeps } from './stage-worker.js';
 
 /** Media types a feed may come as; servers label feeds loosely, so text/* too. */

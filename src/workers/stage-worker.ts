@@ -1,6 +1,6 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Config } from '../shared/config.js';
+import type { Config } from '../shared/config/config.js';
 import { StageError, coerceError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import {
@@ -12,7 +12,7 @@ import type { Queues } from '../queues/queues.js';
 import type { HostGate } from '../queues/host-gate.js';
 import type { NearDupIndex } from '../queues/near-dup-index.js';
 import type { CleanPool } from './clean-pool.js';
-import type { Store } from '../queues/store.js';
+import type { Store } from '../queues/store/store.js';
 
 /** What every stage worker is built from. */
 export interface WorkerDeps {

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { extractClaims } from '../../src/shared/extract-claims.js';
+import { extractClaims } from '../../src/shared/extract/claims.js';
 import { noveltyKey } from '../../src/shared/claim.js';
 import { seededRandom } from '../../src/shared/seeded-random.js';
 

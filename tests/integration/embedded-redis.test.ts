@@ -37,11 +37,11 @@ import {
   LOCK_FILE,
   startEmbeddedRedis,
   type EmbeddedRedis,
-} from '../../src/queues/embedded-redis.js';
+} from '../../src/queues/embedded-redis/start.js';
 import {
   assertRedisVersion,
   ensureRedisServer,
-} from '../../src/queues/redis-server-binary.js';
+} from '../../src/queues/embedded-redis/binary.js';
 import { UsageError } from '../../src/shared/errors.js';
 import { createLogger } from '../../src/shared/logger.js';
 

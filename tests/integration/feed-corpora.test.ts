@@ -11,8 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { StageError } from '../../src/shared/errors.js';
-import { htmlToText } from '../../src/shared/feed-text.js';
-import { parseFeed, type ParsedFeed } from '../../src/shared/parse-feed.js';
+import { htmlToText } from '../../src/shared/feed/text.js';
+import { parseFeed, type ParsedFeed } from '../../src/shared/feed/parse.js';
 
 const ROOT = path.resolve('bench/feeds');
 const RSS_PARSER = path.join(ROOT, 'rss-parser/test');

@@ -16,8 +16,8 @@ import {
   inject,
   it,
 } from 'vitest';
-import { loadConfig } from '../../src/shared/config.js';
-import { newFeedRecord } from '../../src/shared/feed-health.js';
+import { loadConfig } from '../../src/shared/config/config.js';
+import { newFeedRecord } from '../../src/shared/feed/health.js';
 import { createLogger } from '../../src/shared/logger.js';
 import {
   feedSchedulerId,
@@ -27,7 +27,7 @@ import {
 import { HostGate } from '../../src/queues/host-gate.js';
 import { NearDupIndex } from '../../src/queues/near-dup-index.js';
 import { Queues } from '../../src/queues/queues.js';
-import { Store } from '../../src/queues/store.js';
+import { Store } from '../../src/queues/store/store.js';
 import { pollFeed } from '../../src/workers/poll-feed.js';
 import type { WorkerDeps } from '../../src/workers/stage-worker.js';
 import { closeServer, rssFeed } from '../helpers/http-fixture.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NearDupIndex } from '../../src/queues/near-dup-index.js';
 import { PAIRS_PATH } from '../../src/eval/dedupe-fixtures.js';
 import { loadPairs } from '../../src/eval/dedupe-score.js';
-import { simhash64 } from '../../src/shared/simhash.js';
+import { simhash64 } from '../../src/shared/dedupe/simhash.js';
 
 const flip = (fp: bigint, bits: number[]): bigint =>
   bits.reduce((x, b) => x ^ (1n << BigInt(b)), fp);

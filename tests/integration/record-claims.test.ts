@@ -10,7 +10,7 @@ import {
   webhookIdFor,
   type AlertBody,
   type SourceRef,
-} from '../../src/queues/store.js';
+} from '../../src/queues/store/store.js';
 
 const claim: Claim = {
   value: 12000,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureServer } from '../helpers/http-fixture.js';
-import { safeFetch } from '../../src/net/safe-fetch.js';
+import { safeFetch } from '../../src/shared/fetch/safe-fetch.js';
 import { StageError } from '../../src/shared/errors.js';
 
 describe('safeFetch refuses non-public addresses unless allowed', () => {

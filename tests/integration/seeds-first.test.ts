@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { Store } from '../../src/queues/store.js';
+import { Store } from '../../src/queues/store/store.js';
 import { runCli, testEnv } from '../helpers/cli.js';
 import {
   FixtureServer,

@@ -9,8 +9,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { pingRedis } from '../../src/queues/embedded-redis.js';
-import { ensureRedisServer } from '../../src/queues/redis-server-binary.js';
+import { pingRedis } from '../../src/queues/embedded-redis/start.js';
+import { ensureRedisServer } from '../../src/queues/embedded-redis/binary.js';
 import { createLogger } from '../../src/shared/logger.js';
 
 const START_TIMEOUT_MS = 15_000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isHostAllowed,
   isPublicAddress,
-} from '../../src/net/address-policy.js';
+} from '../../src/shared/fetch/address-policy.js';
 
 describe('isPublicAddress', () => {
   it.each([

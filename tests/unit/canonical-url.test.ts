@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalizeUrl } from '../../src/shared/canonical-url.js';
+import { canonicalizeUrl } from '../../src/shared/fetch/canonical-url.js';
 
 describe('canonicalizeUrl', () => {
   it.each([

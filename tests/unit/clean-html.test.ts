@@ -6,8 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 
-import { cleanHtml } from '../../src/shared/clean-html.js';
-import { pruneArticle } from '../../src/shared/clean-prune.js';
+import { cleanHtml } from '../../src/shared/clean/html.js';
+import { pruneArticle } from '../../src/shared/clean/prune.js';
 
 interface Expected {
   title: string | null;

@@ -7,7 +7,7 @@ import {
   cleanText,
   normalizeText,
   stripBoilerplateLines,
-} from '../../src/shared/clean-text.js';
+} from '../../src/shared/clean/text.js';
 
 const seed = readFileSync(
   fileURLToPath(

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/shared/config.js';
+import { loadConfig } from '../../src/shared/config/config.js';
 import { UsageError } from '../../src/shared/errors.js';
 
 const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;

@@ -4,7 +4,7 @@ import {
   decodeHtml,
   decodeText,
   inspectContent,
-} from '../../src/shared/decode-content.js';
+} from '../../src/shared/fetch/decode-content.js';
 import { StageError } from '../../src/shared/errors.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

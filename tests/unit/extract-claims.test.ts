@@ -8,7 +8,7 @@ import {
 import {
   detectLanguage,
   extractClaims,
-} from '../../src/shared/extract-claims.js';
+} from '../../src/shared/extract/claims.js';
 
 interface GoldClaim {
   value: number;

@@ -7,7 +7,7 @@ import {
   type Metrics,
   type Passage,
 } from '../../src/eval/score-claims.js';
-import { extractClaims } from '../../src/shared/extract-claims.js';
+import { extractClaims } from '../../src/shared/extract/claims.js';
 
 // Every labelled file, held-out ones included: only aggregate numbers are
 // asserted, so no passage is shown when a floor fails.

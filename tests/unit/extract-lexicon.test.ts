@@ -3,7 +3,7 @@ import {
   ACTOR_PREFIXES,
   KP_DEMONYMS,
   KP_GATE,
-} from '../../src/shared/lexicon-claims.js';
+} from '../../src/shared/extract/lexicon/claims.js';
 
 describe('KP_GATE', () => {
   // The gate may let too much through, never too little: every North Korean

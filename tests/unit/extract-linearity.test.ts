@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENTS, QUALIFIERS, UNITS } from '../../src/shared/claim.js';
-import { extractClaims } from '../../src/shared/extract-claims.js';
-import { findNumbers } from '../../src/shared/parse-number.js';
+import { extractClaims } from '../../src/shared/extract/claims.js';
+import { findNumbers } from '../../src/shared/extract/number/parse.js';
 
 const MB = 1_000_000;
 

@@ -5,7 +5,7 @@ import {
   isPollDue,
   newFeedRecord,
   nextPollTime,
-} from '../../src/shared/feed-health.js';
+} from '../../src/shared/feed/health.js';
 
 const T0 = new Date('2026-11-21T12:00:00Z');
 const MIN = 60_000;

@@ -4,17 +4,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { StageError } from '../../src/shared/errors.js';
-import { decodeFeedText } from '../../src/shared/feed-encoding.js';
+import { decodeFeedText } from '../../src/shared/feed/encoding.js';
 import {
   htmlToText,
   parseFeedDate,
   repairMojibake,
-} from '../../src/shared/feed-text.js';
+} from '../../src/shared/feed/text.js';
 import {
   feedItemId,
   parseFeed,
   type ParsedFeed,
-} from '../../src/shared/parse-feed.js';
+} from '../../src/shared/feed/parse.js';
 
 const FIXTURES = path.resolve('tests/fixtures/feeds');
 const fixture = (name: string): Uint8Array =>

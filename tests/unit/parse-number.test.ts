@@ -3,7 +3,7 @@ import {
   findNumbers,
   parseGermanNumberWord,
   parseNumber,
-} from '../../src/shared/parse-number.js';
+} from '../../src/shared/extract/number/parse.js';
 
 describe('parseNumber', () => {
   it.each([

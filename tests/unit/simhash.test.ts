@@ -10,7 +10,7 @@ import {
   isFingerprintable,
   popcount32,
   simhash64,
-} from '../../src/shared/simhash.js';
+} from '../../src/shared/dedupe/simhash.js';
 
 const story = [
   'SEOUL – North Korea has begun sending soldiers to Russia to support the war against Ukraine, South Korean intelligence said on Friday, estimating that around 12,000 troops could eventually be deployed.',

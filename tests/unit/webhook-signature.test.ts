@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
-import { signWebhook } from '../../src/shared/webhook-signature.js';
+import { signWebhook } from '../../src/shared/alert/webhook-signature.js';
 
 const SECRET = `whsec_${Buffer.from('troopwatch-test-secret-0123456789').toString('base64')}`;
 

@@ -1,0 +1,340 @@
+/**
+ * Actor rules of the claim extractor: whose troops a figure counts. Cues
+ * are country names, demonyms, capitals and leaders; a cue after "nach",
+ * "to", "against" … is a place, and a cue before "intelligence",
+ * "Geheimdienst" … is a source, not the owner of the troops.
+ */
+import {
+  ACTOR_PREFIXES,
+  NON_ACTOR_PREPOSITIONS,
+  SOURCE_HEADS,
+} from './lexicon/claims.js';
+import { CLAUSE_BREAKS, type Token } from './text.js';
+import type { UnitMatch } from './unit.js';
+
+// Actor cues grouped by first letter: every token of a sentence is tested.
+const ACTORS_BY_INITIAL = new Map<string, (readonly [string, string])[]>();
+for (const cue of ACTOR_PREFIXES) {
+  const list = ACTORS_BY_INITIAL.get(cue[0][0] as string) ?? [];
+  list.push(cue);
+  ACTORS_BY_INITIAL.set(cue[0][0] as string, list);
+}
+
+/** ISO code of an actor cue at the start of `s` (lower case), or null. */
+export function matchActor(s: string): string | null {
+  const list = ACTORS_BY_INITIAL.get(s[0] ?? '');
+  if (list) for (const [p, code] of list) if (s.startsWith(p)) return code;
+  return null;
+}
+
+// Cues of two words ("north korea", "nk "), by their first word, as [rest
+// of the cue, code] in list order: `matchActor(a + ' ' + b)` for words a
+// and b without spaces, when `matchActor(a)` found nothing, can only match
+// one of these, with the first word equal to `a`.
+const PAIR_CUES = new Map<string, (readonly [string, string])[]>();
+for (const [p, code] of ACTOR_PREFIXES) {
+  const sp = p.indexOf(' ');
+  if (sp <= 0) continue;
+  const list = PAIR_CUES.get(p.slice(0, sp)) ?? [];
+  list.push([p.slice(sp + 1), code]);
+  PAIR_CUES.set(p.slice(0, sp), list);
+}
+
+/**
+ * `matchActor(a + ' ' + b)` for words `a` and `b` (tokens: no spaces)
+ * when `matchActor(a)` is null, without building the string.
+ */
+function matchActorPair(a: string, b: string): string | null {
+  const list = PAIR_CUES.get(a);
+  if (list)
+    for (const [rest, code] of list) if (b.startsWith(rest)) return code;
+  return null;
+}
+
+/** How an actor cue is used: as the actor, as a source, or as a place. */
+type CueRole = 'actor' | 'source' | 'place';
+
+// German compound heads of a source after an actor adjective
+// ("ukrainischen Verteidigungsgeheimdienstes", "Oberbefehlshabers").
+const SOURCE_HEAD_ENDS = [
+  'geheimdienst',
+  'geheimdienstes',
+  'dienstes',
+  'ministerium',
+  'ministeriums',
+  'regierung',
+  'behörde',
+  'behörden',
+  'generalstab',
+  'generalstabs',
+  'präsident',
+  'präsidenten',
+  'sprecher',
+  'sprecherin',
+  'minister',
+  'ministers',
+  'ministerin',
+  'chef',
+  'chefs',
+  'befehlshaber',
+  'befehlshabers',
+  'kommando',
+  'kommandos',
+  'abgeordneten',
+  'abgeordnete',
+  'senders',
+  'sender',
+  'nachrichtenagentur',
+  'zeitung',
+  'beamten',
+];
+// Words that open a source phrase; an actor cue just after them is a source.
+const SOURCE_INTRODUCERS = new Set([
+  'laut',
+  'according',
+  'angaben',
+  'einschätzung',
+  'schätzung',
+  'schätzungen',
+  'erkenntnissen',
+  'informationen',
+  'darstellung',
+  'berufung',
+  'citing',
+  'per',
+]);
+
+/**
+ * The role of the actor cue at `k` spanning `span` tokens: "nach
+ * Russland" and "in eastern Russia" are places, "South Korea's spy agency"
+ * is a source.
+ */
+function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
+  const prev = toks[k - 1];
+  const next = toks[k + span]?.lower ?? '';
+  const t = toks[k] as Token;
+  const last = toks[k + span - 1] as Token;
+  const tail = last.lower.split('-').pop() ?? '';
+  if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
+  // One lower-case word may stand between ("in eastern Russia").
+  if (
+    prev &&
+    prev.isWord &&
+    /^\p{Ll}/u.test(prev.text) &&
+    NON_ACTOR_PREPOSITIONS.has(toks[k - 2]?.lower ?? '') &&
+    !NON_ACTOR_PREPOSITIONS.has(prev.lower)
+  )
+    return 'place';
+  if (
+    SOURCE_HEADS.has(next) ||
+    (last.lower.includes('-') && SOURCE_HEADS.has(tail)) ||
+    SOURCE_HEAD_ENDS.some((h) => next.endsWith(h))
+  )
+    return 'source';
+  // Inside "nach Angaben des ukrainischen …", "according to Ukraine's …".
+  // Only articles and adjectives may stand between introducer and cue.
+  for (let j = k - 1; j >= 0 && k - j <= 4; j -= 1) {
+    const w = toks[j] as Token;
+    if (SOURCE_INTRODUCERS.has(w.lower)) return 'source';
+    if (!w.isWord || !/^\p{Ll}/u.test(w.text)) break;
+  }
+  return t.isWord ? 'actor' : 'place';
+}
+
+type Cue = readonly [number, string, CueRole];
+
+// Cues per token array: the same sentence, previous sentence and headline
+// are read for every figure (the callers never change a token array).
+const CUES_MEMO = new WeakMap<readonly Token[], readonly Cue[]>();
+
+/** Actor cues of a sentence as [token index, code, role] (memoised). */
+function findCues(toks: readonly Token[]): readonly Cue[] {
+  let out = CUES_MEMO.get(toks);
+  if (out === undefined) {
+    out = computeCues(toks);
+    CUES_MEMO.set(toks, out);
+  }
+  return out;
+}
+
+function computeCues(toks: readonly Token[]): Cue[] {
+  const out: Cue[] = [];
+  for (let k = 0; k < toks.length; k += 1) {
+    const t = toks[k] as Token;
+    if (!t.isWord) continue;
+    const single = matchActor(t.lower);
+    let code = single;
+    let dot = 0;
+    if (code === null) {
+      // "N. Korea": the abbreviation dot is its own token.
+      dot = toks[k + 1]?.text === '.' && t.text.length === 1 ? 1 : 0;
+      code = matchActorPair(t.lower, toks[k + 1 + dot]?.lower ?? '');
+    }
+    if (code) out.push([k, code, roleOfCue(toks, k, single ? 1 : 2 + dot)]);
+  }
+  return out;
+}
+
+const ACTOR_CUES_MEMO = new WeakMap<
+  readonly Token[],
+  readonly (readonly [number, string])[]
+>();
+
+/** True when the cue at `k` is an adjective ("ukrainischen", "Russian"). */
+function isAdjectiveCue(toks: readonly Token[], k: number): boolean {
+  const t = toks[k] as Token;
+  const head =
+    toks[k + 1] && /^korea/u.test((toks[k + 1] as Token).lower)
+      ? (toks[k + 1] as Token)
+      : t;
+  return /^\p{Ll}/u.test(t.text) || /(?:an|ian|ese|ish)$/u.test(head.lower);
+}
+
+/** True when a troop noun follows the cue at `k` ("among North Korean fighters"). */
+function headsTroops(toks: readonly Token[], k: number): boolean {
+  for (let j = k + 1; j <= k + 3 && j < toks.length; j += 1) {
+    if (
+      /(?:soldaten|truppen|troops|soldiers|fighters|kämpfer|forces|personnel|offiziere|officers)$/u.test(
+        (toks[j] as Token).lower,
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Actor cues of a sentence as [token index, code], non-actors removed. */
+export function findActorCues(
+  toks: readonly Token[],
+): readonly (readonly [number, string])[] {
+  let out = ACTOR_CUES_MEMO.get(toks);
+  if (out === undefined) {
+    out = findCues(toks)
+      .filter(([, , role]) => role === 'actor')
+      .map(([k, code]) => [k, code] as const);
+    ACTOR_CUES_MEMO.set(toks, out);
+  }
+  return out;
+}
+
+// Pronouns that refer back to a source named before them ("Kyiv says its
+// forces …"): then the source is the actor.
+const PRONOUNS = new Set([
+  'it',
+  'its',
+  'they',
+  'their',
+  'sie',
+  'ihre',
+  'ihren',
+  'ihrer',
+  'seine',
+  'seinen',
+  'seiner',
+  'er',
+  'eigenen',
+  'own',
+]);
+// Subordinators end the clause in which a later actor cue may still count.
+const SUBORDINATORS = new Set([
+  'as',
+  'while',
+  'während',
+  'als',
+  'weil',
+  'because',
+  'after',
+  'nachdem',
+  'where',
+  'wo',
+  'when',
+  'wenn',
+  'since',
+  'da',
+  'whereas',
+  'wobei',
+]);
+
+const INDEX_MEMO = new WeakMap<
+  readonly Token[],
+  ReadonlyMap<number, readonly [string, CueRole]>
+>();
+
+/** The cues of `toks` by token index (memoised). */
+function cueIndex(
+  toks: readonly Token[],
+  cues: readonly Cue[],
+): ReadonlyMap<number, readonly [string, CueRole]> {
+  let byIndex = INDEX_MEMO.get(toks);
+  if (byIndex === undefined) {
+    byIndex = new Map(
+      cues.map(([k, code, role]) => [k, [code, role] as const]),
+    );
+    INDEX_MEMO.set(toks, byIndex);
+  }
+  return byIndex;
+}
+
+/**
+ * Whose troops a figure counts: the noun's own modifier, then an origin
+ * phrase after it ("aus Nordkorea"), then the nearest actor before it in
+ * the sentence (or a source a pronoun points back to), then an actor later
+ * in the same clause, then the previous sentence, then the headline.
+ */
+export function resolveActor(
+  toks: readonly Token[],
+  num: number,
+  unit: UnitMatch,
+  prev: readonly Token[] | null,
+  headline: readonly Token[] | null,
+): string | null {
+  if (unit.actor) return unit.actor;
+  const after = toks[unit.next];
+  // Origin or genitive: "aus Nordkorea", "der nordkoreanischen Armee".
+  if (after && /^(?:aus|from|of|by|von|der|des)$/u.test(after.lower)) {
+    for (let j = unit.next + 1; j <= unit.next + 2; j += 1) {
+      const code = matchActor(
+        `${toks[j]?.lower ?? ''} ${toks[j + 1]?.lower ?? ''}`,
+      );
+      if (code) return code;
+      if (!/^\p{Ll}/u.test(toks[j]?.text ?? '')) break;
+    }
+  }
+  const cues = findCues(toks);
+  const byIndex = cueIndex(toks, cues);
+  let pronoun = false;
+  for (let k = num - 1; k >= 0; k -= 1) {
+    const cue = byIndex.get(k);
+    if (cue && (cue[1] === 'actor' || (cue[1] === 'source' && pronoun)))
+      return cue[0];
+    if (PRONOUNS.has((toks[k] as Token).lower)) pronoun = true;
+  }
+  for (let k = unit.next; k < toks.length; k += 1) {
+    const t = toks[k] as Token;
+    if (CLAUSE_BREAKS.has(t.text) || SUBORDINATORS.has(t.lower)) break;
+    const cue = byIndex.get(k);
+    // Later in the clause only a country name counts ("12.000 Soldaten hat
+    // Nordkorea entsandt"), not an adjective ("nahe der ukrainischen Grenze").
+    if (
+      cue &&
+      cue[1] === 'actor' &&
+      (!isAdjectiveCue(toks, k) || headsTroops(toks, k))
+    )
+      return cue[0];
+  }
+  if (prev) {
+    const p = findActorCues(prev);
+    if (p.length) return (p[p.length - 1] as readonly [number, string])[1];
+  }
+  if (headline && findActorCues(headline).some(([, c]) => c === 'KP'))
+    return 'KP';
+  // Last resort: the nearest actor anywhere in the sentence ("Some 1,800 of
+  // the country's soldiers have died …, after Kim Jong Un …").
+  let best: [number, string] | null = null;
+  for (const [k, code, role] of cues) {
+    if (role === 'actor' && (!best || Math.abs(k - num) < best[0]))
+      best = [Math.abs(k - num), code];
+  }
+  if (best) return best[1];
+  return null;
+}

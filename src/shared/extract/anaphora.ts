@@ -1,0 +1,347 @@
+/**
+ * Figures without a noun of their own: the unit stands before them ("die
+ * Zahl der Soldaten … auf 12.000", "losses … top 6,000", "the contingent
+ * … at 9,000") or was named before ("8,000 of them", "davon 300", "About
+ * 11,000 are already in Kursk", "rund tausend weitere").
+ */
+import type { Language, Unit } from '../claim.js';
+import { KP_DEMONYMS, QUALIFIER_PHRASES } from './lexicon/claims.js';
+import { matchActor } from './actor.js';
+import { isCapitalized, type Token } from './text.js';
+import {
+  findUnitAfter,
+  matchUnitWord,
+  type UnitMatch,
+} from './unit.js';
+
+// Anchors of "die Zahl der … Soldaten … auf N" and "the number of … to N".
+// Level verbs ("troops … number 12k") and loss nouns ("losses … top 6,000",
+// "Verluste … auf 4.700") count as anchors too.
+const COUNT_ANCHOR =
+  /(?:^|-)(?:zahl|anzahl|gesamtzahl|truppenzahl|stärke|truppenstärke|number|numbers|numbered|numbering|total|totals|totalled|totaled|contingent|kontingent|verluste|verlustzahl|opferzahl|losses|casualties|toll)$/u;
+// Loss nouns as anchors: the figure counts casualties, not presence.
+const LOSS_ANCHORS = new Set([
+  'verluste',
+  'verlustzahl',
+  'opferzahl',
+  'losses',
+  'casualties',
+  'toll',
+]);
+// Words before the figure that make it a change, not the level ("um 2.000").
+const DELTA_WORDS = new Set(['um', 'by']);
+
+/** Finds "the number of <unit> … N" with the unit before the figure. */
+export function findUnitBefore(
+  toks: readonly Token[],
+  num: number,
+  end: number,
+  prev: readonly Token[] | null,
+  lang: Language,
+): UnitMatch | null {
+  const next = toks[end];
+  // The figure must stand alone: no noun of its own may follow it.
+  if (next && next.isWord && (lang === 'de' ? isCapitalized(next) : false))
+    return null;
+  if (DELTA_WORDS.has(toks[num - 1]?.lower ?? '')) return null;
+  for (let k = num - 1; k >= 0 && num - k <= 20; k -= 1) {
+    const t = toks[k] as Token;
+    if (!t.isWord && t.text !== ',' && t.text !== '-') return null;
+    if (/^\d/u.test(t.text)) return null;
+    if (!COUNT_ANCHOR.test(t.lower)) continue;
+    if (LOSS_ANCHORS.has(t.lower.split('-').pop() ?? '')) {
+      const ev = t.lower.endsWith('toll') ? 'killed' : 'casualties';
+      // The adjective before the loss noun names whose: "North Korean losses".
+      const pair = (j: number): string =>
+        `${toks[j]?.lower ?? ''} ${toks[j + 1]?.lower ?? ''}`;
+      const actor =
+        k >= 2
+          ? (matchActor(pair(k - 2)) ?? matchActor(pair(k - 1)))
+          : k >= 1
+            ? matchActor(pair(k - 1))
+            : null;
+      return { unit: 'soldiers', event: ev, actor, next: end, demonym: false };
+    }
+    for (let u = k; u < num; u += 1) {
+      const unitHit = findUnitAfter(toks, u, lang);
+      // A demonym counts here: the anchor says it is a head count.
+      if (unitHit && unitHit.next <= num) {
+        return { ...unitHit, next: end };
+      }
+      if (/^truppen|^soldaten|^troop/u.test((toks[u] as Token).lower)) {
+        return {
+          unit: 'soldiers',
+          event: null,
+          actor: null,
+          next: end,
+          demonym: false,
+        };
+      }
+    }
+    // "… 1,500 troops, bringing the total to 12,000": the noun came earlier.
+    for (let u = k - 1; u >= 0 && k - u <= 20; u -= 1) {
+      const unitHit = findUnitAfter(toks, u, lang);
+      if (unitHit && unitHit.next <= k && !unitHit.demonym && !unitHit.event) {
+        return { ...unitHit, next: end };
+      }
+    }
+    // "the North Korean contingent … at 11,000": the anchor is a troop body;
+    // "their number … at 11,000": the troops were named a sentence earlier.
+    const level = /^(?:at|auf|to|bei|of|von)$/u;
+    let q = num - 1;
+    while (
+      q > k &&
+      !level.test((toks[q] as Token).lower) &&
+      QUALIFIER_WORDS.has((toks[q] as Token).lower)
+    )
+      q -= 1;
+    const troops =
+      TROOP_ANCHORS.test(t.lower) &&
+      standsAlone(next, lang) &&
+      level.test(toks[q]?.lower ?? '');
+    const owner = toks[k - 1]?.lower ?? '';
+    const unit = troops
+      ? 'soldiers'
+      : /^(?:their|ihre|deren|its|seine)$/u.test(owner)
+        ? antecedent(toks, k, prev, lang)
+        : null;
+    return unit
+      ? { unit, event: null, actor: null, next: end, demonym: false }
+      : null;
+  }
+  return null;
+}
+
+const TROOP_ANCHORS =
+  /(?:contingent|kontingent|truppenzahl|truppenstärke|truppenkontingent|force|truppe|expeditionary)$/u;
+// Words that may follow a figure that has no noun of its own.
+const AFTER_BARE = new Set([
+  'to',
+  'in',
+  'into',
+  'and',
+  'at',
+  'from',
+  'for',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'nach',
+  'in',
+  'und',
+  'an',
+  'zur',
+  'zum',
+  'ins',
+  'sind',
+  'waren',
+]);
+
+/** True when the token after a figure shows it has no noun of its own. */
+function standsAlone(next: Token | undefined, lang: Language): boolean {
+  if (!next || !next.isWord) return true;
+  return AFTER_BARE.has(next.lower) && (lang === 'en' || !isCapitalized(next));
+}
+
+// Pronouns that stand for troops named before: "8,000 of them", "davon".
+const ANAPHORS = new Set([
+  'them',
+  'those',
+  'these',
+  'whom',
+  'which',
+  'ihnen',
+  'denen',
+]);
+// Verbs after a bare figure that make it the subject of a troop sentence:
+// "About 11,000 are already in Kursk", "Rund 3.000 sind gefallen".
+const SUBJECT_VERBS = new Set([
+  'are',
+  'were',
+  'have',
+  'had',
+  'remain',
+  'remained',
+  'sind',
+  'waren',
+  'seien',
+  'wären',
+  'befinden',
+  'befanden',
+  'stehen',
+  'standen',
+  'kämpfen',
+  'kämpften',
+  'wurden',
+  'haben',
+  'hatten',
+  'sollen',
+  'died',
+  'starben',
+  'fell',
+  'fielen',
+  'fought',
+  'serve',
+  'dienen',
+  'gerieten',
+  'were',
+  'was',
+  'wurde',
+  'soll',
+  'könnten',
+  'could',
+  'will',
+  'would',
+  'may',
+  'might',
+]);
+// Words that may open a bare subject before its figure: qualifiers,
+// articles and "weitere" ("Die ersten 1.000 sollen …", "Weitere circa 3.000").
+const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
+  ...Object.values(QUALIFIER_PHRASES)
+    .flat()
+    .flatMap(([p]) => p.split(' ')),
+  'die',
+  'der',
+  'the',
+  'ersten',
+  'first',
+  'letzten',
+  'last',
+  'weitere',
+  'another',
+  'further',
+  'additional',
+]);
+const PARTICIPLES = new Set([
+  'already',
+  'bereits',
+  'deployed',
+  'sent',
+  'stationed',
+  'dispatched',
+  'entsandten',
+  'verlegten',
+  'stationierten',
+  'geschickten',
+  'schon',
+]);
+const MORE_WORDS = new Set(['weitere', 'more', 'others', 'further']);
+const COPULAS = new Set(['sind', 'seien', 'waren', 'wären', 'are', 'were']);
+const TOPIC_WORDS = new Set(['davon', 'darunter', 'including', 'among']);
+
+const DE_ADVERBS = new Set([
+  'damit',
+  'nun',
+  'inzwischen',
+  'bereits',
+  'mittlerweile',
+  'jetzt',
+  'derzeit',
+  'insgesamt',
+  'schon',
+  'demnach',
+]);
+
+/** "seien es (damit) etwa 14.000": `b` is the last word before the figure. */
+function isCopulaEs(toks: readonly Token[], b: number): boolean {
+  let k = b;
+  while (k > 0 && DE_ADVERBS.has((toks[k] as Token).lower)) k -= 1;
+  return toks[k]?.lower === 'es' && COPULAS.has(toks[k - 1]?.lower ?? '');
+}
+
+/** The unit of the nearest troop noun before token `num` (or in `prev`). */
+function antecedent(
+  toks: readonly Token[],
+  num: number,
+  prev: readonly Token[] | null,
+  lang: Language,
+): Unit | null {
+  // Bounded look-back: the antecedent is near, and the cost stays flat.
+  for (const list of [
+    toks.slice(Math.max(0, num - 40), num),
+    (prev ?? []).slice(-40),
+  ]) {
+    for (let k = list.length - 1; k >= 0; k -= 1) {
+      const t = list[k] as Token;
+      const u = matchUnitWord(t, lang);
+      if (u) return u;
+      if (KP_DEMONYMS.has(t.lower)) return 'soldiers';
+    }
+  }
+  return null;
+}
+
+/**
+ * A figure without a noun of its own that stands for troops named before:
+ * "8,000 of them", "N von ihnen", "davon N", or a bare subject ("About
+ * 11,000 are already in Kursk"). The unit is the antecedent's.
+ */
+export function findAnaphoricUnit(
+  toks: readonly Token[],
+  num: number,
+  end: number,
+  prev: readonly Token[] | null,
+  lang: Language,
+): UnitMatch | null {
+  const next = toks[end]?.lower ?? '';
+  let to = -1;
+  if (
+    (next === 'of' || next === 'von') &&
+    ANAPHORS.has(toks[end + 1]?.lower ?? '')
+  ) {
+    to = end + 2;
+  } else if (next === 'davon' || next === 'darunter') to = end + 1;
+  // "rund tausend weitere wurden verwundet", "three more were captured".
+  // The word after must not be a noun of its own ("1.000 weitere Granaten").
+  else if (
+    MORE_WORDS.has(next) &&
+    (!toks[end + 1]?.isWord ||
+      SUBJECT_VERBS.has(toks[end + 1]?.lower ?? '') ||
+      (lang === 'de' && !isCapitalized(toks[end + 1] as Token)))
+  )
+    to = end + 1;
+  else {
+    // Walk back over the qualifier ("davon mindestens 300", "About 11,000").
+    let b = num - 1;
+    while (
+      b >= 0 &&
+      num - b <= 3 &&
+      QUALIFIER_WORDS.has((toks[b] as Token).lower)
+    )
+      b -= 1;
+    const before = toks[b];
+    if (before && TOPIC_WORDS.has(before.lower) && lang === 'de') to = end;
+    // "North Korean troops (about 11,000) are …": the noun before "(".
+    else if (
+      before?.text === '(' &&
+      toks[b - 1] &&
+      matchUnitWord(toks[b - 1] as Token, lang)
+    )
+      to = end + 1;
+    // "on top of the 11,000 already deployed", "die 11.000 bereits
+    // verlegten": a determiner, the figure, a participle.
+    else if (
+      PARTICIPLES.has(next) &&
+      [toks[num - 1], toks[num - 2]].some((t) =>
+        /^(?:the|die|der|den|those)$/u.test(t?.lower ?? ''),
+      )
+    )
+      to = end;
+    // "Derzeit seien es etwa 11.000": the figure is the predicate.
+    else if (!toks[end]?.isWord && isCopulaEs(toks, b)) to = end;
+    // A bare subject opens the sentence or a clause after a comma ("Of the
+    // 11,000 sent, 4,000 have been killed").
+    else if ((b < 0 || before?.text === ',') && SUBJECT_VERBS.has(next))
+      to = end;
+  }
+  if (to < 0) return null;
+  const unit = antecedent(toks, num, prev, lang);
+  return unit
+    ? { unit, event: null, actor: null, next: to, demonym: false }
+    : null;
+}

@@ -1,0 +1,419 @@
+/**
+ * Attribution: who makes a claim, as the text names it ("nach Angaben X",
+ * "laut X", "X zufolge", "so X", "X sagte", "according to X", "X said").
+ * Vague sources ("Berichten zufolge", "reportedly", "Experten zufolge") give
+ * null, consistently, because they name no one an analyst could check.
+ */
+import type { Language } from '../claim.js';
+import {
+  BATTLE_PLACES,
+  KNOWN_SOURCES,
+  SOURCE_AFTER,
+  SOURCE_BEFORE,
+} from './lexicon/sources.js';
+import {
+  ADVERBS,
+  ARTICLES,
+  isVague,
+  joinSource,
+  readBackward,
+  readForward,
+} from './source-phrase.js';
+import { CLAUSE_BREAKS, isCapitalized, type Token } from './text.js';
+
+/** Cue lists indexed by their first word, with each cue's rank. */
+type CueIndex = ReadonlyMap<
+  string,
+  readonly (readonly [number, readonly string[]])[]
+>;
+
+function indexCues(cues: readonly string[]): CueIndex {
+  const index = new Map<string, [number, readonly string[]][]>();
+  cues.forEach((cue, rank) => {
+    const parts = cue.split(' ');
+    const list = index.get(parts[0] as string) ?? [];
+    list.push([rank, parts]);
+    index.set(parts[0] as string, list);
+  });
+  return index;
+}
+
+const AFTER_INDEX: Readonly<Record<Language, CueIndex>> = {
+  de: indexCues(SOURCE_AFTER.de),
+  en: indexCues(SOURCE_AFTER.en),
+};
+const BEFORE_INDEX: Readonly<Record<Language, CueIndex>> = {
+  de: indexCues(SOURCE_BEFORE.de),
+  en: indexCues(SOURCE_BEFORE.en),
+};
+// First words of the cues before a source.
+const BEFORE_FIRST_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
+  de: new Set(SOURCE_BEFORE.de.map((c) => c.split(' ')[0] as string)),
+  en: new Set(SOURCE_BEFORE.en.map((c) => c.split(' ')[0] as string)),
+};
+
+/**
+ * Occurrences of the cues in the tokens as [position, cue words], in the
+ * order of the cue list and then of the text: one pass over the tokens.
+ */
+function findCues(
+  toks: readonly Token[],
+  index: CueIndex,
+): (readonly [number, readonly string[]])[] {
+  const hits: [number, number, readonly string[]][] = [];
+  for (let i = 0; i < toks.length; i += 1) {
+    const list = index.get((toks[i] as Token).lower);
+    if (list === undefined) continue;
+    for (const [rank, parts] of list) {
+      let ok = true;
+      for (let k = 0; k < parts.length && ok; k += 1)
+        ok = toks[i + k]?.lower === parts[k];
+      if (ok) hits.push([rank, i, parts]);
+    }
+  }
+  if (hits.length === 0) return [];
+  hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return hits.map(([, i, parts]) => [i, parts] as const);
+}
+
+// "nach US-Angaben", "nach HUR-Angaben": the source is the first part.
+const SOURCE_COMPOUND =
+  /^(.+)-(?:angaben|informationen|schätzungen|einschätzung|erkenntnissen|quellen|kreisen)$/iu;
+
+// Results per token array: a sentence is read as the current, the next and
+// the previous one of its neighbours' figures. Keys are the arrays the
+// extractor caches, so entries die with them.
+const MATCHED = new WeakMap<readonly Token[], string | null>();
+
+/** Runs the attribution patterns over one sentence's tokens (memoised). */
+function matchSentence(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
+  let got = MATCHED.get(toks);
+  if (got === undefined) {
+    got = matchSentenceOnce(text, toks, lang);
+    MATCHED.set(toks, got);
+  }
+  return got;
+}
+
+/** Runs the attribution patterns over one sentence's tokens. */
+function matchSentenceOnce(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
+  for (const t of toks) {
+    const m = t.text.includes('-') ? SOURCE_COMPOUND.exec(t.text) : null;
+    if (m && !isVague(m[1] as string)) return m[1] as string;
+  }
+  // Speaker before a speech verb first: it is the primary source, while
+  // "laut X" often names the outlet that relayed it.
+  for (const [i] of findCues(toks, AFTER_INDEX[lang])) {
+    const src = readBackward(text, toks, i, lang);
+    if (src && !isVague(src)) return src;
+  }
+  for (const [i, parts] of findCues(toks, BEFORE_INDEX[lang])) {
+    const cue = parts.join(' ');
+    const n = parts.length;
+    const next = toks[i + n];
+    // Verbs and "so" only introduce a source that starts with a capital.
+    if (
+      !next ||
+      (cue.length < 8 &&
+        !isCapitalized(next) &&
+        !ARTICLES.has(next.lower) &&
+        !PREPOSITIONS.has(cue))
+    )
+      continue;
+    // English puts the speaker after the verb only in inversion: after a
+    // quote or comma ("…, said John Kirby"), never in "which said Russian".
+    const before = toks[i - 1]?.text ?? ',';
+    if (
+      lang === 'en' &&
+      SPEECH_VERBS.has(cue) &&
+      !CLAUSE_BREAKS.has(before) &&
+      !/^[„“"'”’»«]$/u.test(before)
+    )
+      continue;
+    const src = readForward(text, toks, i + n, lang);
+    if (src && !isVague(src)) return src;
+  }
+  return null;
+}
+
+const SPEECH_VERBS: ReadonlySet<string> = new Set(SOURCE_AFTER.en);
+// Source prepositions take adjectives: "laut südkoreanischen Regierungskreisen".
+const PREPOSITIONS = new Set(['laut', 'gemäß', 'per']);
+const PRONOUNS = new Set([
+  'it',
+  'they',
+  'he',
+  'she',
+  'we',
+  'sie',
+  'er',
+  'es',
+  'wir',
+]);
+
+/** True when a pronoun is the subject of a speech verb ("…, it said"). */
+function hasPronounSpeaker(toks: readonly Token[], lang: Language): boolean {
+  return findCues(toks, AFTER_INDEX[lang]).some(([i, parts]) => {
+    let k = i - 1;
+    while (k > 0 && ADVERBS.has((toks[k] as Token).lower)) k -= 1;
+    return (
+      PRONOUNS.has(toks[k]?.lower ?? '') ||
+      PRONOUNS.has(toks[i + parts.length]?.lower ?? '')
+    );
+  });
+}
+
+// Rubrics that open a headline like a source but name no one.
+const RUBRICS = new Set([
+  'exclusive',
+  'update',
+  'analysis',
+  'live',
+  'breaking',
+  'exklusiv',
+  'eilmeldung',
+  'kommentar',
+  'interview',
+  'liveblog',
+  'ticker',
+  'factbox',
+  'explainer',
+  'watch',
+  'video',
+  'opinion',
+  'meinung',
+]);
+
+/**
+ * A headline's source before or after a colon: "Seoul: North Korea has
+ * lost 300 soldiers", "N. Korea has sent 12,000 troops: NIS".
+ */
+function colonSource(text: string, toks: readonly Token[]): string | null {
+  const head = toks.findIndex((t) => t.text === ':');
+  const lead = toks.slice(0, head);
+  if (
+    head > 0 &&
+    head <= 3 &&
+    lead.every(
+      (t) =>
+        t.isWord &&
+        isCapitalized(t) &&
+        !RUBRICS.has(t.lower) &&
+        !BATTLE_PLACES.some((p) => t.lower.startsWith(p)),
+    )
+  ) {
+    const src = joinSource(text, lead);
+    return src && !isVague(src) ? src : null;
+  }
+  let c = toks.length - 1;
+  while (c >= 0 && toks.length - c <= 5 && toks[c]?.text !== ':') c -= 1;
+  const tail = toks.slice(c + 1).filter((t) => t.isWord);
+  if (
+    c < 1 ||
+    tail.length === 0 ||
+    toks.length - c > 5 ||
+    !tail.every((t) => isCapitalized(t))
+  )
+    return null;
+  return joinSource(text, tail);
+}
+
+// A source named only by a generic noun ("die Behörde", "the agency")
+// refers back to the source named one sentence earlier.
+const GENERIC_SOURCES = new Set([
+  'behörde',
+  'ministerium',
+  'agentur',
+  'geheimdienst',
+  'dienst',
+  'regierung',
+  'armee',
+  'militär',
+  'agency',
+  'ministry',
+  'service',
+  'department',
+  'office',
+  'authority',
+  'government',
+  'military',
+  'army',
+  'institute',
+]);
+
+/** True for "die Behörde", "the agency" and the like. */
+function isGeneric(source: string): boolean {
+  const words = source.toLowerCase().split(/\s+/u);
+  return words.length === 1 && GENERIC_SOURCES.has(words[0] as string);
+}
+
+// Markers of reported speech: the claim continues a source named before
+// ("Derzeit seien es etwa 11.000", "Rund 8000 davon sollen …").
+const REPORTED = new Set([
+  'sei',
+  'seien',
+  'habe',
+  'hätten',
+  'liege',
+  'lägen',
+  'stehe',
+  'befinde',
+  'befänden',
+  'werde',
+  'könne',
+  'solle',
+  'soll',
+  'sollen',
+  'gebe',
+  'wären',
+  'davon',
+  'ihnen',
+  'weitere',
+  'würden',
+]);
+
+/** A source phrase, a headline colon source or a known agency. */
+function sourceOf(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
+  return (
+    matchSentence(text, toks, lang) ??
+    colonSource(text, toks) ??
+    findKnownSource(toks)
+  );
+}
+
+// Verbs of denial: the agency named with them rejects the figure.
+const DENIALS = new Set([
+  'dismissed',
+  'denied',
+  'denies',
+  'rejected',
+  'bestritt',
+  'bestreitet',
+  'dementierte',
+  'dementiert',
+  'wies',
+  'zurückgewiesen',
+]);
+
+// Known agencies per token array, as for `matchSentence`.
+const KNOWN = new WeakMap<readonly Token[], string | null>();
+
+/** Finds a known agency name as a whole word in the sentence (memoised). */
+function findKnownSource(toks: readonly Token[]): string | null {
+  let got = KNOWN.get(toks);
+  if (got === undefined) {
+    got = findKnownSourceOnce(toks);
+    KNOWN.set(toks, got);
+  }
+  return got;
+}
+
+// Known agency names split into words once, with the head word and its
+// form without a final "s".
+const KNOWN_PARTS = KNOWN_SOURCES.map((name) => {
+  const parts = name.split(' ');
+  const head = parts[0] as string;
+  return { name, parts, head, headNoS: dropFinalS(head) };
+});
+
+/** `s.replace(/s$/u, '')` without a regex. */
+function dropFinalS(s: string): string {
+  return s.endsWith('s') ? s.slice(0, -1) : s;
+}
+
+/** Finds a known agency name as a whole word in the sentence. */
+function findKnownSourceOnce(toks: readonly Token[]): string | null {
+  // An agency that denies a figure is not its source.
+  for (const t of toks) if (DENIALS.has(t.lower)) return null;
+  const words = new Set<string>();
+  for (const t of toks) words.add(dropFinalS(t.text));
+  for (const { name, parts, head, headNoS } of KNOWN_PARTS) {
+    if (!words.has(head) && !words.has(headNoS)) continue;
+    for (let i = 0; i + parts.length <= toks.length; i += 1) {
+      let ok = true;
+      for (let k = 0; k < parts.length && ok; k += 1) {
+        const p = parts[k] as string;
+        const t = (toks[i + k] as Token).text;
+        ok = t === p || dropFinalS(t) === p;
+      }
+      if (ok) return name;
+    }
+  }
+  return null;
+}
+
+/**
+ * Names the source of a claim in sentence `cur`, looking into the next
+ * sentence when it continues the attribution ("… . so X", "X bestätigte
+ * diese Zahl") and falling back to a known agency named in the sentence.
+ */
+export function findAttribution(
+  text: string,
+  cur: readonly Token[],
+  next: readonly Token[] | null,
+  lang: Language,
+  prev: readonly Token[] | null = null,
+  headline = false,
+): string | null {
+  let own = matchSentence(text, cur, lang) ?? colonSource(text, cur);
+  // "Das sagte Lee Seong-kweun": the next sentence names the speaker of
+  // this one, more precisely than a capital or a description here.
+  const lead = next?.[0]?.lower ?? '';
+  if (
+    own &&
+    next &&
+    /^(?:das|dies|this|that)$/u.test(lead) &&
+    SOURCE_BEFORE[lang].includes(next[1]?.lower ?? '')
+  ) {
+    own = matchSentence(text, next, lang) ?? own;
+  }
+  // A headline is attributed by its lead sentence.
+  if (!own && headline && next && next.length) {
+    own = matchSentence(text, next, lang) ?? findKnownSource(next);
+  }
+  // "the agency" refers back; with nothing to refer to it names no one.
+  if (own && isGeneric(own)) {
+    const earlier = prev && prev.length ? sourceOf(text, prev, lang) : null;
+    return earlier && !isGeneric(earlier) ? earlier : null;
+  }
+  if (own) return own;
+  if (next && next.length) {
+    const first = (next[0] as Token).lower;
+    const opensWithSource = BEFORE_FIRST_WORDS[lang].has(first);
+    // "Das teilte Präsident Selenskyj mit", "This was confirmed by …".
+    const points =
+      /^(?:das|dies|this|that)$/u.test(first) &&
+      SOURCE_BEFORE[lang].includes(next[1]?.lower ?? '');
+    const confirms = next.some(
+      (t, i) =>
+        /^(?:bestätigte|bestätigt|confirmed|confirms)$/u.test(t.lower) &&
+        /^(?:diese|dies|diesen|this|these|the|that)$/u.test(
+          next[i + 1]?.lower ?? '',
+        ),
+    );
+    if (opensWithSource || confirms || points) {
+      const src = matchSentence(text, next, lang);
+      if (src) return src;
+    }
+  }
+  // "…, it said" / "…, they added": the source named one sentence earlier;
+  // so is German reported speech ("seien", "sollen", "davon").
+  const reported = lang === 'de' && cur.some((t) => REPORTED.has(t.lower));
+  if (prev && prev.length && (hasPronounSpeaker(cur, lang) || reported)) {
+    const src = sourceOf(text, prev, lang);
+    if (src) return src;
+  }
+  return findKnownSource(cur);
+}

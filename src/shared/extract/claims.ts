@@ -1,0 +1,410 @@
+/**
+ * The extract stage: German or English news text → claims about how many
+ * North Korean troops are in Russia / the war against Ukraine. A pure
+ * function built from general rules (number grammar, qualifier lexicons,
+ * unit nouns, actor cues, event verbs, attribution patterns); see DESIGN.md,
+ * "The claim".
+ */
+import type { Claim, Language, Qualifier } from '../claim.js';
+import { findAttribution } from './attribution.js';
+import { resolveActor } from './actor.js';
+import { classifyEvent, matchCasualtyCue } from './event.js';
+import { findAnaphoricUnit, findUnitBefore } from './anaphora.js';
+import {
+  findPostQualifier,
+  findStrongBody,
+  findUnitAfter,
+} from './unit.js';
+import {
+  findTokenIndex,
+  isLetterPoint,
+  lowerCopy,
+  splitSentences,
+  tokenize,
+  type Span,
+  type Token,
+} from './text.js';
+import {
+  ARMY_SIZE_CUES,
+  ARMY_SIZE_MIN,
+  EVENT_CUES,
+  IMPLAUSIBLE_MIN,
+  KP_GATE,
+  QUALIFIER_FILLERS,
+  PENINSULA_STEMS,
+  QUALIFIER_PHRASES,
+  THEATRE_STEMS,
+  UNIT_SUFFIXES,
+} from './lexicon/claims.js';
+import { detectLanguage } from './language.js';
+import { findNumbers, type NumberMention } from './number/parse.js';
+
+export { detectLanguage } from './language.js';
+
+/** Options of {@link extractClaims}. */
+export interface ExtractOptions {
+  /** Language of the text. @defaultValue detected with {@link detectLanguage} */
+  lang?: Language;
+}
+
+// ASCII stems: plain case-insensitive matching, faster than Unicode mode.
+const THEATRE = new RegExp(THEATRE_STEMS.join('|'), 'i');
+const PENINSULA = new RegExp(PENINSULA_STEMS.join('|'), 'i');
+// The same alternations, case-sensitive, for the lower-case copy: one pass
+// over the text instead of one per stem.
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const THEATRE_LOWER = new RegExp(THEATRE_STEMS.map(escape).join('|'));
+const PENINSULA_LOWER = new RegExp(PENINSULA_STEMS.map(escape).join('|'));
+
+/**
+ * `re.test(text)` for a regex of ASCII stems (flag `i`): searches the
+ * lower-case copy with `lowerRe` (the stems, case-sensitive) when no
+ * character outside ASCII lower-cases into ASCII (the Kelvin sign; the
+ * dotted capital I rules the copy out).
+ */
+function hasStem(
+  text: string,
+  lower: string | null,
+  re: RegExp,
+  lowerRe: RegExp,
+): boolean {
+  if (lower === null || text.includes('\u212a')) return re.test(text);
+  return lowerRe.test(lower);
+}
+
+// Token window around a figure that the context rules may read.
+const WINDOW = 60;
+
+// Qualifier phrases split into words once, longest first as listed.
+const QUALIFIER_PARTS: Readonly<
+  Record<Language, readonly (readonly [readonly string[], Qualifier])[]>
+> = {
+  de: QUALIFIER_PHRASES.de.map(([p, q]) => [p.split(' '), q] as const),
+  en: QUALIFIER_PHRASES.en.map(([p, q]) => [p.split(' '), q] as const),
+};
+
+/**
+ * The words (`/[\p{L}.]+/u`) of `text` in [from, to): their starts and
+ * ends, and lower case (sliced from `lower` when the caller has it).
+ */
+function wordsIn(
+  text: string,
+  lower: string | null,
+  from: number,
+  to: number,
+): [number[], number[], string[]] {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const lowers: string[] = [];
+  let p = from;
+  let start = -1;
+  while (p <= to) {
+    let letter = false;
+    let w = 1;
+    if (p < to) {
+      let c = text.charCodeAt(p);
+      if (c < 0x80) {
+        letter =
+          (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x2e;
+      } else {
+        if (c >= 0xd800 && c <= 0xdbff && p + 1 < to) {
+          const d = text.charCodeAt(p + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            c = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+            w = 2;
+          }
+        }
+        letter = isLetterPoint(c);
+      }
+    }
+    if (letter) {
+      if (start < 0) start = p;
+    } else if (start >= 0) {
+      starts.push(start);
+      ends.push(p);
+      lowers.push(
+        lower === null
+          ? text.slice(start, p).toLowerCase()
+          : lower.slice(start, p),
+      );
+      start = -1;
+    }
+    p += w;
+  }
+  return [starts, ends, lowers];
+}
+
+/** The qualifier right before the figure and where its phrase starts. */
+function findQualifier(
+  text: string,
+  lower: string | null,
+  m: NumberMention,
+  lang: Language,
+): [Qualifier, number] {
+  if (m.low !== null && m.high !== null) return ['range', m.start];
+  const windowStart = Math.max(0, m.start - 40);
+  const [starts, ends, lowers] = wordsIn(text, lower, windowStart, m.start);
+  // Skip filler words between qualifier and number ("sogar mindestens").
+  let last = lowers.length - 1;
+  while (
+    last >= 0 &&
+    QUALIFIER_FILLERS.has(lowers[last] as string) &&
+    lowers[last] !== 'to' &&
+    lowers[last] !== 'of'
+  )
+    last -= 1;
+  for (const [parts, q] of QUALIFIER_PARTS[lang]) {
+    const n = parts.length;
+    if (last + 1 < n) continue;
+    let ok = true;
+    for (let i = 0; i < n && ok; i += 1) {
+      const said = lowers[last - n + 1 + i] as string;
+      const want = parts[i] as string;
+      ok =
+        said === want ||
+        (i === n - 1 && !want.endsWith('.') && said === `${want}.`);
+    }
+    if (!ok) continue;
+    // Only whitespace and fillers may separate qualifier and figure.
+    const gap = text.slice(ends[last] as number, m.start);
+    if (/[^\s\p{L}]/u.test(gap.replace(/\./gu, ''))) continue;
+    return [q, starts[last - n + 1] as number];
+  }
+  return ['exact', m.start];
+}
+
+const SIZE_VERBS = new Set([
+  'umfasst',
+  'umfassen',
+  'umfasste',
+  'zählt',
+  'zählte',
+  'comprises',
+  'comprise',
+  'comprised',
+  'consists',
+  'numbers',
+]);
+const FORMATIONS = /(?:korps|armee|division|brigade|verband|corps|army|unit)$/u;
+
+/** True when the sentence describes the whole army or a formation's size. */
+function isArmySize(
+  toks: readonly Token[],
+  num: number,
+  value: number,
+): boolean {
+  // "Das Sturmkorps umfasst bis zu 40.000 Mann": a formation, then a size
+  // verb, then the figure.
+  const verb = toks.findIndex((t, k) => k < num && SIZE_VERBS.has(t.lower));
+  if (verb > 0 && toks.slice(0, verb).some((t) => FORMATIONS.test(t.lower))) {
+    return true;
+  }
+  if (value < ARMY_SIZE_MIN) return false;
+  return toks.some((t) => ARMY_SIZE_CUES.some((c) => t.lower.startsWith(c)));
+}
+
+/** True when a demonym ("Nordkoreaner") stands in a military context. */
+function hasMilitaryContext(toks: readonly Token[], lang: Language): boolean {
+  const cues = Object.values(EVENT_CUES[lang]).flat();
+  return toks.some(
+    (t) =>
+      cues.some((c) => c.length >= 5 && t.lower.startsWith(c)) ||
+      UNIT_SUFFIXES.some(([s]) => t.lower.endsWith(s)) ||
+      /^(?:militär|military|armee|army)/u.test(t.lower),
+  );
+}
+
+/** The sentence index holding each offset, for offsets in ascending order. */
+function locate(
+  sentences: readonly Span[],
+  offset: number,
+  from: number,
+): number {
+  let i = from;
+  while (i < sentences.length - 1 && (sentences[i] as Span).end <= offset)
+    i += 1;
+  return i;
+}
+
+/** Builds the claim of one figure, or null when it is not a KP claim. */
+function buildClaim(
+  text: string,
+  lower: string | null,
+  m: NumberMention,
+  sentences: readonly Span[],
+  si: number,
+  tokens: (i: number) => Token[],
+  edge: (i: number, side: 'head' | 'tail') => Token[],
+  lang: Language,
+  carry: Claim | null,
+  attributions: Map<number, string | null>,
+  hasHeadline: boolean,
+): Claim | null {
+  if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN)
+    return null;
+  // Rules look at most WINDOW tokens either side, so a huge sentence costs
+  // the same per figure as a normal one (linear time overall).
+  const all = tokens(si);
+  const at = findTokenIndex(all, m.start);
+  const from = Math.max(0, at - WINDOW);
+  const toks = all.length > 2 * WINDOW ? all.slice(from, at + WINDOW) : all;
+  const shift = toks === all ? 0 : from;
+  const num = at - shift;
+  const end = findTokenIndex(toks, m.end);
+  const post = findPostQualifier(toks, end);
+  let unit =
+    findUnitAfter(toks, end + (post?.[1] ?? 0), lang) ??
+    findStrongBody(toks, num, end);
+  const adjacent = unit !== null;
+  const prev = si > 0 ? edge(si - 1, 'tail') : null;
+  if (!unit && !m.yearLike) unit = findUnitBefore(toks, num, end, prev, lang);
+  if (!unit && !m.yearLike)
+    unit = findAnaphoricUnit(toks, num, end, prev, lang);
+  // Ellipsis: "300 Soldaten getötet und etwa 2.700 verwundet" reuses the
+  // noun and actor of the figure before it in the same sentence.
+  if (
+    !unit &&
+    carry &&
+    carry.end > (sentences[si] as Span).start &&
+    matchCasualtyCue(toks[end]?.lower ?? '', lang)
+  ) {
+    unit = {
+      unit: carry.unit,
+      event: null,
+      actor: carry.actor,
+      next: end,
+      demonym: false,
+    };
+  }
+  if (!unit) return null;
+  if (unit.demonym && !hasMilitaryContext(toks, lang)) return null;
+  // A bare year-like number is a count only with its noun right after it.
+  if (m.yearLike && (!adjacent || unit.next - end > 3)) return null;
+  if (isArmySize(toks, num, m.value)) return null;
+  const headline = hasHeadline ? edge(0, 'head') : null;
+  const actor = resolveActor(toks, num, unit, prev, si > 0 ? headline : null);
+  if (actor !== 'KP') return null;
+  let [qualifier, qStart] = findQualifier(text, lower, m, lang);
+  if (qualifier === 'exact' && post) qualifier = post[0];
+  const event = classifyEvent(toks, num, unit, lang);
+  const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;
+  // Attribution depends on the sentence only: computed once per sentence
+  // (dense passages hold many figures per sentence).
+  let attribution = shift === 0 ? attributions.get(si) : undefined;
+  if (attribution === undefined) {
+    attribution = findAttribution(
+      text,
+      toks,
+      next,
+      lang,
+      prev,
+      si === 0 && headline !== null,
+    );
+    if (shift === 0) attributions.set(si, attribution);
+  }
+  const sentence = sentences[si] as Span;
+  const endOff = adjacent ? (toks[unit.next - 1] as Token).end : m.end;
+  const value = m.value;
+  const low =
+    qualifier === 'range'
+      ? m.low
+      : qualifier === 'at_least' || qualifier === 'more_than'
+        ? value
+        : null;
+  const high = qualifier === 'range' || qualifier === 'up_to' ? value : null;
+  return {
+    value,
+    low,
+    high,
+    qualifier,
+    unit: unit.unit,
+    actor,
+    event,
+    attribution,
+    text: text.slice(qStart, endOff),
+    sentence: text.slice(sentence.start, sentence.end),
+    start: qStart,
+    end: endOff,
+  };
+}
+
+/**
+ * Extracts the troop-count claims about North Korean forces from one text.
+ * Pure and total: never throws; empty or garbage input gives [].
+ */
+export function extractClaims(
+  text: string,
+  options: ExtractOptions = {},
+): Claim[] {
+  if (typeof text !== 'string' || text.trim() === '') return [];
+  try {
+    // Cheap gates first: most news never names North Korea at all.
+    if (!KP_GATE.test(text)) return [];
+    const lower = lowerCopy(text);
+    // Peninsula cues without theatre cues: no claim. The theatre test goes
+    // first, as it usually stops at an early "Russland" or "Ukraine".
+    if (
+      !hasStem(text, lower, THEATRE, THEATRE_LOWER) &&
+      hasStem(text, lower, PENINSULA, PENINSULA_LOWER)
+    )
+      return [];
+    const lang = options.lang ?? detectLanguage(text, lower);
+    const sentences = splitSentences(text);
+    const cache = new Map<number, Token[]>();
+    const tokens = (i: number): Token[] => {
+      let t = cache.get(i);
+      if (!t) {
+        t = tokenize(text, sentences[i] as Span, lower);
+        cache.set(i, t);
+      }
+      // Only neighbours are revisited; dropping the rest bounds memory.
+      if (cache.size > 64) cache.delete(cache.keys().next().value as number);
+      return t;
+    };
+    // Windows of neighbour sentences, cached so that each is one array:
+    // the attribution rules memoise their work per array.
+    const edges = new Map<string, Token[]>();
+    const edge = (i: number, side: 'head' | 'tail'): Token[] => {
+      const key = `${side}${i}`;
+      let t = edges.get(key);
+      if (!t) {
+        const all = tokens(i);
+        // A short sentence is its own window: the same array, so that
+        // the memos of the rules also serve it as a neighbour.
+        if (all.length <= WINDOW) t = all;
+        else t = side === 'head' ? all.slice(0, WINDOW) : all.slice(-WINDOW);
+        edges.set(key, t);
+        if (edges.size > 64) edges.delete(edges.keys().next().value as string);
+      }
+      return t;
+    };
+    const out: Claim[] = [];
+    let si = 0;
+    const attributions = new Map<number, string | null>();
+    // The headline is the first line, when the text has more than one.
+    const nl = text.indexOf('\n');
+    const hasHeadline = nl >= 0 && (sentences[0] as Span).end <= nl;
+    for (const m of findNumbers(text, lower)) {
+      if (m.kind !== 'count') continue;
+      si = locate(sentences, m.start, si);
+      const claim = buildClaim(
+        text,
+        lower,
+        m,
+        sentences,
+        si,
+        tokens,
+        edge,
+        lang,
+        out.at(-1) ?? null,
+        attributions,
+        hasHeadline,
+      );
+      if (claim) out.push(claim);
+    }
+    return out;
+  } catch {
+    // A rule bug must not take down the pipeline: no claims beats a crash.
+    return [];
+  }
+}

@@ -1,0 +1,436 @@
+/**
+ * Event rules of the claim extractor: what happened to the troops a figure
+ * counts. Casualty cues in the figure's clause first, then future or modal
+ * cues (projected), then training versus deployment by the nearer cue.
+ */
+import type { ClaimEvent, Language } from '../claim.js';
+import type { UnitMatch } from './unit.js';
+import {
+  EVENT_CUES,
+  OTHER_CUES,
+  PERFECT_AUXILIARIES,
+  PROJECTION_CUES,
+} from './lexicon/claims.js';
+import { MONTHS } from './number/lexicon.js';
+import { CLAUSE_BREAKS, type Token } from './text.js';
+
+const RELATIVES = new Set([
+  'die',
+  'der',
+  'das',
+  'denen',
+  'deren',
+  'welche',
+  'which',
+  'who',
+  'whom',
+  'that',
+]);
+
+/** Token index range [a, b) of the clause around token `i`. */
+function clauseAround(toks: readonly Token[], i: number): [number, number] {
+  let a = i;
+  while (a > 0 && !CLAUSE_BREAKS.has((toks[a - 1] as Token).text)) a -= 1;
+  let b = i;
+  while (b < toks.length && !CLAUSE_BREAKS.has((toks[b] as Token).text)) b += 1;
+  return [a, b];
+}
+
+/** True when word `w` matches cue `c` (short cues must match whole). */
+function matchesCue(w: string, c: string, loose: boolean): boolean {
+  if (c.length < 5) return w === c;
+  return loose ? w.includes(c) : w.startsWith(c);
+}
+
+// Whether a word matches a cue list, per list and mode: the same words
+// recur in every sentence. Bounded: a full memo starts afresh.
+const CUE_MEMO = new WeakMap<readonly string[], Map<string, boolean>[]>();
+const MEMO_MAX = 5000;
+
+/** The memo of `matchesAny` for a cue list and mode. */
+function memoFor(
+  cues: readonly string[],
+  loose: boolean,
+): Map<string, boolean> {
+  let memos = CUE_MEMO.get(cues);
+  if (memos === undefined) {
+    memos = [new Map(), new Map()];
+    CUE_MEMO.set(cues, memos);
+  }
+  return memos[loose ? 1 : 0] as Map<string, boolean>;
+}
+
+/** True when word `w` matches any cue of the list (memoised in `memo`). */
+function matchesAny(
+  w: string,
+  cues: readonly string[],
+  loose: boolean,
+  memo: Map<string, boolean>,
+): boolean {
+  let got = memo.get(w);
+  if (got === undefined) {
+    got = cues.some((c) => matchesCue(w, c, loose));
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(w, got);
+  }
+  return got;
+}
+
+/** True when any token in [a, b) matches a cue of the list. */
+function hasCue(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+  cues: readonly string[],
+  loose = false,
+): boolean {
+  const memo = memoFor(cues, loose);
+  for (let k = a; k < b; k += 1) {
+    if (matchesAny((toks[k] as Token).lower, cues, loose, memo)) return true;
+  }
+  return false;
+}
+
+/** Token distance from `num` to the nearest cue of the list (or Infinity). */
+function nearestCue(
+  toks: readonly Token[],
+  num: number,
+  cues: readonly string[],
+  loose: boolean,
+): number {
+  const memo = memoFor(cues, loose);
+  let best = Infinity;
+  // Cues further away than this do not describe the figure.
+  for (
+    let k = Math.max(0, num - 30);
+    k < toks.length && k - num <= 30;
+    k += 1
+  ) {
+    if (matchesAny((toks[k] as Token).lower, cues, loose, memo))
+      best = Math.min(best, Math.abs(k - num));
+  }
+  return best;
+}
+
+/** True when [a, b) holds a future or modal cue that is not reportative. */
+function isProjected(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+  lang: Language,
+): boolean {
+  let modal = false;
+  let reportative = false;
+  let future = false;
+  let deadline = false;
+  let past = false;
+  for (let k = a; k < b; k += 1) {
+    const t = toks[k] as Token;
+    const next = toks[k + 1]?.lower ?? '';
+    // "soll … entsandt haben", "could have been killed" report the past.
+    if (modal && PERFECT_AUXILIARIES.has(t.lower)) return false;
+    if (t.text === 'May') continue;
+    if ((t.lower === 'set' || t.lower === 'going') && next !== 'to') continue;
+    if (REPORTATIVE.has(t.lower)) reportative = true;
+    else if (PROJECTION_CUES[lang].has(t.lower)) modal = true;
+    if (FUTURE_MARKERS.has(t.lower)) future = true;
+    // Headline future: "North Korea to send 6,000 more troops".
+    if (
+      t.lower === 'to' &&
+      /^\p{Lu}/u.test(toks[k - 1]?.text ?? '') &&
+      /^\p{Ll}/u.test(toks[k + 1]?.text ?? '') &&
+      !/^(?:the|a|an|its|their)$/u.test(next)
+    )
+      modal = true;
+    // "bis Dezember", "by the end of the year" — a deadline ahead unless
+    // the clause is in the past ("had 11,000 soldiers in Russia by December").
+    if (
+      (t.lower === 'bis' || t.lower === 'by') &&
+      (MONTHS.has(next) || /^(?:ende|zum|the|end|jahresende)$/u.test(next))
+    )
+      deadline = true;
+    if (PAST.has(t.lower)) past = true;
+  }
+  if (deadline && !past) modal = true;
+  // German "sollen" in news is mostly "reportedly" ("sollen … kämpfen");
+  // it projects only with a future marker ("sollen … geschickt werden",
+  // "soll … steigen", "sollen … entsenden").
+  return modal || (reportative && future);
+}
+
+const REPORTATIVE = new Set(['soll', 'sollen']);
+const PAST = new Set([
+  'had',
+  'was',
+  'were',
+  'sent',
+  'dispatched',
+  'hatte',
+  'hatten',
+  'war',
+  'waren',
+  'schickte',
+  'entsandte',
+  'wurden',
+]);
+// Infinitives and auxiliaries that make "sollen" a plan, not a report.
+const FUTURE_MARKERS = new Set([
+  'werden',
+  'steigen',
+  'ansteigen',
+  'anwachsen',
+  'wachsen',
+  'erhöhen',
+  'aufstocken',
+  'aufgestockt',
+  'schicken',
+  'entsenden',
+  'senden',
+  'verlegen',
+  'liefern',
+  'folgen',
+  'kommen',
+  'hinzukommen',
+  'ausbilden',
+  'demnächst',
+  'künftig',
+  'bald',
+  'später',
+  'nächsten',
+  'kommenden',
+  'ersetzen',
+  'ablösen',
+  'rotieren',
+  'eintreffen',
+  'ankommen',
+  'nachrücken',
+]);
+// Plan verbs that govern a following infinitive clause ("Russland plant,
+// … 12.000 Bauarbeiter anzuwerben").
+const PLAN_VERBS = [
+  'plant',
+  'planen',
+  'beabsichtigt',
+  'beabsichtigen',
+  'erwägt',
+  'erwägen',
+  'will',
+  'wollen',
+  'plans',
+  'intends',
+  'wants',
+];
+
+// Verbs that govern a "dass"/"that" clause about the future.
+const EXPECT_VERBS = [
+  'erwartet',
+  'plant',
+  'expects',
+  'expected',
+  'plans',
+  'voraussichtlich',
+];
+
+const CASUALTY_EVENTS = [
+  'casualties',
+  'killed',
+  'wounded',
+  'captured',
+] as const;
+const CONJUNCTIONS = new Set(['und', 'oder', 'bzw', 'and', 'or']);
+
+/** The casualty-family event of a cue word, or null. */
+export function matchCasualtyCue(w: string, lang: Language): ClaimEvent | null {
+  const memo = CASUALTY_MEMO[lang];
+  let got = memo.get(w);
+  if (got === undefined) {
+    got = null;
+    for (const ev of CASUALTY_EVENTS) {
+      if (EVENT_CUES[lang][ev].some((c) => matchesCue(w, c, false))) {
+        got = ev;
+        break;
+      }
+    }
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(w, got);
+  }
+  return got;
+}
+
+// Casualty events of words, per language (see `matchesAny`).
+const CASUALTY_MEMO: Readonly<
+  Record<Language, Map<string, ClaimEvent | null>>
+> = { de: new Map(), en: new Map() };
+
+/**
+ * The casualty event nearest the figure in [a, b): cues outside the noun
+ * phrase first ("captured two wounded soldiers" is a capture); "getötet
+ * oder verwundet" / "killed and wounded" together make `casualties`.
+ */
+function findCasualtyEvent(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+  num: number,
+  nounEnd: number,
+  lang: Language,
+): ClaimEvent | null {
+  for (const inside of [false, true]) {
+    let best: [number, ClaimEvent, number] | null = null;
+    for (let k = a; k < b; k += 1) {
+      if ((k >= num && k < nounEnd) !== inside) continue;
+      // A loss noun counted by its own figure ("3,000 casualties") says
+      // nothing about this one.
+      if (k - 1 !== num && k > 0 && /^\d/u.test((toks[k - 1] as Token).text))
+        continue;
+      const ev = matchCasualtyCue((toks[k] as Token).lower, lang);
+      // Cues after the figure bind closer than cues before it.
+      const d = Math.abs(k - num) + (k < num ? 0.5 : 0);
+      if (ev && (!best || d < best[0])) best = [d, ev, k];
+    }
+    if (!best) continue;
+    const [, ev, k] = best;
+    // "killed or wounded", "captured, killed or wounded": a list of kinds
+    // of loss is casualties; "captured" with one other stays apart.
+    const kinds = new Set([ev]);
+    for (const step of [1, -1]) {
+      for (let c = k + step; kinds.size < 4; c += 2 * step) {
+        const joint = toks[c];
+        const other = matchCasualtyCue(toks[c + step]?.lower ?? '', lang);
+        if (
+          !joint ||
+          !other ||
+          !(CONJUNCTIONS.has(joint.lower) || joint.text === ',')
+        )
+          break;
+        kinds.add(other);
+      }
+    }
+    if (kinds.size >= 3 || (kinds.size === 2 && !kinds.has('captured'))) {
+      return 'casualties';
+    }
+    return ev;
+  }
+  return null;
+}
+
+// Finite verbs that open a second predicate after "and" ("are training …
+// and are likely to …", "puts … at 12,000 and says 40 % were killed").
+const FINITE = new Set([
+  'says',
+  'said',
+  'say',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'may',
+  'might',
+  'should',
+  'can',
+  'remain',
+  'remains',
+  'expects',
+  'warned',
+  'added',
+  'noted',
+  'sagt',
+  'sagte',
+  'ist',
+  'sind',
+  'war',
+  'waren',
+  'hat',
+  'haben',
+  'hatte',
+  'hatten',
+  'wird',
+  'werden',
+  'soll',
+  'sollen',
+  'könnte',
+  'könnten',
+  'dürften',
+  'seien',
+  'sei',
+  'wurde',
+  'wurden',
+  'erklärte',
+  'warnte',
+]);
+
+/** End of the figure's own predicate: a second "and <verb> …" is cut off. */
+function predicateEnd(toks: readonly Token[], from: number, b: number): number {
+  for (let k = from; k < b; k += 1) {
+    if (
+      /^(?:and|und|but|aber)$/u.test((toks[k] as Token).lower) &&
+      FINITE.has(toks[k + 1]?.lower ?? '')
+    )
+      return k;
+  }
+  return b;
+}
+
+/**
+ * The event of a figure: the noun's own event, then casualty cues in the
+ * figure's clause (and a relative clause on it), then future/modal cues in
+ * the figure's own clause, then training, else deployed.
+ */
+export function classifyEvent(
+  toks: readonly Token[],
+  num: number,
+  unit: UnitMatch,
+  lang: Language,
+): ClaimEvent {
+  if (unit.event) return unit.event;
+  const [a, whole] = clauseAround(toks, num);
+  const b = predicateEnd(toks, unit.next, whole);
+  let wideEnd = b;
+  // A relative clause on the noun belongs to it; so does the main clause
+  // that resumes after it ("2.000 Soldaten, die …, wurden verlegt").
+  if (toks[b]?.text === ',' && RELATIVES.has(toks[b + 1]?.lower ?? '')) {
+    const [, rb] = clauseAround(toks, b + 1);
+    wideEnd = rb;
+    if (toks[rb]?.text === ',') wideEnd = clauseAround(toks, rb + 1)[1];
+  }
+  const casualty = findCasualtyEvent(toks, a, wideEnd, num, unit.next, lang);
+  if (casualty) return casualty;
+  if (hasCue(toks, a, b, OTHER_CUES[lang])) return 'other';
+  let projected = isProjected(toks, a, b, lang);
+  if (!projected && wideEnd > b) {
+    const [, rb] = clauseAround(toks, b + 1);
+    if (rb < wideEnd) projected = isProjected(toks, rb + 1, wideEnd, lang);
+  }
+  // "X erwartet, dass …": a plan verb in the clause that governs "dass".
+  if (!projected && /^(?:dass|that)$/u.test(toks[a]?.lower ?? '') && a >= 2) {
+    const [pa] = clauseAround(toks, a - 2);
+    projected = hasCue(toks, pa, a - 1, EXPECT_VERBS);
+  }
+  if (
+    !projected &&
+    toks[a - 1]?.text === ',' &&
+    a >= 2 &&
+    toks
+      .slice(a, b)
+      .some((t) => t.lower === 'zu' || /^\p{Ll}+zu\p{Ll}+en$/u.test(t.text))
+  ) {
+    const [pa] = clauseAround(toks, a - 2);
+    projected = hasCue(toks, pa, a - 1, PLAN_VERBS);
+  }
+  if (projected) return 'projected';
+  // Presence: the nearer of a training and a deployment cue decides.
+  const dTrain = nearestCue(
+    toks,
+    num,
+    EVENT_CUES[lang].training,
+    lang === 'de',
+  );
+  const dDeploy = nearestCue(toks, num, EVENT_CUES[lang].deployed, false);
+  return dTrain < dDeploy ? 'training' : 'deployed';
+}

@@ -1,0 +1,439 @@
+/**
+ * Source phrases of the attribution rules: reading the name of a source
+ * forward from "laut", "according to" … or backward from a speech verb,
+ * through articles, adjectives, name joiners ("Institute for …"), documents
+ * ("a note from …") and appositions; and telling named sources from vague
+ * ones ("Berichten zufolge", "reports").
+ */
+import type { Language } from '../claim.js';
+import { EVENT_NOUNS } from './lexicon/claims.js';
+import { VAGUE_SOURCES } from './lexicon/sources.js';
+import { CLAUSE_BREAKS, isCapitalized, type Token } from './text.js';
+
+// Words that end a source phrase: verbs, conjunctions, prepositions.
+export const STOP = new Set([
+  'hat',
+  'haben',
+  'hatte',
+  'hatten',
+  'ist',
+  'sind',
+  'war',
+  'waren',
+  'wurde',
+  'wurden',
+  'wird',
+  'werden',
+  'soll',
+  'sollen',
+  'seien',
+  'sei',
+  'könnte',
+  'könnten',
+  'dass',
+  'und',
+  'oder',
+  'vom',
+  'am',
+  'im',
+  'in',
+  'auf',
+  'mit',
+  'bei',
+  'nach',
+  'für',
+  'über',
+  'has',
+  'have',
+  'had',
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'would',
+  'could',
+  'that',
+  'and',
+  'or',
+  'on',
+  'at',
+  'in',
+  'to',
+  'for',
+  'with',
+  'by',
+  'about',
+  'last',
+  'this',
+  'on',
+  'zufolge',
+  'sagte',
+  'said',
+  'says',
+  'erklärte',
+  'bestätigte',
+  'mit',
+  'wie',
+  'so',
+  'told',
+  'earlier',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'bereits',
+  'auch',
+  'also',
+  'kürzlich',
+  'recently',
+  // German sentence adverbs: in V2 order they stand where a subject could.
+  'zugleich',
+  'zudem',
+  'außerdem',
+  'demnach',
+  'derzeit',
+  'inzwischen',
+  'dabei',
+  'bislang',
+  'damals',
+  'heute',
+  'gestern',
+  'daher',
+  'deshalb',
+  'allerdings',
+  'jedoch',
+  'dann',
+  'später',
+  'nun',
+  'jetzt',
+  'ebenfalls',
+  'zuletzt',
+  'zuvor',
+  'nachdem',
+  'weiter',
+  'unterdessen',
+  'indes',
+]);
+export const ARTICLES = new Set([
+  'der',
+  'die',
+  'das',
+  'dem',
+  'den',
+  'des',
+  'von',
+  'the',
+  'a',
+  'an',
+  'of',
+]);
+// English lower-case words that belong inside a source phrase.
+export const EN_SOURCE_WORDS = new Set([
+  'military',
+  'intelligence',
+  'officials',
+  'official',
+  'spy',
+  'agency',
+  'service',
+  'government',
+  'ministry',
+  'defence',
+  'defense',
+  'national',
+  'security',
+  'spokesman',
+  'spokesperson',
+  'spokeswoman',
+  'chief',
+  'minister',
+  'secretary',
+  'staff',
+  'general',
+  'joint',
+  'chiefs',
+  'lawmakers',
+  'lawmaker',
+  'command',
+  'council',
+  'office',
+  'foreign',
+  'state',
+  'news',
+  'of',
+  'the',
+  "'s",
+  's',
+  'director',
+  'president',
+  'analysts',
+  'sources',
+  'department',
+  'source',
+  'army',
+  'forces',
+  'commander',
+  'spokesperson',
+  'head',
+  'beamte',
+  'regierungsvertreter',
+]);
+
+const EN_NAMES = new Set(['war', 'mit', 'hat', 'ist', 'sind', 'bei']);
+
+/** True when `t` may be part of a source phrase. */
+function isSourceWord(t: Token, lang: Language, hasNoun: boolean): boolean {
+  // German stop words that are English names ("Institute for the Study
+  // of War", "MIT") stay in English source phrases.
+  if (lang === 'en' && isCapitalized(t) && EN_NAMES.has(t.lower)) return true;
+  if (!t.isWord || STOP.has(t.lower) || /^\d/u.test(t.text)) return false;
+  if (isCapitalized(t)) return true;
+  if (lang === 'en') return EN_SOURCE_WORDS.has(t.lower);
+  // German: inflected adjectives before the noun, genitive articles after it.
+  if (ARTICLES.has(t.lower)) return true;
+  return !hasNoun && /(?:e|en|er|es|em)$/u.test(t.lower);
+}
+
+/** Trims articles at both ends and joins the tokens as written. */
+export function joinSource(
+  text: string,
+  toks: readonly Token[],
+): string | null {
+  let a = 0;
+  let b = toks.length;
+  while (a < b && ARTICLES.has((toks[a] as Token).lower)) a += 1;
+  while (
+    b > a &&
+    (ARTICLES.has((toks[b - 1] as Token).lower) ||
+      (toks[b - 1] as Token).lower === "'s")
+  )
+    b -= 1;
+  if (a >= b) return null;
+  return text.slice((toks[a] as Token).start, (toks[b - 1] as Token).end);
+}
+
+// Documents that stand between "according to" and the source: "a note from
+// the Royal United Services Institute", "einem Bericht des Geheimdienstes".
+const DOC_NOUNS = new Set([
+  'report',
+  'note',
+  'post',
+  'statement',
+  'assessment',
+  'estimate',
+  'analysis',
+  'briefing',
+  'update',
+  'memo',
+  'bericht',
+  'einschätzung',
+  'erklärung',
+  'mitteilung',
+  'analyse',
+  'lagebericht',
+  'angaben',
+  'schätzung',
+]);
+const DOC_LINKS = new Set(['by', 'from', 'of', 'von', 'des', 'der', 'aus']);
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'ein',
+  'eine',
+  'einem',
+  'einer',
+  'eines',
+  'einen',
+  'der',
+  'die',
+  'das',
+  'dem',
+  'den',
+  'des',
+]);
+// Joiners inside a name: "Institute for National Security Strategy".
+const NAME_JOINERS = new Set(['for', 'of', 'on', 'für', 'des', 'der', 'and']);
+
+const ABBREVIATED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
+
+/** Reads a source phrase forward from token `i`. */
+export function readForward(
+  text: string,
+  toks: readonly Token[],
+  i: number,
+  lang: Language,
+): string | null {
+  let k = i;
+  // "nach Angaben aus Moskau", "officials from Seoul".
+  if (
+    /^(?:aus|from)$/u.test(toks[k]?.lower ?? '') &&
+    isCapitalized(toks[k + 1] ?? (toks[k] as Token))
+  )
+    k += 1;
+  while (DETERMINERS.has(toks[k]?.lower ?? '') && k - i < 2) k += 1;
+  if (
+    DOC_NOUNS.has(toks[k]?.lower ?? '') &&
+    DOC_LINKS.has(toks[k + 1]?.lower ?? '')
+  ) {
+    k += 2;
+    while (DETERMINERS.has(toks[k]?.lower ?? '') && k - i < 6) k += 1;
+  }
+  const got: Token[] = [];
+  let hasNoun = false;
+  for (; k < toks.length && got.length < 8; k += 1) {
+    const t = toks[k] as Token;
+    if (t.text === '-' || t.text === '’' || t.text === "'") continue;
+    // The dot of "U.S." / "U.K." is its own token.
+    if (t.text === '.' && ABBREVIATED.test(toks[k - 1]?.text ?? '')) continue;
+    // "Institute for the Study of War": joiners and an inner "the".
+    const after = toks[k + 1]?.lower === 'the' ? toks[k + 2] : toks[k + 1];
+    const joiner =
+      hasNoun &&
+      t.lower !== 'and' &&
+      ((NAME_JOINERS.has(t.lower) &&
+        isCapitalized(after ?? t) &&
+        isCapitalized(toks[k - 1] ?? t)) ||
+        (t.lower === 'the' &&
+          NAME_JOINERS.has(toks[k - 1]?.lower ?? '') &&
+          isCapitalized(toks[k + 1] ?? t)));
+    if (!joiner && !isSourceWord(t, lang, hasNoun)) break;
+    got.push(t);
+    if (isCapitalized(t)) hasNoun = true;
+  }
+  // "der Sprecher des Sicherheitsrats, John Kirby, …": the name follows.
+  if (toks[k]?.text === ',') {
+    let m = k + 1;
+    while (
+      m < toks.length &&
+      m - k <= 4 &&
+      toks[m]?.isWord &&
+      isCapitalized(toks[m] as Token) &&
+      !STOP.has((toks[m] as Token).lower)
+    )
+      m += 1;
+    const after = toks[m];
+    if (
+      m - k >= 3 &&
+      (!after || !after.isWord || /^\p{Ll}/u.test(after.text))
+    ) {
+      return joinSource(text, toks.slice(k + 1, m));
+    }
+  }
+  return got.length ? joinSource(text, got) : null;
+}
+
+// Adverbs between a subject and its speech verb ("JCS now estimates").
+export const ADVERBS = new Set([
+  'now',
+  'also',
+  'previously',
+  'earlier',
+  'still',
+  'separately',
+  'later',
+  'further',
+  'inzwischen',
+  'nun',
+  'zudem',
+  'auch',
+  'jetzt',
+  'bereits',
+  'später',
+  'dann',
+  'nun',
+]);
+
+/** Reads a source phrase backward from token `i` (exclusive). */
+export function readBackward(
+  text: string,
+  toks: readonly Token[],
+  i: number,
+  lang: Language,
+): string | null {
+  let end = i;
+  while (end > 0 && ADVERBS.has((toks[end - 1] as Token).lower)) end -= 1;
+  // Apposition: "the Institute …, a Seoul-based think tank, said".
+  if (toks[end - 1]?.text === ',') {
+    let c = end - 2;
+    while (c >= 0 && end - c < 12 && toks[c]?.text !== ',') c -= 1;
+    if (c > 0 && DETERMINERS.has(toks[c + 1]?.lower ?? '')) end = c;
+  }
+  const got: Token[] = [];
+  // Words nearest the verb that are surely part of a source phrase.
+  let strict = 0;
+  let run = true;
+  let k = end - 1;
+  for (; k >= 0 && got.length < 8; k -= 1) {
+    const t = toks[k] as Token;
+    if (t.text === '.' && ABBREVIATED.test(toks[k - 1]?.text ?? '')) continue;
+    // "Institute for National Security Strategy", "officials in Kyiv".
+    // "Institute for the Study of War": a joiner may precede "the".
+    const head = got[0]?.lower === 'the' ? got[1] : got[0];
+    const joiner =
+      head !== undefined &&
+      isCapitalized(head) &&
+      ((NAME_JOINERS.has(t.lower) && isCapitalized(toks[k - 1] ?? t)) ||
+        (/^(?:in|aus)$/u.test(t.lower) &&
+          EN_SOURCE_WORDS.has(toks[k - 1]?.lower ?? '')));
+    // A past-tense verb right before the speech verb is no subject
+    // ("the Kremlin dismissed reports that …").
+    const loose =
+      lang === 'en' &&
+      t.isWord &&
+      !STOP.has(t.lower) &&
+      !DETERMINERS.has(t.lower) &&
+      !/^\d/u.test(t.text) &&
+      !(got.length === 0 && /ed$/u.test(t.lower));
+    if (!joiner && !isSourceWord(t, lang, false) && !loose) break;
+    got.unshift(t);
+    if (run && (joiner || isSourceWord(t, lang, false))) strict += 1;
+    else run = false;
+  }
+  // Plain lower-case words count only inside a closed noun phrase: from a
+  // determiner or the clause start ("a Ukrainian drone unit commander").
+  const before = toks[k];
+  const closed =
+    !before ||
+    CLAUSE_BREAKS.has(before.text) ||
+    DETERMINERS.has(before.lower) ||
+    /^[„“"'»«]$/u.test(before.text);
+  const phrase = closed ? got : got.slice(got.length - strict);
+  if (!phrase.length && end === i && toks[i - 1]?.text === ',') {
+    // "John Kirby, Sprecher des …, äußerte": the name opens the sentence.
+    const firstComma = toks.findIndex((t) => t.text === ',');
+    if (firstComma > 0 && firstComma <= 4 && isCapitalized(toks[0] as Token)) {
+      // "Der Sprecher des Pentagons, Mark Weller, äußerte": the name.
+      const name = toks.slice(firstComma + 1, i - 1);
+      if (
+        name.length >= 2 &&
+        name.length <= 3 &&
+        name.every((t) => t.isWord && isCapitalized(t))
+      )
+        return joinSource(text, name);
+      return joinSource(text, toks.slice(0, firstComma));
+    }
+  }
+  return phrase.length ? joinSource(text, phrase) : null;
+}
+
+/** True when the phrase names no one ("Berichten", "er", "reports"). */
+export function isVague(source: string): boolean {
+  const words = source.toLowerCase().split(/[\s-]+/u);
+  // A phrase with a vague word ("die Truppen Berichten") is a mis-parse of
+  // "… Berichten zufolge"; a digit or troop noun means we read the claim.
+  return (
+    words.every((w) => w === 'officials' || w === 'official') ||
+    words.some(
+      (w) =>
+        VAGUE_SOURCES.has(w) ||
+        EVENT_NOUNS.has(w) ||
+        /\d/u.test(w) ||
+        /(?:soldaten|truppen|troops|soldiers)$/u.test(w),
+    )
+  );
+}

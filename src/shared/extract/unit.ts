@@ -1,0 +1,246 @@
+/**
+ * Unit rules of the claim extractor: the noun a figure counts (soldiers,
+ * officers, workers), found after the figure through adjectives ("rund
+ * 12.000 nordkoreanische Soldaten", "a 9,000-strong contingent"), and
+ * qualifiers after the figure ("3,000 or so"). Figures without a noun of
+ * their own are handled in `anaphora.ts`.
+ */
+import type { ClaimEvent, Language, Unit } from '../claim.js';
+import { matchActor } from './actor.js';
+import {
+  DE_NON_MODIFIERS,
+  EN_MODIFIERS,
+  EVENT_NOUNS,
+  KP_DEMONYMS,
+  UNIT_SUFFIXES,
+  UNIT_WORDS,
+} from './lexicon/claims.js';
+import { isCapitalized, type Token } from './text.js';
+
+/** The unit noun found for a figure. */
+export interface UnitMatch {
+  unit: Unit;
+  /** Event carried by the noun itself ("Tote", "casualties"). */
+  event: ClaimEvent | null;
+  /** Actor named by a modifier or compound ("nordkoreanische", "KPA-"). */
+  actor: string | null;
+  /** Token index just after the noun. */
+  next: number;
+  /** Demonyms ("Nordkoreaner") need military context to be troops. */
+  demonym: boolean;
+}
+
+// Unit suffixes by their last three letters: every token near a figure is
+// tested, so one map look-up replaces a scan of the whole list.
+const SUFFIXES_BY_END = new Map<string, (readonly [string, Unit])[]>();
+for (const entry of UNIT_SUFFIXES) {
+  const list = SUFFIXES_BY_END.get(entry[0].slice(-3)) ?? [];
+  list.push(entry);
+  SUFFIXES_BY_END.set(entry[0].slice(-3), list);
+}
+
+/** The unit noun at the end of a (compound) word, or null. */
+export function matchUnitWord(t: Token, lang: Language): Unit | null {
+  if (!t.isWord) return null;
+  const w = UNIT_WORDS.get(t.lower);
+  // "Mann" is a unit only as a capitalized German noun ("10.000 Mann").
+  if (w && (lang === 'en' || t.text === 'Mann')) return w;
+  const list = SUFFIXES_BY_END.get(t.lower.slice(-3));
+  if (list)
+    for (const [suffix, unit] of list)
+      if (t.lower.endsWith(suffix)) return unit;
+  return null;
+}
+
+const DE_NP_ADVERBS = new Set([
+  'bereits',
+  'schon',
+  'inzwischen',
+  'derzeit',
+  'insgesamt',
+  'nun',
+  'dort',
+  'noch',
+  'zusätzlich',
+  'erneut',
+  'kürzlich',
+]);
+
+/** True when `t` may stand between a number and its noun. */
+function isModifier(t: Token, lang: Language): boolean {
+  if (!t.isWord) return false;
+  if (lang === 'en') {
+    // Possessives belong to the noun phrase: "of the country's fighters".
+    return (
+      EN_MODIFIERS.has(t.lower) ||
+      t.lower.includes('-') ||
+      matchActor(t.lower) !== null ||
+      matchActor(`${t.lower} `) !== null ||
+      /['’]s$/u.test(t.lower) ||
+      /(?:ed|al|ive|an|ese|ish|ic|ern)$/u.test(t.lower)
+    );
+  }
+  if (DE_NON_MODIFIERS.has(t.lower)) return false;
+  // Adverbs inside the noun phrase: "11.000 bereits entsandte Soldaten".
+  if (DE_NP_ADVERBS.has(t.lower)) return true;
+  if (matchActor(t.lower) !== null && !isCapitalized(t)) return true;
+  return (
+    !isCapitalized(t) &&
+    t.lower.length >= 3 &&
+    (/(?:e|en|er|es|em)$/u.test(t.lower) || t.lower === 'gut')
+  );
+}
+
+/** Finds the unit noun right after the figure (through adjectives). */
+export function findUnitAfter(
+  toks: readonly Token[],
+  i: number,
+  lang: Language,
+): UnitMatch | null {
+  let actor: string | null = null;
+  let pending: UnitMatch | null = null;
+  for (let k = i; k < toks.length && k - i < 5; k += 1) {
+    const t = toks[k] as Token;
+    const pair = `${t.lower} ${toks[k + 1]?.lower ?? ''}`;
+    if (KP_DEMONYMS.has(pair)) {
+      return {
+        unit: 'soldiers',
+        event: null,
+        actor: 'KP',
+        next: k + 2,
+        demonym: true,
+      };
+    }
+    if (KP_DEMONYMS.has(t.lower)) {
+      // "13.000 Nordkoreaner als Arbeiter": the role noun decides.
+      const role =
+        /^(?:als|as)$/u.test(toks[k + 1]?.lower ?? '') && toks[k + 2]
+          ? matchUnitWord(toks[k + 2] as Token, lang)
+          : null;
+      if (role)
+        return {
+          unit: role,
+          event: null,
+          actor: 'KP',
+          next: k + 3,
+          demonym: false,
+        };
+      return {
+        unit: 'soldiers',
+        event: null,
+        actor: 'KP',
+        next: k + 1,
+        demonym: true,
+      };
+    }
+    const ev = EVENT_NOUNS.get(t.lower);
+    if (ev && !pending) {
+      // "Tote und Verletzte", "killed and wounded" together are casualties.
+      const other = EVENT_NOUNS.get(toks[k + 2]?.lower ?? '');
+      const both =
+        other &&
+        other !== ev &&
+        /^(?:und|oder|and|or)$/u.test(toks[k + 1]?.lower ?? '');
+      pending = {
+        unit: 'soldiers',
+        event: both ? 'casualties' : ev,
+        actor,
+        next: both ? k + 3 : k + 1,
+        demonym: false,
+      };
+      // "two wounded North Korean soldiers": then it was an adjective.
+      if (both) return pending;
+      continue;
+    }
+    // Two-word nouns: "service members", "military personnel".
+    const two = lang === 'en' ? UNIT_WORDS.get(pair) : undefined;
+    if (two)
+      return { unit: two, event: null, actor, next: k + 2, demonym: false };
+    const unit = matchUnitWord(t, lang);
+    if (unit) {
+      // Compounds name the actor: "Nordkorea-Soldaten", "KPA-Truppen".
+      const head = t.lower.includes('-') ? matchActor(t.lower) : null;
+      return {
+        unit,
+        event: null,
+        actor: head ?? actor,
+        next: k + 1,
+        demonym: false,
+      };
+    }
+    // English noun-noun compounds: "construction workers", "assault troops".
+    const compound =
+      lang === 'en' &&
+      !isCapitalized(t) &&
+      t.isWord &&
+      toks[k + 1] !== undefined &&
+      matchUnitWord(toks[k + 1] as Token, lang) !== null;
+    if (!isModifier(t, lang) && !compound) return pending;
+    actor = actor ?? matchActor(pair) ?? matchActor(t.lower);
+  }
+  return pending;
+}
+
+// Troop bodies counted by a "-strong" figure: "a 12,000-strong contingent".
+const BODIES =
+  /^(?:contingent|force|forces|army|corps|unit|group|detachment|deployment|kontingent|truppe|einheit|verband|korps)$/u;
+
+/** "a 12,000-strong contingent", "ein 12.000 Mann starkes Kontingent". */
+export function findStrongBody(
+  toks: readonly Token[],
+  num: number,
+  end: number,
+): UnitMatch | null {
+  const own = toks[num]?.lower ?? '';
+  const starke = /^(?:starke|starkes|starken|köpfige|köpfiges)$/u;
+  let k = -1;
+  if (/-(?:strong|man)$/u.test(own) && end === num + 1) k = end;
+  else if (
+    toks[end]?.lower === 'mann' &&
+    starke.test(toks[end + 1]?.lower ?? '')
+  )
+    k = end + 2;
+  else if (/-(?:köpfige|köpfiges|starke|starkes|mann)$/u.test(own)) k = end;
+  // Adjectives may come between: "a 9,000-strong North Korean contingent".
+  let actor: string | null = null;
+  for (
+    let j = 0;
+    k >= 0 && j < 3 && !BODIES.test(toks[k]?.lower ?? '');
+    j += 1
+  ) {
+    const t = toks[k];
+    if (!t || !t.isWord) return null;
+    actor = actor ?? matchActor(`${t.lower} ${toks[k + 1]?.lower ?? ''}`);
+    k += 1;
+  }
+  if (k < 0 || !BODIES.test(toks[k]?.lower ?? '')) return null;
+  return { unit: 'soldiers', event: null, actor, next: k + 1, demonym: false };
+}
+
+const POST_QUALIFIERS: readonly (readonly [
+  string,
+  string,
+  'approx' | 'at_least' | 'more_than',
+])[] = [
+  ['or', 'so', 'approx'],
+  ['or', 'more', 'at_least'],
+  ['and', 'more', 'at_least'],
+  ['oder', 'mehr', 'at_least'],
+  ['und', 'mehr', 'at_least'],
+];
+
+/**
+ * A qualifier after the figure ("3,000 or so soldiers", "10,000 or more
+ * troops"), and how many tokens it spans, or null.
+ */
+export function findPostQualifier(
+  toks: readonly Token[],
+  end: number,
+): ['approx' | 'at_least' | 'more_than', number] | null {
+  const a = toks[end]?.lower ?? '';
+  const b = toks[end + 1]?.lower ?? '';
+  for (const [x, y, q] of POST_QUALIFIERS)
+    if (a === x && b === y) return [q, 2];
+  if (a === 'plus' || a === '-plus') return ['more_than', 1];
+  return null;
+}
