@@ -10,7 +10,7 @@ export async function replayAlert(
   alertId: string,
   endpointUrl?: string,
 ): Promise<void> {
-  const alert = await rt.store.getAlert(alertId);
+  const alert = await rt.store.claims.getAlert(alertId);
   if (alert === null)
     throw new UsageError(
       `alerts: no alert ${alertId} (see troopwatch alerts)`,
@@ -27,7 +27,7 @@ export async function replayAlert(
       'input_missing',
     );
   }
-  const disabled = await rt.store.disabledEndpoints();
+  const disabled = await rt.store.deliveries.disabledEndpoints();
   for (const delivery of failed) {
     if (disabled[delivery.endpointId]) {
       throw new UsageError(
@@ -37,12 +37,12 @@ export async function replayAlert(
     }
   }
   for (const delivery of failed) {
-    await rt.store.putDelivery(alertId, {
+    await rt.store.deliveries.put(alertId, {
       ...delivery,
       state: 'pending',
       replays: (delivery.replays ?? 0) + 1,
     });
-    await rt.store.removeDeadLetter(alertId, delivery.endpointId);
+    await rt.store.deliveries.removeDeadLetter(alertId, delivery.endpointId);
   }
   const enqueued = await enqueueDeliveries(rt, alertId);
   process.stdout.write(
@@ -55,7 +55,7 @@ export async function listEndpoints(
   config: Config,
   json?: boolean,
 ): Promise<void> {
-  const disabled = await rt.store.disabledEndpoints();
+  const disabled = await rt.store.deliveries.disabledEndpoints();
   const endpoints = config.endpoints.map((e) => ({
     id: e.id,
     url: e.url,
@@ -85,7 +85,7 @@ export async function enableEndpoint(
       `endpoints: ${url} is not configured`,
       'input_missing',
     );
-  const was = await rt.store.enableEndpoint(endpoint.id);
+  const was = await rt.store.deliveries.enableEndpoint(endpoint.id);
   process.stdout.write(
     was
       ? `Enabled ${url}; replay its failed alerts with troopwatch alerts replay <id>.\n`

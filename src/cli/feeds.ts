@@ -16,7 +16,7 @@ export async function feedAdd(
   url: string,
   everyMs?: number,
 ): Promise<void> {
-  const existing = await rt.store.getFeed(url);
+  const existing = await rt.store.feeds.get(url);
   const every = everyMs ?? existing?.everyMs ?? config.feedIntervalMs;
   // Adding a feed again updates its interval and revives it if it was gone
   // or backing off; its remembered items stay, so nothing is enqueued twice.
@@ -29,7 +29,7 @@ export async function feedAdd(
         consecutiveFailures: 0,
       }
     : newFeedRecord(url, every, new Date());
-  await rt.store.putFeed(feed);
+  await rt.store.feeds.put(feed);
   await scheduleFeed(rt.queues, feed);
   process.stdout.write(
     `${existing ? 'Updated' : 'Added'} feed ${url}, polled every ${formatDuration(feed.everyMs)}.\n`,
@@ -37,7 +37,7 @@ export async function feedAdd(
 }
 
 export async function feedRemove(rt: Runtime, url: string): Promise<void> {
-  const removed = await rt.store.removeFeed(url);
+  const removed = await rt.store.feeds.remove(url);
   await unscheduleFeed(rt.queues, url);
   if (!removed)
     throw new UsageError(
@@ -49,7 +49,7 @@ export async function feedRemove(rt: Runtime, url: string): Promise<void> {
 
 export async function feedList(rt: Runtime, json?: boolean): Promise<void> {
   const now = new Date();
-  const feeds = (await rt.store.listFeeds()).map((f) => ({
+  const feeds = (await rt.store.feeds.list()).map((f) => ({
     ...f,
     nextPollAt: nextPollTime(f, now),
   }));

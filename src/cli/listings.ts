@@ -1,7 +1,7 @@
 import { describeRedisUrl } from '../queues/connection.js';
 import { STAGES } from '../queues/names.js';
 import type { Runtime } from '../queues/runtime.js';
-import type { DeliveryRecord } from '../queues/store/store.js';
+import type { DeliveryRecord } from '../queues/store/deliveries.js';
 import {
   articleStates,
   deliveryStates,
@@ -13,7 +13,7 @@ import {
 } from './report.js';
 
 export async function showClaims(rt: Runtime, json?: boolean): Promise<void> {
-  printListing(await rt.store.listClaims(), {
+  printListing(await rt.store.claims.list(), {
     json,
     empty: 'No claims yet.',
     render: (claims) =>
@@ -42,7 +42,7 @@ export async function showAlerts(
   rt: Runtime,
   opts: { json?: boolean; failed?: boolean },
 ): Promise<void> {
-  let alerts = await rt.store.listAlerts();
+  let alerts = await rt.store.claims.listAlerts();
   if (opts.failed)
     alerts = alerts.filter((a) =>
       a.deliveries.some((d) => d.state === 'failed'),
@@ -81,11 +81,11 @@ export async function showStatus(rt: Runtime, json?: boolean): Promise<void> {
     await Promise.all([
       queueCounts(rt),
       failedJobs(rt),
-      rt.store.listArticles(1_000_000),
-      rt.store.listClaims(),
-      rt.store.listAlerts(),
-      rt.store.listFeeds(),
-      rt.store.pendingSeedCount(),
+      rt.store.articles.list(1_000_000),
+      rt.store.claims.list(),
+      rt.store.claims.listAlerts(),
+      rt.store.feeds.list(),
+      rt.store.seeds.pendingCount(),
     ]);
   const status = {
     redis: {

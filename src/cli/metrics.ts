@@ -38,7 +38,7 @@ export function createMetrics(rt: Runtime): Registry {
     registers: [registry],
     async collect() {
       for (const [state, n] of Object.entries(
-        deliveryStates(await rt.store.listAlerts()),
+        deliveryStates(await rt.store.claims.listAlerts()),
       ))
         this.set({ state }, n);
     },
@@ -49,7 +49,8 @@ export function createMetrics(rt: Runtime): Registry {
     registers: [registry],
     async collect() {
       this.set(
-        (await rt.store.listFeeds()).filter((f) => f.state !== 'active').length,
+        (await rt.store.feeds.list()).filter((f) => f.state !== 'active')
+          .length,
       );
     },
   });

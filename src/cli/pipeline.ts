@@ -56,7 +56,7 @@ export async function runPipeline(
   try {
     const seeded = await enqueueSeeds(rt, opts.seeds);
     log.info(seeded, 'Seeds enqueued');
-    const feeds = await rt.store.listFeeds();
+    const feeds = await rt.store.feeds.list();
     const runId = randomUUID().slice(0, 8);
     for (const feed of feeds) {
       if (opts.once) await pollFeedOnce(rt.queues, feed.url, runId);
@@ -98,10 +98,10 @@ async function printRunSummary(
     json?: boolean;
   },
 ): Promise<void> {
-  const articles = (await rt.store.listArticles(100_000)).filter(
+  const articles = (await rt.store.articles.list(100_000)).filter(
     (a) => a.createdAt >= run.startedAt,
   );
-  const alerts = (await rt.store.listAlerts()).filter(
+  const alerts = (await rt.store.claims.listAlerts()).filter(
     (a) => a.createdAt >= run.startedAt,
   );
   const summary = {

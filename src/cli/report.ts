@@ -1,11 +1,9 @@
 import type { Job } from 'bullmq';
 import { STAGES, type StageName } from '../queues/names.js';
 import type { Runtime } from '../queues/runtime.js';
-import type {
-  AlertRecord,
-  ArticleRecord,
-  DeliveryState,
-} from '../queues/store/store.js';
+import type { ArticleRecord } from '../queues/store/articles.js';
+import type { AlertRecord } from '../queues/store/claims.js';
+import type { DeliveryState } from '../queues/store/deliveries.js';
 
 export type QueueCounts = Record<
   'waiting' | 'active' | 'delayed' | 'prioritized' | 'failed' | 'completed',

@@ -64,6 +64,20 @@ export interface Counts {
   attributionOk: number;
 }
 
+/** Counts with every tally at zero. */
+function zeroCounts(passages: number): Counts {
+  return {
+    passages,
+    gold: 0,
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    qualifierOk: 0,
+    eventOk: 0,
+    attributionOk: 0,
+  };
+}
+
 /** Ratios derived from {@link Counts}. */
 export interface Metrics extends Counts {
   precision: number;
@@ -147,16 +161,7 @@ export function scorePassage(
     if (list) list.push(c);
     else byKey.set(k, [c]);
   }
-  const counts: Counts = {
-    passages: 1,
-    gold: 0,
-    tp: 0,
-    fp: 0,
-    fn: 0,
-    qualifierOk: 0,
-    eventOk: 0,
-    attributionOk: 0,
-  };
+  const counts = zeroCounts(1);
   const claimed = new Set<string>();
   for (const g of p.claims) {
     const k = key(g.value, g.unit);
@@ -212,16 +217,7 @@ export function scorePassage(
 
 /** Adds counts. */
 export function sumCounts(all: readonly Counts[]): Counts {
-  const out: Counts = {
-    passages: 0,
-    gold: 0,
-    tp: 0,
-    fp: 0,
-    fn: 0,
-    qualifierOk: 0,
-    eventOk: 0,
-    attributionOk: 0,
-  };
+  const out = zeroCounts(0);
   for (const c of all) {
     for (const k of Object.keys(out) as (keyof Counts)[]) out[k] += c[k];
   }

@@ -1,6 +1,7 @@
 import { Priority } from './names.js';
 import type { Queues } from './queues.js';
-import { sha256, type FeedRecord } from './store/store.js';
+import type { FeedRecord } from './store/feeds.js';
+import { sha256 } from './store/ids.js';
 
 /**
  * The one place that registers feed polls: one BullMQ job scheduler per

@@ -6,7 +6,7 @@ import { inspectContent } from '../shared/fetch/decode-content.js';
 import { UsageError } from '../shared/errors.js';
 import { Priority } from './names.js';
 import type { Runtime } from './runtime.js';
-import { sha256 } from './store/store.js';
+import { sha256 } from './store/ids.js';
 
 /** A file read and checked before anything is enqueued. */
 export interface FileInput {
@@ -133,7 +133,7 @@ export async function enqueueInputs(
   for (const input of inputs) {
     if (input.kind !== 'url') continue;
     const id = sha256(canonicalizeUrl(input.url)).slice(0, 32);
-    const known = await runtime.store.getArticle(id);
+    const known = await runtime.store.articles.get(id);
     if (known !== null) {
       summary[known.status === 'failed' ? 'failedBefore' : 'known'] += 1;
       continue;
@@ -156,18 +156,18 @@ async function enqueueFiles(
   const summary: EnqueueSummary = { enqueued: 0, known: 0, failedBefore: 0 };
   for (const file of files) {
     const id = file.sha.slice(0, 32);
-    const known = await runtime.store.getArticle(id);
+    const known = await runtime.store.articles.get(id);
     // A failed article is not tried again here: its jobs are kept, failed,
     // for inspection, and would not run again under the same job id.
     if (known !== null) {
       summary[known.status === 'failed' ? 'failedBefore' : 'known'] += 1;
       continue;
     }
-    await runtime.store.putBlob(file.sha, file.bytes);
+    await runtime.store.articles.putBlob(file.sha, file.bytes);
     let seedSeq: number | undefined;
     if (asSeeds) {
-      seedSeq = await runtime.store.nextSeedSeq();
-      await runtime.store.addPendingSeed(id, seedSeq);
+      seedSeq = await runtime.store.seeds.next();
+      await runtime.store.seeds.addPending(id, seedSeq);
     }
     await runtime.queues.enqueue(
       'fetch',

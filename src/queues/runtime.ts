@@ -2,7 +2,10 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../shared/config/config.js';
 import type { Logger } from '../shared/logger.js';
 import { createProducerConnection, describeRedisUrl } from './connection.js';
-import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis/start.js';
+import {
+  startEmbeddedRedis,
+  type EmbeddedRedis,
+} from './embedded-redis/start.js';
 import { Queues } from './queues.js';
 import { assertRedisVersion } from './embedded-redis/binary.js';
 import { Store } from './store/store.js';

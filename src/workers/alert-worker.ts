@@ -1,7 +1,7 @@
 import type { Worker } from 'bullmq';
 import { StageError } from '../shared/errors.js';
 import type { AlertJob } from '../queues/names.js';
-import type { DeliveryRecord } from '../queues/store/store.js';
+import type { DeliveryRecord } from '../queues/store/deliveries.js';
 import { deliverWebhook } from '../shared/alert/deliver-webhook.js';
 import { createStageWorker, type WorkerDeps } from './stage-worker.js';
 
@@ -19,12 +19,12 @@ export function createAlertWorker(deps: WorkerDeps): Worker<AlertJob> {
     delivery: DeliveryRecord,
     reason: string,
   ): Promise<never> => {
-    await deps.store.putDelivery(alertId, {
+    await deps.store.deliveries.put(alertId, {
       ...delivery,
       state: 'failed',
       lastError: reason,
     });
-    await deps.store.deadLetter(alertId, delivery.endpointId);
+    await deps.store.deliveries.deadLetter(alertId, delivery.endpointId);
     throw new StageError(
       `alert: ${delivery.url}: ${reason}`,
       'http_4xx',
@@ -38,8 +38,8 @@ export function createAlertWorker(deps: WorkerDeps): Worker<AlertJob> {
       async process(job, { isFinalAttempt }) {
         const { alertId, endpointId } = job.data;
         const [alert, delivery] = await Promise.all([
-          deps.store.getAlert(alertId),
-          deps.store.getDelivery(alertId, endpointId),
+          deps.store.claims.getAlert(alertId),
+          deps.store.deliveries.get(alertId, endpointId),
         ]);
         if (alert === null || delivery === null) {
           throw new StageError(
@@ -53,7 +53,9 @@ export function createAlertWorker(deps: WorkerDeps): Worker<AlertJob> {
         const endpoint = deps.config.endpoints.find((e) => e.id === endpointId);
         if (endpoint === undefined)
           return giveUp(alertId, delivery, 'endpoint no longer configured');
-        const disabled = (await deps.store.disabledEndpoints())[endpointId];
+        const disabled = (await deps.store.deliveries.disabledEndpoints())[
+          endpointId
+        ];
         if (disabled !== undefined)
           return giveUp(
             alertId,
@@ -81,11 +83,11 @@ export function createAlertWorker(deps: WorkerDeps): Worker<AlertJob> {
           deliveredAt: outcome.ok ? now.toISOString() : null,
         };
         if (outcome.ok) {
-          await deps.store.putDelivery(alertId, attempted);
+          await deps.store.deliveries.put(alertId, attempted);
           return { alertId, endpointId, status: outcome.status };
         }
         if (outcome.gone) {
-          await deps.store.disableEndpoint(endpointId, {
+          await deps.store.deliveries.disableEndpoint(endpointId, {
             url: endpoint.url,
             reason: '410 Gone',
           });
@@ -97,7 +99,7 @@ export function createAlertWorker(deps: WorkerDeps): Worker<AlertJob> {
         }
         if (isFinalAttempt)
           return giveUp(alertId, attempted, outcome.error ?? 'failed');
-        await deps.store.putDelivery(alertId, attempted);
+        await deps.store.deliveries.put(alertId, attempted);
         throw new StageError(
           `alert: ${endpoint.url}: ${outcome.error}`,
           'connection',

@@ -1,6 +1,6 @@
 import type { JobsOptions } from 'bullmq';
 import { Priority } from '../queues/names.js';
-import type { ArticleRecord } from '../queues/store/store.js';
+import type { ArticleRecord } from '../queues/store/articles.js';
 
 /** Options for the next stage's job of an article: seeds keep their lead. */
 export function nextStageOptions(

@@ -2,10 +2,9 @@ import type { Worker } from 'bullmq';
 import { canonicalizeUrl } from '../shared/fetch/canonical-url.js';
 import { cleanText } from '../shared/clean/text.js';
 import { decodeText, inspectContent } from '../shared/fetch/decode-content.js';
-import { StageError } from '../shared/errors.js';
 import type { ArticleJob } from '../queues/names.js';
 import { nextStageOptions } from './article-origin.js';
-import { failArticle } from './fail-article.js';
+import { articleGone, failArticle } from './fail-article.js';
 import { createStageWorker, type WorkerDeps } from './stage-worker.js';
 
 /** clean: HTML → readable text and metadata; text → normalised text. */
@@ -15,21 +14,13 @@ export function createCleanWorker(deps: WorkerDeps): Worker<ArticleJob> {
     {
       name: 'clean',
       async process(job) {
-        const article = await deps.store.getArticle(job.data.articleId);
+        const article = await deps.store.articles.get(job.data.articleId);
         if (article === null || article.rawSha === null) {
-          throw new StageError(
-            `clean: article ${job.data.articleId} is gone`,
-            'article_missing',
-            false,
-          );
+          throw articleGone('clean', `article ${job.data.articleId}`);
         }
-        const bytes = await deps.store.getBlob(article.rawSha);
+        const bytes = await deps.store.articles.getBlob(article.rawSha);
         if (bytes === null) {
-          throw new StageError(
-            `clean: content of ${article.id} is gone`,
-            'article_missing',
-            false,
-          );
+          throw articleGone('clean', `content of ${article.id}`);
         }
         const decoded = decodeText(bytes, {
           contentType: article.contentType ?? undefined,
@@ -46,13 +37,13 @@ export function createCleanWorker(deps: WorkerDeps): Worker<ArticleJob> {
           // The page names its own canonical URL (link rel=canonical, og:url):
           // a copy published under another address is the same article.
           if (article.origin === 'url' && page.canonicalUrl) {
-            const owner = await deps.store.claimUrl(
+            const owner = await deps.store.articles.claimUrl(
               canonicalizeUrl(page.canonicalUrl),
               article.id,
             );
             if (owner !== article.id) {
-              await deps.store.markDuplicate(article.id, owner);
-              await deps.store.deleteBlob(article.rawSha);
+              await deps.store.articles.markDuplicate(article.id, owner);
+              await deps.store.articles.deleteBlob(article.rawSha);
               return {
                 articleId: article.id,
                 duplicateOf: owner,
@@ -70,8 +61,8 @@ export function createCleanWorker(deps: WorkerDeps): Worker<ArticleJob> {
           text = cleanText(decoded);
           meta = { title: article.title ?? headline(text) };
         }
-        await deps.store.setArticleText(article.id, text);
-        await deps.store.updateArticle(article.id, {
+        await deps.store.articles.setText(article.id, text);
+        await deps.store.articles.update(article.id, {
           ...meta,
           status: 'cleaned',
         });
@@ -83,7 +74,7 @@ export function createCleanWorker(deps: WorkerDeps): Worker<ArticleJob> {
         // Seeds and files keep their bytes (small, and re-seeding stays cheap);
         // fetched pages drop theirs once the text is kept.
         if (article.origin === 'url')
-          await deps.store.deleteBlob(article.rawSha);
+          await deps.store.articles.deleteBlob(article.rawSha);
         return { articleId: article.id, chars: text.length };
       },
       onFinalFailure: failArticle(deps),

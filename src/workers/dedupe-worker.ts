@@ -1,20 +1,18 @@
 import type { Worker } from 'bullmq';
 import { noveltyKey, type Claim } from '../shared/claim.js';
 import type { AlertType, WebhookEndpoint } from '../shared/config/config.js';
-import { StageError } from '../shared/errors.js';
 import { isFingerprintable, simhash64 } from '../shared/dedupe/simhash.js';
 import type { ArticleJob } from '../queues/names.js';
+import type { AlertDraft, SourceRef } from '../queues/store/claims.js';
 import {
   alertIdFor,
   corroborationIdFor,
   sha256,
   webhookIdFor,
-  type AlertDraft,
-  type SourceRef,
-} from '../queues/store/store.js';
+} from '../queues/store/ids.js';
 import { sourceName } from './article-origin.js';
 import { enqueueDeliveries } from './enqueue-deliveries.js';
-import { failArticle } from './fail-article.js';
+import { failArticle, loadArticleText } from './fail-article.js';
 import { createStageWorker, type WorkerDeps } from './stage-worker.js';
 
 /** How long a seed waits for the seeds before it in file-name order. */
@@ -32,20 +30,16 @@ export function createDedupeWorker(deps: WorkerDeps): Worker<ArticleJob> {
     {
       name: 'dedupe',
       async process(job, { postpone }) {
-        const article = await deps.store.getArticle(job.data.articleId);
-        const text = await deps.store.getArticleText(job.data.articleId);
-        if (article === null || text === null) {
-          throw new StageError(
-            `dedupe: article ${job.data.articleId} is gone`,
-            'article_missing',
-            false,
-          );
-        }
+        const { article, text } = await loadArticleText(
+          deps,
+          'dedupe',
+          job.data.articleId,
+        );
         // Seeds decide novelty in file-name order, so the first seed that
         // carries a figure is the one its alert names.
         if (
           article.seedSeq !== null &&
-          (await deps.store.hasEarlierPendingSeed(article.seedSeq))
+          (await deps.store.seeds.hasEarlierPending(article.seedSeq))
         ) {
           return postpone(SEED_ORDER_DELAY_MS);
         }
@@ -56,7 +50,7 @@ export function createDedupeWorker(deps: WorkerDeps): Worker<ArticleJob> {
           article.claims,
         );
         if (copyOf !== null) {
-          await deps.store.markDuplicate(article.id, copyOf);
+          await deps.store.articles.markDuplicate(article.id, copyOf);
           return { articleId: article.id, duplicateOf: copyOf, by: 'simhash' };
         }
         const now = new Date();
@@ -104,7 +98,7 @@ export function createDedupeWorker(deps: WorkerDeps): Worker<ArticleJob> {
             claim,
           ),
         }));
-        const result = await deps.store.recordClaims({
+        const result = await deps.store.claims.record({
           articleId: article.id,
           textSha: sha256(normalizeForHash(text)),
           source,
@@ -144,7 +138,7 @@ async function findNearDuplicate(
     simhash64(text),
   );
   if (duplicateOf === null || duplicateOf === articleId) return null;
-  const original = await deps.store.getArticle(duplicateOf);
+  const original = await deps.store.articles.get(duplicateOf);
   const known = new Set((original?.claims ?? []).map(noveltyKey));
   return claims.every((c) => known.has(noveltyKey(c))) ? duplicateOf : null;
 }

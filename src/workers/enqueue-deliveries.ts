@@ -10,7 +10,7 @@ export async function enqueueDeliveries(
   alertId: string,
 ): Promise<number> {
   let enqueued = 0;
-  for (const delivery of await deps.store.getDeliveries(alertId)) {
+  for (const delivery of await deps.store.deliveries.list(alertId)) {
     if (delivery.state === 'delivered' || delivery.state === 'failed') continue;
     const round = delivery.replays ? `-r${delivery.replays}` : '';
     await deps.queues.enqueue(

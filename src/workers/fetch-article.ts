@@ -2,7 +2,8 @@ import { canonicalizeUrl } from '../shared/fetch/canonical-url.js';
 import { inspectContent } from '../shared/fetch/decode-content.js';
 import { StageError } from '../shared/errors.js';
 import type { FetchJob } from '../queues/names.js';
-import { newArticle, sha256 } from '../queues/store/store.js';
+import { newArticle } from '../queues/store/articles.js';
+import { sha256 } from '../queues/store/ids.js';
 import { safeFetch } from '../shared/fetch/safe-fetch.js';
 import { nextStageOptions } from './article-origin.js';
 import type { WorkerDeps } from './stage-worker.js';
@@ -28,7 +29,7 @@ export async function ingestBlob(
   deps: WorkerDeps,
   data: Extract<FetchJob, { kind: 'blob' }>,
 ): Promise<Record<string, unknown>> {
-  const bytes = await deps.store.getBlob(data.sha);
+  const bytes = await deps.store.articles.getBlob(data.sha);
   if (bytes === null)
     throw new StageError(
       `fetch: stored content ${data.sha} is gone`,
@@ -40,7 +41,7 @@ export async function ingestBlob(
     id: data.sha.slice(0, 32),
     origin: data.seedSeq === undefined ? ('file' as const) : ('seed' as const),
   };
-  const created = await deps.store.createArticle(
+  const created = await deps.store.articles.create(
     newArticle({
       ...article,
       name: data.name,
@@ -63,7 +64,7 @@ export async function fetchArticle(
   data: Extract<FetchJob, { kind: 'url' }>,
 ): Promise<Record<string, unknown>> {
   const id = sha256(canonicalizeUrl(data.url)).slice(0, 32);
-  const existing = await deps.store.getArticle(id);
+  const existing = await deps.store.articles.get(id);
   if (existing !== null && existing.status !== 'failed')
     return { articleId: id, skipped: 'known url' };
   const res = await safeFetch(data.url, {
@@ -73,13 +74,16 @@ export async function fetchArticle(
   });
   assertReadable(res.body, res.url);
   // A redirect can land on an article that is already known under its final URL.
-  const owner = await deps.store.claimUrl(canonicalizeUrl(res.url), id);
+  const owner = await deps.store.articles.claimUrl(
+    canonicalizeUrl(res.url),
+    id,
+  );
   if (owner !== id)
     return { articleId: id, duplicateOf: owner, skipped: 'known final url' };
   const rawSha = sha256(res.body);
-  await deps.store.putBlob(rawSha, res.body);
+  await deps.store.articles.putBlob(rawSha, res.body);
   const article = { id, origin: 'url' as const };
-  await deps.store.createArticle(
+  await deps.store.articles.create(
     newArticle({
       ...article,
       name: data.url,

@@ -20,7 +20,10 @@ export function createFetchWorker(deps: WorkerDeps): Worker<FetchJob> {
         const data = job.data;
         if (data.kind === 'blob') return ingestBlob(deps, data);
         // Seeds first: no feed item or URL starts while a seed is unfinished.
-        if (data.kind === 'url' && (await deps.store.pendingSeedCount()) > 0) {
+        if (
+          data.kind === 'url' &&
+          (await deps.store.seeds.pendingCount()) > 0
+        ) {
           return postpone(SEED_GATE_DELAY_MS);
         }
         // Politeness: wait (as a delayed job, not a sleep) for the host's turn.
@@ -39,7 +42,7 @@ export function createFetchWorker(deps: WorkerDeps): Worker<FetchJob> {
       async onFinalFailure(job) {
         // A seed that cannot be read must not hold the feed items back for ever.
         if (job.data.kind === 'blob')
-          await deps.store.releaseSeed(job.data.sha.slice(0, 32));
+          await deps.store.seeds.release(job.data.sha.slice(0, 32));
       },
     },
     { concurrency: deps.config.concurrency },

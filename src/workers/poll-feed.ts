@@ -9,7 +9,7 @@ import {
 import { feedItemId, parseFeed } from '../shared/feed/parse.js';
 import { Priority } from '../queues/names.js';
 import { unscheduleFeed } from '../queues/feed-schedule.js';
-import { sha256 } from '../queues/store/store.js';
+import { sha256 } from '../queues/store/ids.js';
 import { safeFetch } from '../shared/fetch/safe-fetch.js';
 import type { WorkerDeps } from './stage-worker.js';
 
@@ -35,7 +35,7 @@ export async function pollFeed(
   deps: WorkerDeps,
   feedUrl: string,
 ): Promise<Record<string, unknown>> {
-  const feed = await deps.store.getFeed(feedUrl);
+  const feed = await deps.store.feeds.get(feedUrl);
   if (feed === null) return { feedUrl, skipped: 'feed removed' };
   const now = new Date();
   if (!isPollDue(feed, now))
@@ -61,7 +61,7 @@ export async function pollFeed(
     },
   );
   const updated = applyPollOutcome(feed, outcome, now);
-  await deps.store.updateFeed(updated);
+  await deps.store.feeds.update(updated);
   if (updated.state === 'gone') {
     await unscheduleFeed(deps.queues, feedUrl);
     deps.logger.warn({ feedUrl }, 'Feed is gone (410): polling stopped');
@@ -113,7 +113,7 @@ async function fetchAndEnqueue(
   for (const item of parsed.items) {
     if (item.link === null) continue;
     const itemId = item.id || feedItemId(item);
-    if (!(await deps.store.markFeedItem(feed.url, itemId))) continue;
+    if (!(await deps.store.feeds.markItem(feed.url, itemId))) continue;
     try {
       await deps.queues.enqueue(
         'fetch',
@@ -131,7 +131,7 @@ async function fetchAndEnqueue(
       );
     } catch (err) {
       // Not enqueued: forget the item so that the next poll tries again.
-      await deps.store.unmarkFeedItem(feed.url, itemId);
+      await deps.store.feeds.unmarkItem(feed.url, itemId);
       throw err;
     }
     enqueued += 1;

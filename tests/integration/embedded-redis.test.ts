@@ -33,8 +33,8 @@ import {
   inject,
   it,
 } from 'vitest';
+import { LOCK_FILE } from '../../src/queues/embedded-redis/lock.js';
 import {
-  LOCK_FILE,
   startEmbeddedRedis,
   type EmbeddedRedis,
 } from '../../src/queues/embedded-redis/start.js';
@@ -162,9 +162,11 @@ let harnessDir = '';
 /** Transpile the sources the children need into a throwaway tree. */
 async function buildHarness(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tw-emb-harness-'));
+  const moduleDir = 'src/queues/embedded-redis';
   const sources = [
-    'src/queues/embedded-redis.ts',
-    'src/queues/redis-server-binary.ts',
+    ...(await readdir(path.join(ROOT, moduleDir)))
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => `${moduleDir}/${name}`),
     'src/shared/errors.ts',
     'src/shared/logger.ts',
   ];
@@ -180,7 +182,7 @@ async function buildHarness(): Promise<string> {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, out.outputText);
   }
-  // The module finds its config at ../../infra/redis.conf.
+  // The module finds its config at ../../../infra/redis.conf.
   await mkdir(path.join(dir, 'infra'));
   await writeFile(
     path.join(dir, 'infra/redis.conf'),
@@ -196,7 +198,7 @@ async function buildHarness(): Promise<string> {
   );
   await writeFile(
     path.join(dir, 'child.js'),
-    `import { startEmbeddedRedis } from './src/queues/embedded-redis.js';
+    `import { startEmbeddedRedis } from './src/queues/embedded-redis/start.js';
 import { createLogger } from './src/shared/logger.js';
 import { createInterface } from 'node:readline';
 const logger = createLogger({ level: 'silent' });

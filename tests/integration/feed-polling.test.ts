@@ -115,7 +115,7 @@ describe('feed polling against a local feed server', () => {
 
   async function addFeed(everyMs: number): Promise<string> {
     const url = `${server.url}?case=${randomUUID().slice(0, 6)}`;
-    await deps.store.putFeed(newFeedRecord(url, everyMs, new Date()));
+    await deps.store.feeds.put(newFeedRecord(url, everyMs, new Date()));
     return url;
   }
   const fetchJobs = async (): Promise<number> =>
@@ -140,16 +140,16 @@ describe('feed polling against a local feed server', () => {
     server.mode = 'ignore-validators';
     const plain = await addFeed(60_000);
     await pollFeed(deps, plain);
-    const before = (await deps.store.getFeed(plain))!;
+    const before = (await deps.store.feeds.get(plain))!;
     await pollFeed(deps, plain);
-    expect((await deps.store.getFeed(plain))!.bodySha).toBe(before.bodySha);
-    expect((await deps.store.getFeed(plain))!.itemsEnqueued).toBe(3);
+    expect((await deps.store.feeds.get(plain))!.bodySha).toBe(before.bodySha);
+    expect((await deps.store.feeds.get(plain))!.itemsEnqueued).toBe(3);
 
     // A new item appears: only it is enqueued.
     server.mode = 'ok';
     server.items = [1, 2, 3, 4];
     await pollFeed(deps, url);
-    expect((await deps.store.getFeed(url))!.itemsEnqueued).toBe(4);
+    expect((await deps.store.feeds.get(url))!.itemsEnqueued).toBe(4);
   });
 
   it('a feed failing five times backs off, never gives up, and recovers when its server does', async () => {
@@ -159,13 +159,13 @@ describe('feed polling against a local feed server', () => {
     await waitFor(
       async () => {
         await pollFeed(deps, url);
-        return (await deps.store.getFeed(url))!.consecutiveFailures >= 5;
+        return (await deps.store.feeds.get(url))!.consecutiveFailures >= 5;
       },
       'five failures',
       20_000,
       10,
     );
-    const failing = (await deps.store.getFeed(url))!;
+    const failing = (await deps.store.feeds.get(url))!;
     expect(failing).toMatchObject({
       state: 'backing_off',
       lastErrorCode: 'http_5xx',
@@ -182,13 +182,13 @@ describe('feed polling against a local feed server', () => {
     await waitFor(
       async () => {
         await pollFeed(deps, url);
-        return (await deps.store.getFeed(url))!.state === 'active';
+        return (await deps.store.feeds.get(url))!.state === 'active';
       },
       'recovery',
       20_000,
       20,
     );
-    expect((await deps.store.getFeed(url))!).toMatchObject({
+    expect((await deps.store.feeds.get(url))!).toMatchObject({
       consecutiveFailures: 0,
       lastErrorCode: null,
       itemsEnqueued: 3,
@@ -197,7 +197,7 @@ describe('feed polling against a local feed server', () => {
 
   it('one job scheduler per feed, however often it is registered', async () => {
     const url = await addFeed(60_000);
-    const feed = (await deps.store.getFeed(url))!;
+    const feed = (await deps.store.feeds.get(url))!;
     const fetchQueue = deps.queues.get('fetch');
     const before = await fetchQueue.getJobSchedulersCount();
     for (let i = 0; i < 3; i++) await scheduleFeed(deps.queues, feed);
@@ -215,7 +215,7 @@ describe('feed polling against a local feed server', () => {
     server.mode = 'gone';
     const url = await addFeed(20);
     await pollFeed(deps, url);
-    expect((await deps.store.getFeed(url))!).toMatchObject({
+    expect((await deps.store.feeds.get(url))!).toMatchObject({
       state: 'gone',
       lastErrorCode: 'http_gone',
     });
@@ -239,9 +239,9 @@ describe('feed polling against a local feed server', () => {
     await new Promise<void>((r) => limited.listen(0, '127.0.0.1', r));
     try {
       const url = `http://127.0.0.1:${(limited.address() as AddressInfo).port}/feed.xml`;
-      await deps.store.putFeed(newFeedRecord(url, 1000, new Date()));
+      await deps.store.feeds.put(newFeedRecord(url, 1000, new Date()));
       await pollFeed(deps, url);
-      const feed = (await deps.store.getFeed(url))!;
+      const feed = (await deps.store.feeds.get(url))!;
       expect(feed.lastErrorCode).toBe('rate_limited');
       expect(Date.parse(feed.nextPollAt!) - Date.now()).toBeGreaterThan(
         3500_000,

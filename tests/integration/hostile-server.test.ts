@@ -2,7 +2,10 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { safeFetch, type SafeFetchOptions } from '../../src/shared/fetch/safe-fetch.js';
+import {
+  safeFetch,
+  type SafeFetchOptions,
+} from '../../src/shared/fetch/safe-fetch.js';
 import { decodeText } from '../../src/shared/fetch/decode-content.js';
 import { StageError, type StageErrorCode } from '../../src/shared/errors.js';
 import { closeServer } from '../helpers/http-fixture.js';

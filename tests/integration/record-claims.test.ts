@@ -3,14 +3,13 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Claim } from '../../src/shared/claim.js';
 import { noveltyKey } from '../../src/shared/claim.js';
+import type { AlertBody, SourceRef } from '../../src/queues/store/claims.js';
 import {
-  Store,
   alertIdFor,
   corroborationIdFor,
   webhookIdFor,
-  type AlertBody,
-  type SourceRef,
-} from '../../src/queues/store/store.js';
+} from '../../src/queues/store/ids.js';
+import { Store } from '../../src/queues/store/store.js';
 
 const claim: Claim = {
   value: 12000,
@@ -102,7 +101,7 @@ describe('recordClaims: novelty decided atomically in Redis', () => {
     opts: { textSha?: string; subscribers?: string[] } = {},
   ) => {
     const now = new Date();
-    return store.recordClaims({
+    return store.claims.record({
       articleId,
       textSha: opts.textSha ?? `sha-${articleId}`,
       source: source(articleId),
@@ -117,9 +116,9 @@ describe('recordClaims: novelty decided atomically in Redis', () => {
     );
     expect(results.filter((r) => r.newAlerts.length === 1)).toHaveLength(1);
     expect(results.filter((r) => r.corroborated.length === 1)).toHaveLength(19);
-    const [recorded] = await store.listClaims();
+    const [recorded] = await store.claims.list();
     expect(recorded!.sources).toHaveLength(20);
-    expect(await store.listAlerts()).toHaveLength(1);
+    expect(await store.claims.listAlerts()).toHaveLength(1);
   });
 
   it('a corroboration raises claim.corroborated only where an endpoint asked for it, once per article', async () => {
@@ -143,7 +142,7 @@ describe('recordClaims: novelty decided atomically in Redis', () => {
       newAlerts: loud.newAlerts,
       corroborated: [],
     });
-    const alert = await store.getAlert(loud.newAlerts[0]!);
+    const alert = await store.claims.getAlert(loud.newAlerts[0]!);
     expect(alert).toMatchObject({
       type: 'claim.corroborated',
       key: noveltyKey(c),
@@ -162,7 +161,7 @@ describe('recordClaims: novelty decided atomically in Redis', () => {
     const retry = await record('r1', c, { textSha: 'r1' });
     expect(retry.newAlerts).toEqual(first.newAlerts);
     expect(retry.corroborated).toEqual([]);
-    const alerts = (await store.listAlerts()).filter(
+    const alerts = (await store.claims.listAlerts()).filter(
       (a) => a.key === noveltyKey(c),
     );
     expect(alerts).toHaveLength(1);
@@ -174,7 +173,7 @@ describe('recordClaims: novelty decided atomically in Redis', () => {
     await record('d1', c, { textSha: 'same' });
     const dup = await record('d2', c, { textSha: 'same' });
     expect(dup).toEqual({ duplicateOf: 'd1', newAlerts: [], corroborated: [] });
-    const recorded = (await store.listClaims()).find(
+    const recorded = (await store.claims.list()).find(
       (r) => r.key === noveltyKey(c),
     );
     expect(recorded!.sources.map((s) => s.articleId)).toEqual(['d1']);

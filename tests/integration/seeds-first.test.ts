@@ -63,7 +63,7 @@ describe('seeds first', () => {
     const redis = new Redis(inject('redisUrl'));
     try {
       const store = new Store(redis, env.TROOPWATCH_REDIS_PREFIX!);
-      const articles = await store.listArticles(100);
+      const articles = await store.articles.list(100);
       const seeds = articles.filter((a) => a.origin === 'seed');
       expect(seeds).toHaveLength(5);
       const lastSeedDone = Math.max(

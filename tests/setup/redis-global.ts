@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { pingRedis } from '../../src/queues/embedded-redis/start.js';
+import { pingRedis } from '../../src/queues/embedded-redis/resp.js';
 import { ensureRedisServer } from '../../src/queues/embedded-redis/binary.js';
 import { createLogger } from '../../src/shared/logger.js';
 

@@ -29,7 +29,7 @@ local source = cjson.decode(ARGV[7])
 local result = { duplicateOf = false, new = {}, corroborated = {} }
 
 local function finish(status)
-  -- Article fields are stored as JSON values (see store.ts).
+  -- Article fields are stored as JSON values (see articles.ts).
   redis.call('HSET', KEYS[6], 'status', cjson.encode(status), 'completedAt', cjson.encode(nowIso))
   redis.call('ZREM', KEYS[7], articleId)
   return cjson.encode(result)

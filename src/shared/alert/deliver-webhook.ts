@@ -1,3 +1,8 @@
+/**
+ * The alert stage's side of the wire: one signed Standard Webhooks POST
+ * (`webhook-signature.ts`) and its outcome, classified for the retry
+ * schedule. What is sent, and when, is decided by the alert worker.
+ */
 import { request } from 'undici';
 import { signWebhook } from './webhook-signature.js';
 

@@ -12,13 +12,7 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom';
 
-import {
-  clean,
-  httpUrl,
-  isoDate,
-  langTag,
-  readMetadata,
-} from './metadata.js';
+import { clean, httpUrl, isoDate, langTag, readMetadata } from './metadata.js';
 import { pruneArticle } from './prune.js';
 import { renderText } from './render.js';
 import { cleanText } from './text.js';

@@ -1,3 +1,9 @@
+/**
+ * Configuration: every environment variable parsed from one table, all bad
+ * keys reported at once, a frozen `Config` returned. Durations are read by
+ * `duration.ts`, webhook endpoints (URL list or file) by `endpoints.ts`.
+ * No other module reads troopwatch settings from `process.env`.
+ */
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseDuration } from './duration.js';

@@ -10,7 +10,7 @@ import {
   SOURCE_HEADS,
 } from './lexicon/claims.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
-import type { UnitMatch } from './unit.js';
+import type { UnitMatch } from './types.js';
 
 // Actor cues grouped by first letter: every token of a sentence is tested.
 const ACTORS_BY_INITIAL = new Map<string, (readonly [string, string])[]>();

@@ -8,11 +8,8 @@ import type { Language, Unit } from '../claim.js';
 import { KP_DEMONYMS, QUALIFIER_PHRASES } from './lexicon/claims.js';
 import { matchActor } from './actor.js';
 import { isCapitalized, type Token } from './text.js';
-import {
-  findUnitAfter,
-  matchUnitWord,
-  type UnitMatch,
-} from './unit.js';
+import type { UnitMatch } from './types.js';
+import { findUnitAfter, matchUnitWord } from './unit.js';
 
 // Anchors of "die Zahl der … Soldaten … auf N" and "the number of … to N".
 // Level verbs ("troops … number 12k") and loss nouns ("losses … top 6,000",

@@ -12,14 +12,22 @@ import {
   SOURCE_BEFORE,
 } from './lexicon/sources.js';
 import {
-  ADVERBS,
-  ARTICLES,
   isVague,
   joinSource,
   readBackward,
   readForward,
 } from './source-phrase.js';
 import { CLAUSE_BREAKS, isCapitalized, type Token } from './text.js';
+import {
+  ADVERBS,
+  ARTICLES,
+  DENIALS,
+  GENERIC_SOURCES,
+  PREPOSITIONS,
+  PRONOUNS,
+  REPORTED,
+  RUBRICS,
+} from './lexicon/source-words.js';
 
 /** Cue lists indexed by their first word, with each cue's rank. */
 type CueIndex = ReadonlyMap<
@@ -145,19 +153,6 @@ function matchSentenceOnce(
 }
 
 const SPEECH_VERBS: ReadonlySet<string> = new Set(SOURCE_AFTER.en);
-// Source prepositions take adjectives: "laut südkoreanischen Regierungskreisen".
-const PREPOSITIONS = new Set(['laut', 'gemäß', 'per']);
-const PRONOUNS = new Set([
-  'it',
-  'they',
-  'he',
-  'she',
-  'we',
-  'sie',
-  'er',
-  'es',
-  'wir',
-]);
 
 /** True when a pronoun is the subject of a speech verb ("…, it said"). */
 function hasPronounSpeaker(toks: readonly Token[], lang: Language): boolean {
@@ -170,27 +165,6 @@ function hasPronounSpeaker(toks: readonly Token[], lang: Language): boolean {
     );
   });
 }
-
-// Rubrics that open a headline like a source but name no one.
-const RUBRICS = new Set([
-  'exclusive',
-  'update',
-  'analysis',
-  'live',
-  'breaking',
-  'exklusiv',
-  'eilmeldung',
-  'kommentar',
-  'interview',
-  'liveblog',
-  'ticker',
-  'factbox',
-  'explainer',
-  'watch',
-  'video',
-  'opinion',
-  'meinung',
-]);
 
 /**
  * A headline's source before or after a colon: "Seoul: North Korea has
@@ -226,59 +200,11 @@ function colonSource(text: string, toks: readonly Token[]): string | null {
   return joinSource(text, tail);
 }
 
-// A source named only by a generic noun ("die Behörde", "the agency")
-// refers back to the source named one sentence earlier.
-const GENERIC_SOURCES = new Set([
-  'behörde',
-  'ministerium',
-  'agentur',
-  'geheimdienst',
-  'dienst',
-  'regierung',
-  'armee',
-  'militär',
-  'agency',
-  'ministry',
-  'service',
-  'department',
-  'office',
-  'authority',
-  'government',
-  'military',
-  'army',
-  'institute',
-]);
-
 /** True for "die Behörde", "the agency" and the like. */
 function isGeneric(source: string): boolean {
   const words = source.toLowerCase().split(/\s+/u);
   return words.length === 1 && GENERIC_SOURCES.has(words[0] as string);
 }
-
-// Markers of reported speech: the claim continues a source named before
-// ("Derzeit seien es etwa 11.000", "Rund 8000 davon sollen …").
-const REPORTED = new Set([
-  'sei',
-  'seien',
-  'habe',
-  'hätten',
-  'liege',
-  'lägen',
-  'stehe',
-  'befinde',
-  'befänden',
-  'werde',
-  'könne',
-  'solle',
-  'soll',
-  'sollen',
-  'gebe',
-  'wären',
-  'davon',
-  'ihnen',
-  'weitere',
-  'würden',
-]);
 
 /** A source phrase, a headline colon source or a known agency. */
 function sourceOf(
@@ -292,20 +218,6 @@ function sourceOf(
     findKnownSource(toks)
   );
 }
-
-// Verbs of denial: the agency named with them rejects the figure.
-const DENIALS = new Set([
-  'dismissed',
-  'denied',
-  'denies',
-  'rejected',
-  'bestritt',
-  'bestreitet',
-  'dementierte',
-  'dementiert',
-  'wies',
-  'zurückgewiesen',
-]);
 
 // Known agencies per token array, as for `matchSentence`.
 const KNOWN = new WeakMap<readonly Token[], string | null>();

@@ -5,19 +5,14 @@
  * unit nouns, actor cues, event verbs, attribution patterns); see DESIGN.md,
  * "The claim".
  */
-import type { Claim, Language, Qualifier } from '../claim.js';
+import type { Claim, Language } from '../claim.js';
 import { findAttribution } from './attribution.js';
 import { resolveActor } from './actor.js';
 import { classifyEvent, matchCasualtyCue } from './event.js';
 import { findAnaphoricUnit, findUnitBefore } from './anaphora.js';
-import {
-  findPostQualifier,
-  findStrongBody,
-  findUnitAfter,
-} from './unit.js';
+import { findPostQualifier, findStrongBody, findUnitAfter } from './unit.js';
 import {
   findTokenIndex,
-  isLetterPoint,
   lowerCopy,
   splitSentences,
   tokenize,
@@ -30,14 +25,13 @@ import {
   EVENT_CUES,
   IMPLAUSIBLE_MIN,
   KP_GATE,
-  QUALIFIER_FILLERS,
   PENINSULA_STEMS,
-  QUALIFIER_PHRASES,
   THEATRE_STEMS,
   UNIT_SUFFIXES,
 } from './lexicon/claims.js';
 import { detectLanguage } from './language.js';
 import { findNumbers, type NumberMention } from './number/parse.js';
+import { findQualifier } from './qualifier.js';
 
 export { detectLanguage } from './language.js';
 
@@ -74,104 +68,6 @@ function hasStem(
 
 // Token window around a figure that the context rules may read.
 const WINDOW = 60;
-
-// Qualifier phrases split into words once, longest first as listed.
-const QUALIFIER_PARTS: Readonly<
-  Record<Language, readonly (readonly [readonly string[], Qualifier])[]>
-> = {
-  de: QUALIFIER_PHRASES.de.map(([p, q]) => [p.split(' '), q] as const),
-  en: QUALIFIER_PHRASES.en.map(([p, q]) => [p.split(' '), q] as const),
-};
-
-/**
- * The words (`/[\p{L}.]+/u`) of `text` in [from, to): their starts and
- * ends, and lower case (sliced from `lower` when the caller has it).
- */
-function wordsIn(
-  text: string,
-  lower: string | null,
-  from: number,
-  to: number,
-): [number[], number[], string[]] {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const lowers: string[] = [];
-  let p = from;
-  let start = -1;
-  while (p <= to) {
-    let letter = false;
-    let w = 1;
-    if (p < to) {
-      let c = text.charCodeAt(p);
-      if (c < 0x80) {
-        letter =
-          (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x2e;
-      } else {
-        if (c >= 0xd800 && c <= 0xdbff && p + 1 < to) {
-          const d = text.charCodeAt(p + 1);
-          if (d >= 0xdc00 && d <= 0xdfff) {
-            c = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-            w = 2;
-          }
-        }
-        letter = isLetterPoint(c);
-      }
-    }
-    if (letter) {
-      if (start < 0) start = p;
-    } else if (start >= 0) {
-      starts.push(start);
-      ends.push(p);
-      lowers.push(
-        lower === null
-          ? text.slice(start, p).toLowerCase()
-          : lower.slice(start, p),
-      );
-      start = -1;
-    }
-    p += w;
-  }
-  return [starts, ends, lowers];
-}
-
-/** The qualifier right before the figure and where its phrase starts. */
-function findQualifier(
-  text: string,
-  lower: string | null,
-  m: NumberMention,
-  lang: Language,
-): [Qualifier, number] {
-  if (m.low !== null && m.high !== null) return ['range', m.start];
-  const windowStart = Math.max(0, m.start - 40);
-  const [starts, ends, lowers] = wordsIn(text, lower, windowStart, m.start);
-  // Skip filler words between qualifier and number ("sogar mindestens").
-  let last = lowers.length - 1;
-  while (
-    last >= 0 &&
-    QUALIFIER_FILLERS.has(lowers[last] as string) &&
-    lowers[last] !== 'to' &&
-    lowers[last] !== 'of'
-  )
-    last -= 1;
-  for (const [parts, q] of QUALIFIER_PARTS[lang]) {
-    const n = parts.length;
-    if (last + 1 < n) continue;
-    let ok = true;
-    for (let i = 0; i < n && ok; i += 1) {
-      const said = lowers[last - n + 1 + i] as string;
-      const want = parts[i] as string;
-      ok =
-        said === want ||
-        (i === n - 1 && !want.endsWith('.') && said === `${want}.`);
-    }
-    if (!ok) continue;
-    // Only whitespace and fillers may separate qualifier and figure.
-    const gap = text.slice(ends[last] as number, m.start);
-    if (/[^\s\p{L}]/u.test(gap.replace(/\./gu, ''))) continue;
-    return [q, starts[last - n + 1] as number];
-  }
-  return ['exact', m.start];
-}
 
 const SIZE_VERBS = new Set([
   'umfasst',

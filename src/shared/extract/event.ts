@@ -4,7 +4,7 @@
  * cues (projected), then training versus deployment by the nearer cue.
  */
 import type { ClaimEvent, Language } from '../claim.js';
-import type { UnitMatch } from './unit.js';
+import type { UnitMatch } from './types.js';
 import {
   EVENT_CUES,
   OTHER_CUES,
@@ -13,19 +13,16 @@ import {
 } from './lexicon/claims.js';
 import { MONTHS } from './number/lexicon.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
-
-const RELATIVES = new Set([
-  'die',
-  'der',
-  'das',
-  'denen',
-  'deren',
-  'welche',
-  'which',
-  'who',
-  'whom',
-  'that',
-]);
+import {
+  RELATIVES,
+  REPORTATIVE,
+  PAST,
+  FUTURE_MARKERS,
+  PLAN_VERBS,
+  EXPECT_VERBS,
+  CONJUNCTIONS,
+  FINITE,
+} from './lexicon/events.js';
 
 /** Token index range [a, b) of the clause around token `i`. */
 function clauseAround(toks: readonly Token[], i: number): [number, number] {
@@ -158,86 +155,12 @@ function isProjected(
   return modal || (reportative && future);
 }
 
-const REPORTATIVE = new Set(['soll', 'sollen']);
-const PAST = new Set([
-  'had',
-  'was',
-  'were',
-  'sent',
-  'dispatched',
-  'hatte',
-  'hatten',
-  'war',
-  'waren',
-  'schickte',
-  'entsandte',
-  'wurden',
-]);
-// Infinitives and auxiliaries that make "sollen" a plan, not a report.
-const FUTURE_MARKERS = new Set([
-  'werden',
-  'steigen',
-  'ansteigen',
-  'anwachsen',
-  'wachsen',
-  'erhöhen',
-  'aufstocken',
-  'aufgestockt',
-  'schicken',
-  'entsenden',
-  'senden',
-  'verlegen',
-  'liefern',
-  'folgen',
-  'kommen',
-  'hinzukommen',
-  'ausbilden',
-  'demnächst',
-  'künftig',
-  'bald',
-  'später',
-  'nächsten',
-  'kommenden',
-  'ersetzen',
-  'ablösen',
-  'rotieren',
-  'eintreffen',
-  'ankommen',
-  'nachrücken',
-]);
-// Plan verbs that govern a following infinitive clause ("Russland plant,
-// … 12.000 Bauarbeiter anzuwerben").
-const PLAN_VERBS = [
-  'plant',
-  'planen',
-  'beabsichtigt',
-  'beabsichtigen',
-  'erwägt',
-  'erwägen',
-  'will',
-  'wollen',
-  'plans',
-  'intends',
-  'wants',
-];
-
-// Verbs that govern a "dass"/"that" clause about the future.
-const EXPECT_VERBS = [
-  'erwartet',
-  'plant',
-  'expects',
-  'expected',
-  'plans',
-  'voraussichtlich',
-];
-
 const CASUALTY_EVENTS = [
   'casualties',
   'killed',
   'wounded',
   'captured',
 ] as const;
-const CONJUNCTIONS = new Set(['und', 'oder', 'bzw', 'and', 'or']);
 
 /** The casualty-family event of a cue word, or null. */
 export function matchCasualtyCue(w: string, lang: Language): ClaimEvent | null {
@@ -313,57 +236,6 @@ function findCasualtyEvent(
   }
   return null;
 }
-
-// Finite verbs that open a second predicate after "and" ("are training …
-// and are likely to …", "puts … at 12,000 and says 40 % were killed").
-const FINITE = new Set([
-  'says',
-  'said',
-  'say',
-  'is',
-  'are',
-  'was',
-  'were',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'could',
-  'may',
-  'might',
-  'should',
-  'can',
-  'remain',
-  'remains',
-  'expects',
-  'warned',
-  'added',
-  'noted',
-  'sagt',
-  'sagte',
-  'ist',
-  'sind',
-  'war',
-  'waren',
-  'hat',
-  'haben',
-  'hatte',
-  'hatten',
-  'wird',
-  'werden',
-  'soll',
-  'sollen',
-  'könnte',
-  'könnten',
-  'dürften',
-  'seien',
-  'sei',
-  'wurde',
-  'wurden',
-  'erklärte',
-  'warnte',
-]);
 
 /** End of the figure's own predicate: a second "and <verb> …" is cut off. */
 function predicateEnd(toks: readonly Token[], from: number, b: number): number {

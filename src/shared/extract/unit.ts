@@ -5,7 +5,8 @@
  * qualifiers after the figure ("3,000 or so"). Figures without a noun of
  * their own are handled in `anaphora.ts`.
  */
-import type { ClaimEvent, Language, Unit } from '../claim.js';
+import type { Language, Unit } from '../claim.js';
+import type { UnitMatch } from './types.js';
 import { matchActor } from './actor.js';
 import {
   DE_NON_MODIFIERS,
@@ -16,19 +17,6 @@ import {
   UNIT_WORDS,
 } from './lexicon/claims.js';
 import { isCapitalized, type Token } from './text.js';
-
-/** The unit noun found for a figure. */
-export interface UnitMatch {
-  unit: Unit;
-  /** Event carried by the noun itself ("Tote", "casualties"). */
-  event: ClaimEvent | null;
-  /** Actor named by a modifier or compound ("nordkoreanische", "KPA-"). */
-  actor: string | null;
-  /** Token index just after the noun. */
-  next: number;
-  /** Demonyms ("Nordkoreaner") need military context to be troops. */
-  demonym: boolean;
-}
 
 // Unit suffixes by their last three letters: every token near a figure is
 // tested, so one map look-up replaces a scan of the whole list.

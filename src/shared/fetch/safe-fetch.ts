@@ -1,3 +1,11 @@
+/**
+ * The fetch stage's one HTTP client for untrusted URLs (feeds, article
+ * links): addresses checked after DNS and at every redirect
+ * (`address-policy.ts`), deadlines, body caps after decompression and a
+ * media-type check, every failure classified once as a `StageError`. The
+ * folder also owns turning the bytes into text (`decode-content.ts`) and an
+ * article's identity (`canonical-url.ts`).
+ */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import { Readable, type Transform } from 'node:stream';

@@ -4,21 +4,7 @@
  * number record the scanners produce. Every read is bounded, so callers
  * stay linear in the input.
  */
-import type { NumberKind } from './parse.js';
 import { isLetterUnit, isSpaceUnit } from '../text.js';
-
-/** A number as scanned, before it is classified. */
-export interface RawNumber {
-  start: number;
-  end: number;
-  value: number;
-  spelled: boolean;
-  scale: number;
-  /** Digits only, no grouping, decimals or scale. */
-  plain: boolean;
-  /** Kind already fixed by the token's own shape ("3rd", "14:30"). */
-  forced: NumberKind | null;
-}
 
 // Thousands separators: dot, comma, apostrophe and the four spaces of the
 // brief (normal, no-break, thin, narrow no-break).

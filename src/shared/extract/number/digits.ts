@@ -4,7 +4,7 @@
  * "3,5 Tsd.", "12k"), and shapes that fix the kind on their own (numeric
  * dates, times, ordinals such as "3rd", measures such as "50km").
  */
-import type { NumberKind } from './parse.js';
+import type { NumberKind, RawNumber } from './types.js';
 import {
   countDigits,
   GROUP_SEPS,
@@ -14,7 +14,6 @@ import {
   readWord,
   readWordBefore,
   skipSpaces,
-  type RawNumber,
 } from './chars.js';
 import {
   MEASURE_WORDS,

@@ -14,7 +14,6 @@ import {
   readWordBefore,
   skipSpaces,
   SPACES,
-  type RawNumber,
 } from './chars.js';
 import { scanDigits } from './digits.js';
 import { isLetterUnit, isSpaceUnit } from '../text.js';
@@ -39,35 +38,9 @@ import {
 
 export { parseGermanNumberWord } from './words.js';
 
-/** What a number mention denotes. Only `count` can be a troop figure. */
-export type NumberKind =
-  | 'count'
-  | 'date'
-  | 'year'
-  | 'time'
-  | 'ordinal'
-  | 'percent'
-  | 'money'
-  | 'measure'
-  | 'label';
+import type { NumberKind, NumberMention, RawNumber } from './types.js';
 
-/** One number mention in a text. */
-export interface NumberMention {
-  /** JavaScript string offsets; `text === input.slice(start, end)`. */
-  start: number;
-  end: number;
-  text: string;
-  /** The value; for a range, the upper bound. */
-  value: number;
-  /** Range bounds; null unless the mention is a range. */
-  low: number | null;
-  high: number | null;
-  kind: NumberKind;
-  /** A plain four-digit integer 1900–2100: a count only next to a noun. */
-  yearLike: boolean;
-  /** Spelled out in words ("zwölftausend", "two thousand"). */
-  spelled: boolean;
-}
+export type { NumberKind, NumberMention } from './types.js';
 
 /**
  * Where a spelled number may start: a word that opens like a number word,

@@ -4,12 +4,8 @@
  * thousand five hundred", "a dozen", "a couple of"), plus a scale word after
  * a spelled number ("zwei Millionen").
  */
-import {
-  readWord,
-  readWordBefore,
-  skipSpaces,
-  type RawNumber,
-} from './chars.js';
+import { readWord, readWordBefore, skipSpaces } from './chars.js';
+import type { RawNumber } from './types.js';
 import {
   DE_MORPHEMES,
   EN_MULTIPLIERS,

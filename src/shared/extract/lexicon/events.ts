@@ -1,0 +1,147 @@
+/**
+ * Word lists of the event rules (`event.ts`): clause and tense markers, plan
+ * and expectation verbs, and the finite verbs that open a second predicate.
+ * Plain data, lower-case; the rules match them against token words.
+ */
+
+export const RELATIVES = new Set([
+  'die',
+  'der',
+  'das',
+  'denen',
+  'deren',
+  'welche',
+  'which',
+  'who',
+  'whom',
+  'that',
+]);
+
+export const REPORTATIVE = new Set(['soll', 'sollen']);
+
+export const PAST = new Set([
+  'had',
+  'was',
+  'were',
+  'sent',
+  'dispatched',
+  'hatte',
+  'hatten',
+  'war',
+  'waren',
+  'schickte',
+  'entsandte',
+  'wurden',
+]);
+
+// Infinitives and auxiliaries that make "sollen" a plan, not a report.
+export const FUTURE_MARKERS = new Set([
+  'werden',
+  'steigen',
+  'ansteigen',
+  'anwachsen',
+  'wachsen',
+  'erhöhen',
+  'aufstocken',
+  'aufgestockt',
+  'schicken',
+  'entsenden',
+  'senden',
+  'verlegen',
+  'liefern',
+  'folgen',
+  'kommen',
+  'hinzukommen',
+  'ausbilden',
+  'demnächst',
+  'künftig',
+  'bald',
+  'später',
+  'nächsten',
+  'kommenden',
+  'ersetzen',
+  'ablösen',
+  'rotieren',
+  'eintreffen',
+  'ankommen',
+  'nachrücken',
+]);
+
+// Plan verbs that govern a following infinitive clause ("Russland plant,
+// … 12.000 Bauarbeiter anzuwerben").
+export const PLAN_VERBS = [
+  'plant',
+  'planen',
+  'beabsichtigt',
+  'beabsichtigen',
+  'erwägt',
+  'erwägen',
+  'will',
+  'wollen',
+  'plans',
+  'intends',
+  'wants',
+];
+
+// Verbs that govern a "dass"/"that" clause about the future.
+export const EXPECT_VERBS = [
+  'erwartet',
+  'plant',
+  'expects',
+  'expected',
+  'plans',
+  'voraussichtlich',
+];
+
+export const CONJUNCTIONS = new Set(['und', 'oder', 'bzw', 'and', 'or']);
+
+// Finite verbs that open a second predicate after "and" ("are training …
+// and are likely to …", "puts … at 12,000 and says 40 % were killed").
+export const FINITE = new Set([
+  'says',
+  'said',
+  'say',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'could',
+  'may',
+  'might',
+  'should',
+  'can',
+  'remain',
+  'remains',
+  'expects',
+  'warned',
+  'added',
+  'noted',
+  'sagt',
+  'sagte',
+  'ist',
+  'sind',
+  'war',
+  'waren',
+  'hat',
+  'haben',
+  'hatte',
+  'hatten',
+  'wird',
+  'werden',
+  'soll',
+  'sollen',
+  'könnte',
+  'könnten',
+  'dürften',
+  'seien',
+  'sei',
+  'wurde',
+  'wurden',
+  'erklärte',
+  'warnte',
+]);
