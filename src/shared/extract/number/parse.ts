@@ -35,11 +35,9 @@ import {
   YEAR_FOLLOWERS,
   YEAR_PREFIXES,
 } from './lexicon.js';
-
-export { parseGermanNumberWord } from './words.js';
-
 import type { NumberKind, NumberMention, RawNumber } from './types.js';
 
+export { parseGermanNumberWord } from './words.js';
 export type { NumberKind, NumberMention } from './types.js';
 
 /**
