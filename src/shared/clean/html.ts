@@ -64,26 +64,28 @@ export function cleanHtml(
   opts: CleanHtmlOptions = {},
 ): CleanedArticle {
   const baseUrl = httpUrl(opts.url);
-  const document = parse(html);
-  // Readability rewrites the document it is given, so read metadata first.
-  const meta = readMetadata(document, baseUrl);
-
-  const article = readability(document);
-  let text = '';
-  if (article?.content) {
-    const content = article.content as Element;
-    pruneArticle(content, meta.title ?? clean(article.title));
-    text = renderText(content);
-  }
-  if (text.length < MIN_ARTICLE_CHARS) {
+  const { meta, article, text } = withDocument(html, (document) => {
+    // Readability rewrites the document it is given, so read metadata first.
+    const meta = readMetadata(document, baseUrl);
+    const article = readability(document);
+    let text = '';
+    if (article?.content) {
+      const content = article.content as Element;
+      pruneArticle(content, meta.title ?? clean(article.title));
+      text = renderText(content);
+    }
+    return { meta, article, text };
+  });
+  let body = text;
+  if (body.length < MIN_ARTICLE_CHARS) {
     // Re-parse rather than clone up front: the fallback is the rare path.
-    const fallback = fallbackText(parse(html));
-    if (fallback.length > text.length) text = fallback;
+    const fallback = withDocument(html, fallbackText);
+    if (fallback.length > body.length) body = fallback;
   }
 
   const siteName = meta.siteName ?? clean(article?.siteName);
   return {
-    text: cleanText(text),
+    text: cleanText(body),
     // Readability's title is `<title>` with the site name cut off, but only
     // when its heuristics are sure; the known site name is cut off here too.
     title: withoutSiteName(
@@ -97,6 +99,23 @@ export function cleanHtml(
     canonicalUrl: meta.canonicalUrl,
     excerpt: meta.excerpt ?? clean(article?.excerpt),
   };
+}
+
+/**
+ * Parse `html`, hand the document to `use`, then empty it. Emptying is what
+ * frees it: jsdom (29.x) files every element with an `id` or `name` of every
+ * document its window parses as a named property of that window, and
+ * forgets an element only when it leaves its document. A parsed page never
+ * did, so each one stayed reachable from the thread's window for good
+ * (about 2.5 MB a page, until the thread ran out of heap).
+ */
+function withDocument<T>(html: string, use: (document: Document) => T): T {
+  const document = parse(html);
+  try {
+    return use(document);
+  } finally {
+    document.replaceChildren();
+  }
 }
 
 function readability(document: Document) {
@@ -124,8 +143,7 @@ let parserWindow: DOMWindow | undefined;
  * as `calc(($a - 1px))`. The bare VirtualConsole swallows jsdom's errors.
  */
 function parse(html: string): Document {
-  parserWindow ??= new JSDOM('', { virtualConsole: new VirtualConsole() })
-    .window;
+  parserWindow ??= createParserWindow();
   const parser = new parserWindow.DOMParser();
   try {
     return parser.parseFromString(html, 'text/html');
@@ -136,6 +154,21 @@ function parse(html: string): Document {
     if (repaired === html) throw err;
     return parser.parseFromString(repaired, 'text/html');
   }
+}
+
+/**
+ * The thread's parser window. Its `addEventListener` is a no-op: jsdom's
+ * selector engine, created for each document that runs `querySelector`,
+ * registers focus, key and mouse listeners on the document's window and
+ * never removes them, so every parsed page stayed reachable from the window
+ * through them. No script runs here and no event is ever dispatched, so
+ * nothing listens for anything.
+ */
+function createParserWindow(): DOMWindow {
+  const window = new JSDOM('', { virtualConsole: new VirtualConsole() })
+    .window;
+  window.addEventListener = () => undefined;
+  return window;
 }
 
 const STYLE_ATTR_RE = /(\sstyle\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
