@@ -54,6 +54,7 @@ export function startFleet(
       ? new CleanPool({
           size: config.cleanThreads,
           timeoutMs: config.cleanTimeoutMs,
+          recycleAfterPages: config.cleanThreadPages,
         })
       : null,
   };

@@ -78,4 +78,49 @@ describe('CleanPool: HTML parsing in worker threads', () => {
       'fulfilled',
     ]);
   });
+
+  it('a page that runs out of heap is tried once more in a fresh thread', async () => {
+    const p = pool({
+      threadFile: MISBEHAVING,
+      size: 1,
+      timeoutMs: 20_000,
+      maxHeapMb: 64,
+    });
+    const first = await p.clean('warm-up');
+    // The used thread runs out of heap; a fresh one parses the page.
+    const page = await p.clean('OOM_IF_USED');
+    expect(page.text).toBe('OOM_IF_USED');
+    expect(page.title).not.toBe(first.title);
+    expect(p.threadsStarted).toBe(2);
+    // A page that needs too much in any thread fails after its second try.
+    const err = await p.clean('OOM').catch((e: unknown) => e);
+    expect((err as StageError).code).toBe('too_large');
+    expect(p.threadsStarted).toBe(4);
+  });
+
+  it('threads are recycled after a bounded number of pages', async () => {
+    const p = pool({ threadFile: MISBEHAVING, size: 1, recycleAfterPages: 3 });
+    const titles: (string | null)[] = [];
+    for (let i = 0; i < 7; i++) titles.push((await p.clean(`page ${i}`)).title);
+    expect(new Set(titles.slice(0, 3)).size).toBe(1);
+    expect(new Set(titles.slice(3, 6)).size).toBe(1);
+    expect(titles[3]).not.toBe(titles[0]);
+    expect(titles[6]).not.toBe(titles[3]);
+    expect(p.threadsStarted).toBe(3);
+  });
+
+  it('a thread whose heap grows past the recycle mark is replaced', async () => {
+    const p = pool({
+      threadFile: MISBEHAVING,
+      size: 1,
+      timeoutMs: 20_000,
+      recycleHeapMb: 30,
+    });
+    const a = await p.clean('small');
+    const b = await p.clean('small again');
+    expect(b.title).toBe(a.title);
+    await p.clean('GROW'); // ~40 MB kept: past the 30 MB mark
+    const c = await p.clean('after growth');
+    expect(c.title).not.toBe(a.title);
+  });
 });

@@ -40,6 +40,8 @@ export interface Config {
   webhookTimeoutMs: number;
   /** Worker threads that parse HTML, per worker process. */
   cleanThreads: number;
+  /** Pages one clean thread parses before it is replaced by a fresh one. */
+  cleanThreadPages: number;
   /** A page whose parse takes longer fails (its thread is replaced). */
   cleanTimeoutMs: number;
   /** Politeness: parallel requests per host, across the fleet. */
@@ -83,6 +85,7 @@ export const CONFIG_DEFAULTS = {
   TROOPWATCH_LOCK_DURATION: '30s',
   TROOPWATCH_WEBHOOK_TIMEOUT: '10s',
   TROOPWATCH_CLEAN_THREADS: '2',
+  TROOPWATCH_CLEAN_THREAD_PAGES: '1000',
   TROOPWATCH_CLEAN_TIMEOUT: '30s',
   TROOPWATCH_HOST_CONCURRENCY: '2',
   TROOPWATCH_HOST_DELAY: '1s',
@@ -185,6 +188,7 @@ export function loadConfig(
     lockDurationMs: duration('TROOPWATCH_LOCK_DURATION', 1000),
     webhookTimeoutMs: duration('TROOPWATCH_WEBHOOK_TIMEOUT', 100),
     cleanThreads: integer('TROOPWATCH_CLEAN_THREADS', 1, 64),
+    cleanThreadPages: integer('TROOPWATCH_CLEAN_THREAD_PAGES', 1, 1_000_000),
     cleanTimeoutMs: duration('TROOPWATCH_CLEAN_TIMEOUT', 100),
     hostConcurrency: integer('TROOPWATCH_HOST_CONCURRENCY', 1, 64),
     hostDelayMs: duration('TROOPWATCH_HOST_DELAY'),
