@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The fault suite runs on its own: npm run test:faults.
+    exclude: ['tests/faults/**', 'node_modules/**'],
     // One real redis-server for the whole run (tests/setup/redis-global.ts).
     globalSetup: ['tests/setup/redis-global.ts'],
     // Integration tests start worker processes and servers; on two cores

@@ -73,7 +73,15 @@ async function withRuntime<T>(
     !opts.longRunning && process.env.TROOPWATCH_LOG_LEVEL === undefined;
   const logger = createLogger({ level: quiet ? 'warn' : config.logLevel });
   const { openRuntime } = await import('./queues/runtime.js');
-  const runtime = await openRuntime(config, logger);
+  const runtime = await openRuntime(config, logger, {
+    longRunning: opts.longRunning === true,
+    // The embedded server died for good: nothing can be done without it.
+    onFatal: (err) => {
+      logger.fatal({ reason: err.message }, 'Giving up');
+      process.stderr.write(`troopwatch: ${err.message.split('\n')[0]}\n`);
+      process.exit(1);
+    },
+  });
   try {
     return await fn(runtime, config, logger, seeds);
   } finally {

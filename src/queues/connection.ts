@@ -38,18 +38,43 @@ export function createWorkerConnection(url: string): Redis {
   return new Redis({ ...parseRedisUrl(url), maxRetriesPerRequest: null });
 }
 
+/** Options for {@link createProducerConnection}. */
+export interface ProducerConnectionOptions {
+  /**
+   * Once connected, ride out outages: reconnect for ever (backoff capped at
+   * 2 s) and hold commands until Redis is back, as long-running commands
+   * (`start`, `run --once`, `worker`) must. The first connection still
+   * fails fast, so an unreachable Redis at start is an error at once.
+   * @defaultValue false (short commands fail fast throughout)
+   */
+  waitThroughOutages?: boolean;
+}
+
+const RECONNECT_CAP_MS = 2_000;
+
 /**
  * For producers and the CLI: fail fast when Redis is down instead of queueing
- * commands in memory (going-to-production guide of BullMQ).
+ * commands in memory (going-to-production guide of BullMQ), unless asked to
+ * wait through outages once connected.
  */
-export async function createProducerConnection(url: string): Promise<Redis> {
+export async function createProducerConnection(
+  url: string,
+  opts: ProducerConnectionOptions = {},
+): Promise<Redis> {
+  let established = false;
+  const resilient = opts.waitThroughOutages === true;
   const client = new Redis({
     ...parseRedisUrl(url),
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
+    enableOfflineQueue: resilient,
+    maxRetriesPerRequest: resilient ? null : 1,
     lazyConnect: true,
     connectTimeout: 5000,
-    retryStrategy: (times) => (times > 3 ? null : 200 * times),
+    retryStrategy: (times) => {
+      if (established && resilient) {
+        return Math.min(100 * 2 ** Math.min(times, 10), RECONNECT_CAP_MS);
+      }
+      return times > 3 ? null : 200 * times;
+    },
   });
   // An unhandled 'error' event would crash the process with a stack trace.
   client.on('error', () => undefined);
@@ -64,5 +89,6 @@ export async function createProducerConnection(url: string): Promise<Redis> {
       { cause: err },
     );
   }
+  established = true;
   return client;
 }

@@ -22,9 +22,17 @@ export class Queues {
       Config,
       'stageAttempts' | 'stageBackoffMs' | 'alertRetrySchedule'
     >,
+    /** Where the queues' connection errors go. @defaultValue ignored */
+    onError: (err: Error) => void = () => undefined,
   ) {
-    const make = <N extends StageName>(name: N): Queue<JobPayloads[N]> =>
-      new Queue<JobPayloads[N]>(QueueName[name], { connection, prefix });
+    const make = <N extends StageName>(name: N): Queue<JobPayloads[N]> => {
+      const queue = new Queue<JobPayloads[N]>(QueueName[name], {
+        connection,
+        prefix,
+      });
+      queue.on('error', onError);
+      return queue;
+    };
     this.queues = {
       fetch: make('fetch'),
       clean: make('clean'),

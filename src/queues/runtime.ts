@@ -8,6 +8,7 @@ import {
 } from './embedded-redis/start.js';
 import { Queues } from './queues.js';
 import { assertRedisVersion } from './embedded-redis/binary.js';
+import { RedisHealth } from './redis-health.js';
 import { Store } from './store/store.js';
 
 /** An open Redis (embedded or external) with the store and queues on it. */
@@ -19,12 +20,33 @@ export interface Runtime {
   queues: Queues;
   /** The embedded server's handle, null with REDIS_URL. */
   embedded: EmbeddedRedis | null;
+  /** Outages of this process's Redis connections, logged once each. */
+  health: RedisHealth;
   /**
    * Closes queues and connection, then releases the embedded server: its
    * owner shuts it down (or hands it to a command still using it).
    */
   close(): Promise<void>;
 }
+
+/** Options for {@link openRuntime}. */
+export interface RuntimeOptions {
+  /**
+   * A command that runs until stopped or drained (`start`, `run --once`,
+   * `worker`): its connection waits through Redis outages, and an embedded
+   * server it owns is restarted when it dies.
+   * @defaultValue false
+   */
+  longRunning?: boolean;
+  /**
+   * Called when the embedded server died and could not be restarted; the
+   * command cannot go on. @defaultValue throw from the supervisor (unhandled)
+   */
+  onFatal?: (err: Error) => void;
+}
+
+/** How long closing may wait for a Redis that has gone away. */
+const CLOSE_TIMEOUT_MS = 5_000;
 
 /**
  * Connect to REDIS_URL, or start (or reuse) the embedded `redis-server` in
@@ -33,6 +55,7 @@ export interface Runtime {
 export async function openRuntime(
   config: Config,
   logger: Logger,
+  opts: RuntimeOptions = {},
 ): Promise<Runtime> {
   let embedded: EmbeddedRedis | null = null;
   let redisUrl = config.redisUrl;
@@ -41,6 +64,8 @@ export async function openRuntime(
       dataDir: config.dataDir,
       logger,
       install: config.installRedis,
+      supervise: opts.longRunning === true,
+      ...(opts.onFatal ? { onFatal: opts.onFatal } : {}),
     });
     redisUrl = embedded.url;
     logger.debug(
@@ -50,7 +75,9 @@ export async function openRuntime(
   }
   let redis: Redis;
   try {
-    redis = await createProducerConnection(redisUrl);
+    redis = await createProducerConnection(redisUrl, {
+      waitThroughOutages: opts.longRunning === true,
+    });
   } catch (err) {
     await embedded?.stop();
     throw err;
@@ -63,8 +90,12 @@ export async function openRuntime(
     await embedded?.stop();
     throw err;
   }
+  const health = new RedisHealth(logger, describeRedisUrl(redisUrl));
+  health.watch(redis);
   const store = new Store(redis, config.redisPrefix);
-  const queues = new Queues(redis, config.redisPrefix, config);
+  const queues = new Queues(redis, config.redisPrefix, config, (err) =>
+    health.reportError(err),
+  );
   let closed = false;
   return {
     redisUrl,
@@ -73,11 +104,16 @@ export async function openRuntime(
     store,
     queues,
     embedded,
+    health,
     async close() {
       if (closed) return;
       closed = true;
-      await queues.close();
+      // A Redis that is gone for good must not hold the exit up for ever.
+      const timer = setTimeout(() => redis.disconnect(), CLOSE_TIMEOUT_MS);
+      timer.unref();
+      await queues.close().catch(() => undefined);
       await redis.quit().catch(() => redis.disconnect());
+      clearTimeout(timer);
       if (embedded !== null) {
         logger.debug(
           { url: describeRedisUrl(redisUrl) },

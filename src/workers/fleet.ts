@@ -36,11 +36,10 @@ export function startFleet(
   stages: readonly StageName[] = STAGES,
 ): Fleet {
   const connection = createWorkerConnection(runtime.redisUrl);
-  connection.on('error', (err) =>
-    logger.warn({ err: err.message }, 'Redis connection error'),
-  );
+  runtime.health.watch(connection);
   const deps: WorkerDeps = {
     config,
+    health: runtime.health,
     store: runtime.store,
     queues: runtime.queues,
     logger,

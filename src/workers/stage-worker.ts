@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../shared/config/config.js';
 import { StageError, coerceError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import type { RedisHealth } from '../queues/redis-health.js';
 import {
   QueueName,
   type JobPayloads,
@@ -20,6 +21,8 @@ export interface WorkerDeps {
   store: Store;
   queues: Queues;
   logger: Logger;
+  /** Where connection errors go, so that an outage is logged once. */
+  health: RedisHealth;
   connection: Redis;
   /** Per-host politeness for feed and article fetches. */
   hostGate: HostGate;
@@ -119,8 +122,10 @@ export function createStageWorker<N extends StageName>(
         : {},
     },
   );
+  // Connection errors make one outage line per process (redis-health.ts);
+  // anything else is logged as it comes.
   worker.on('error', (err) =>
-    deps.logger.error({ err, queue: stage.name }, 'Worker error'),
+    deps.health.reportError(err, { queue: stage.name }),
   );
   return worker;
 }

@@ -34,6 +34,7 @@ import {
   it,
 } from 'vitest';
 import { LOCK_FILE } from '../../src/queues/embedded-redis/lock.js';
+import { redisPids } from '../helpers/processes.js';
 import {
   startEmbeddedRedis,
   type EmbeddedRedis,
@@ -77,27 +78,6 @@ async function start(dataDir: string): Promise<EmbeddedRedis> {
   return redis;
 }
 
-/**
- * Live redis-server processes whose socket path contains `needle`: redis
- * sets its process title to "redis-server unixsocket:<path>" when it has no
- * TCP port.
- */
-async function redisPids(needle: string): Promise<number[]> {
-  const pids: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = await readFile(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.includes('redis-server') && cmd.includes(needle)) {
-        const st = await readFile(`/proc/${entry}/stat`, 'utf8');
-        if (st.charAt(st.lastIndexOf(')') + 2) !== 'Z') pids.push(+entry);
-      }
-    } catch {
-      // Exited while we looked.
-    }
-  }
-  return pids;
-}
 
 /**
  * Running and not a zombie: this container's PID 1 does not reap orphans,

@@ -27,6 +27,7 @@ import {
 import { HostGate } from '../../src/queues/host-gate.js';
 import { NearDupIndex } from '../../src/queues/near-dup-index.js';
 import { Queues } from '../../src/queues/queues.js';
+import { RedisHealth } from '../../src/queues/redis-health.js';
 import { Store } from '../../src/queues/store/store.js';
 import { pollFeed } from '../../src/workers/poll-feed.js';
 import type { WorkerDeps } from '../../src/workers/stage-worker.js';
@@ -87,11 +88,13 @@ describe('feed polling against a local feed server', () => {
       TROOPWATCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
       TROOPWATCH_REDIS_PREFIX: prefix,
     });
+    const logger = createLogger({ level: 'silent' });
     deps = {
       config,
       store: new Store(redis, prefix),
       queues: new Queues(redis, prefix, config),
-      logger: createLogger({ level: 'silent' }),
+      logger,
+      health: new RedisHealth(logger, 'test redis'),
       connection: redis,
       hostGate: new HostGate(redis, prefix, {
         maxConcurrent: 2,

@@ -31,9 +31,25 @@ export interface OwnedServer {
   markStopping: () => void;
 }
 
+/** Options for {@link spawnOwned}. */
+export interface SpawnOptions {
+  /**
+   * A restart of a server that died under its owner: logs at debug level
+   * only (the supervisor logs the outage) and keeps the lock on failure, so
+   * that no other command starts a server on the same data meanwhile.
+   * @defaultValue false
+   */
+  restart?: boolean;
+  /**
+   * A supervisor watches the server, so its exit is not logged here.
+   * @defaultValue false
+   */
+  supervised?: boolean;
+}
+
 /**
- * Start redis-server for the lock we just created and wait until it
- * answers. On failure, kill what was started and remove the lock.
+ * Start redis-server for the lock we hold and wait until it answers. On
+ * failure, kill what was started and (unless restarting) remove the lock.
  *
  * @throws RuntimeError `redis_start` (with the tail of redis.log).
  */
@@ -42,8 +58,12 @@ export async function spawnOwned(
   binary: string,
   lock: LockInfo,
   timeoutMs: number,
+  opts: SpawnOptions = {},
 ): Promise<OwnedServer> {
-  const { logger, dataDir, socketPath } = ctx;
+  const { dataDir, socketPath } = ctx;
+  const logger = opts.restart
+    ? ctx.logger.child({}, { level: 'warn' })
+    : ctx.logger;
   const logPath = path.join(dataDir, LOG_FILE);
   let child: ChildProcess | undefined;
   try {
@@ -92,7 +112,7 @@ export async function spawnOwned(
     await waitUntilReady(ctx, spawned, timeoutMs, logPath);
     let stopping = false;
     spawned.once('exit', (code, signal) => {
-      if (!stopping) {
+      if (!stopping && !opts.supervised) {
         logger.error(
           { code, signal, logPath },
           'The embedded redis-server exited unexpectedly',
@@ -114,7 +134,11 @@ export async function spawnOwned(
       child.kill('SIGKILL');
       await waitForExit(child.pid, SIGNAL_WAIT_MS);
     }
-    await unlinkQuiet(ctx.lockPath);
+    // A failed restart keeps the lock, without a pid: other commands wait
+    // for us (a young lock of a live owner) instead of starting a server of
+    // their own on the same data.
+    if (opts.restart) await replaceLock(ctx, lock).catch(() => undefined);
+    else await unlinkQuiet(ctx.lockPath);
     if (err instanceof RuntimeError) throw err;
     throw new RuntimeError(
       `redis: could not start redis-server in ${dataDir}: ` +

@@ -58,6 +58,7 @@ import {
 } from './lock.js';
 import { POLL_MS, sleep, unlinkQuiet } from './process.js';
 import { shutdownServer, spawnOwned } from './server.js';
+import { Supervisor } from './supervisor.js';
 
 /** A running embedded Redis, owned by this handle or shared with another. */
 export interface EmbeddedRedis {
@@ -71,8 +72,8 @@ export interface EmbeddedRedis {
    * the owner later by hand-over; `stop()` follows the lock, not this flag.
    */
   owned: boolean;
-  /** The redis-server process id. */
-  pid: number;
+  /** The redis-server process id (a new one after a restart). */
+  readonly pid: number;
   /**
    * Owner: shut the server down (SHUTDOWN fsyncs the AOF), or hand it over
    * to a live user. Otherwise: unregister. Idempotent.
@@ -95,6 +96,16 @@ export interface StartEmbeddedRedisOptions {
    * @defaultValue 10000
    */
   startTimeoutMs?: number;
+  /**
+   * As the owner, restart the server when it dies (see `supervisor.ts`).
+   * @defaultValue false
+   */
+  supervise?: boolean;
+  /**
+   * The supervised server died and could not be started again.
+   * @defaultValue log the reason and exit with code 1
+   */
+  onFatal?: (err: Error) => void;
 }
 
 /**
@@ -162,6 +173,28 @@ export async function startEmbeddedRedis(
     token: randomUUID(),
     logger,
   };
+  const supervise = (server: {
+    pid: number;
+    markStopping: (() => void) | null;
+  }): Supervisor | null => {
+    if (!opts.supervise) return null;
+    const supervisor = new Supervisor(
+      {
+        ctx,
+        binary,
+        timeoutMs,
+        onFatal:
+          opts.onFatal ??
+          ((err) => {
+            logger.fatal({ reason: err.message }, 'Giving up');
+            process.exit(1);
+          }),
+      },
+      server,
+    );
+    supervisor.start();
+    return supervisor;
+  };
   let deadline = Date.now() + timeoutMs;
   let lastBusy = '';
   for (;;) {
@@ -175,8 +208,18 @@ export async function startEmbeddedRedis(
     if (await createLock(ctx.lockPath, mine)) {
       // A fresh budget: time spent waiting for a server that then went away
       // should not count against starting ours.
-      const server = await spawnOwned(ctx, binary, mine, timeoutMs);
-      return makeHandle(ctx, server.lock, true, server.markStopping);
+      const server = await spawnOwned(ctx, binary, mine, timeoutMs, {
+        supervised: opts.supervise === true,
+      });
+      const pid = server.lock.redisPid as number;
+      const supervisor = supervise({ pid, markStopping: server.markStopping });
+      return makeHandle(
+        ctx,
+        server.lock,
+        true,
+        supervisor,
+        server.markStopping,
+      );
     }
     const read = await readLock(ctx.lockPath);
     if (read === null) continue; // Released just now; try to create again.
@@ -192,7 +235,7 @@ export async function startEmbeddedRedis(
           { socketPath: lock.socketPath, ownerPid: lock.ownerPid },
           'Reusing the embedded redis-server started by another command',
         );
-        return makeHandle(ctx, lock, false, null);
+        return makeHandle(ctx, lock, false, null, null);
       }
       case 'takeover': {
         const lock = read.lock as LockInfo;
@@ -210,7 +253,11 @@ export async function startEmbeddedRedis(
           'The process that started the embedded redis-server is gone; ' +
             'taking over its ownership',
         );
-        return makeHandle(ctx, taken, true, null);
+        const supervisor = supervise({
+          pid: taken.redisPid as number,
+          markStopping: null,
+        });
+        return makeHandle(ctx, taken, true, supervisor, null);
       }
       case 'stale': {
         await ifLockUnchanged(ctx, read.raw, () => unlinkQuiet(ctx.lockPath));
@@ -252,23 +299,28 @@ function makeHandle(
   ctx: Ctx,
   lock: LockInfo,
   owned: boolean,
+  supervisor: Supervisor | null,
   onStopping: (() => void) | null,
 ): EmbeddedRedis {
   let stopped: Promise<void> | undefined;
-  const pid = lock.redisPid as number;
+  const firstPid = lock.redisPid as number;
   return {
     url: socketUrl(lock.socketPath),
     socketPath: lock.socketPath,
     owned,
-    pid,
+    get pid() {
+      return supervisor?.pid ?? firstPid;
+    },
     stop() {
       stopped ??= (async () => {
         if (!owned) {
           // Stop as a user; a hand-over may have made us the owner since.
           if (!(await unregisterUser(ctx))) return;
         }
-        onStopping?.();
-        await stopAsOwner(ctx, pid);
+        // The supervisor marks the current server as stopping itself.
+        if (supervisor !== null) await supervisor.stop();
+        else onStopping?.();
+        await stopAsOwner(ctx, supervisor?.pid ?? firstPid);
       })();
       return stopped;
     },
