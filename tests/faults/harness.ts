@@ -13,7 +13,12 @@ import { LOCK_FILE } from '../../src/queues/embedded-redis/lock.js';
 import { spawnCli, stopProcess, testEnv, waitFor } from '../helpers/cli.js';
 import { expectOneAlertPerKey } from '../helpers/pipeline-assertions.js';
 import { redisPids } from '../helpers/processes.js';
-import { syntheticArticles } from '../helpers/synthetic-articles.js';
+import {
+  syntheticArticles,
+  writeArticles,
+} from '../helpers/synthetic-articles.js';
+import { extractClaims } from '../../src/shared/extract/claims.js';
+import { noveltyKey } from '../../src/shared/claim.js';
 import { WebhookReceiver, makeSecret } from '../helpers/webhook-receiver.js';
 
 export type Spawned = ChildProcess & { output: () => string };
@@ -134,4 +139,24 @@ export async function expectNothingLeft(dataDir: string): Promise<void> {
   expect(await redisPids(dataDir)).toEqual([]);
   expect(existsSync(path.join(dataDir, 'redis.sock'))).toBe(false);
   expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+}
+
+/**
+ * `count` more articles whose figures (41,000 and up) no seed of
+ * {@link useFaults} carries, written to a fresh directory: work that must
+ * raise new alerts after a fault.
+ */
+export async function laterArticles(
+  count: number,
+): Promise<{ files: string[]; keys: Set<string> }> {
+  const articles = syntheticArticles(count, count, 77).map((a, i) => {
+    const text = a.text.replace(/\b1,\d00\b/, `${41 + i},000`);
+    return {
+      ...a,
+      text,
+      keys: [...new Set(extractClaims(text).map(noveltyKey))],
+    };
+  });
+  const keys = new Set(articles.flatMap((a) => a.keys));
+  return { files: await writeArticles(articles), keys };
 }
