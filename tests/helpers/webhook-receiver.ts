@@ -23,7 +23,9 @@ export interface ReceivedWebhook {
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   requests = 0;
-  respondWith: (n: number) => number | Promise<number> = () => 204;
+  /** The status for the n-th request (1-based) carrying `webhookId`. */
+  respondWith: (n: number, webhookId: string) => number | Promise<number> =
+    () => 204;
   private server: Server | null = null;
   private readonly verifier: Webhook;
 
@@ -42,7 +44,10 @@ export class WebhookReceiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', async () => {
         this.requests += 1;
-        const status = await this.respondWith(this.requests);
+        const status = await this.respondWith(
+          this.requests,
+          String(req.headers['webhook-id'] ?? ''),
+        );
         if (status >= 200 && status < 300) {
           const raw = Buffer.concat(chunks).toString('utf8');
           const headers = Object.fromEntries(
