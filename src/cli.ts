@@ -73,15 +73,23 @@ async function withRuntime<T>(
     !opts.longRunning && process.env.TROOPWATCH_LOG_LEVEL === undefined;
   const logger = createLogger({ level: quiet ? 'warn' : config.logLevel });
   const { openRuntime } = await import('./queues/runtime.js');
+  let opened: Runtime | undefined;
   const runtime = await openRuntime(config, logger, {
     longRunning: opts.longRunning === true,
-    // The embedded server died for good: nothing can be done without it.
+    // Redis died for good or refuses writes: nothing can go on. The work
+    // queued stays in Redis for the next run; an embedded server is stopped
+    // first (its append-only file is a consistent prefix of what was done).
     onFatal: (err) => {
       logger.fatal({ reason: err.message }, 'Giving up');
       process.stderr.write(`troopwatch: ${err.message.split('\n')[0]}\n`);
-      process.exit(1);
+      const stopped = opened?.embedded?.stop() ?? Promise.resolve();
+      const bound = new Promise((r) => setTimeout(r, 20_000).unref());
+      void Promise.race([stopped.catch(() => undefined), bound]).finally(() =>
+        process.exit(1),
+      );
     },
   });
+  opened = runtime;
   try {
     return await fn(runtime, config, logger, seeds);
   } finally {

@@ -11,6 +11,7 @@
  * reconnecting and are counted, not logged.
  */
 import type { Redis } from 'ioredis';
+import { RuntimeError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 
 /** Errors that mean "Redis is not there right now", nothing worse. */
@@ -27,6 +28,17 @@ const CONNECTION_CODES = new Set([
 ]);
 const CONNECTION_MESSAGES =
   /Connection is closed|Stream isn't writeable|Socket closed unexpectedly|connect ETIMEDOUT|LOADING|Connection reset|read ECONNRESET/i;
+
+/**
+ * Redis answers but refuses to write: its disk is full or read-only
+ * (MISCONF), it is a replica (READONLY), or it is out of memory.
+ */
+const WRITE_REFUSED = /^(?:MISCONF|READONLY)\b|OOM command not allowed/;
+
+/** True when Redis refuses writes: nothing can go on until an operator acts. */
+export function isWriteRefused(err: unknown): boolean {
+  return err instanceof Error && WRITE_REFUSED.test(err.message);
+}
 
 /** BullMQ's word for a job whose lock Redis no longer has. */
 const LOST_LOCK = /^Missing lock for job /;
@@ -49,10 +61,17 @@ export class RedisHealth {
   /** Outages seen by this process, for tests and metrics. */
   outages = 0;
 
+  private fatalSent = false;
+
   constructor(
     private readonly logger: Logger,
     /** Where Redis is, for the log lines (no password). */
     private readonly where: string,
+    /**
+     * Redis refuses writes: the command must stop (its jobs stay in Redis
+     * and go on with the next run). @defaultValue only logged
+     */
+    private readonly onFatal: (err: Error) => void = () => undefined,
   ) {}
 
   get reachable(): boolean {
@@ -72,6 +91,24 @@ export class RedisHealth {
    * @returns true when the error was a connection error (handled here).
    */
   reportError(err: Error, fields: Record<string, unknown> = {}): boolean {
+    if (isWriteRefused(err)) {
+      if (this.fatalSent) return true;
+      this.fatalSent = true;
+      const reason = err.message.split('\n')[0] ?? '';
+      this.logger.error(
+        { ...fields, redis: this.where, reason },
+        'Redis refuses writes',
+      );
+      this.onFatal(
+        new RuntimeError(
+          `redis: ${this.where} refuses writes (${reason}); free its disk ` +
+            'or make it writable, then run again: queued work goes on',
+          'redis_unavailable',
+          { cause: err },
+        ),
+      );
+      return true;
+    }
     if (LOST_LOCK.test(err.message)) {
       // Redis came back from its append-only file without the last second
       // of lock renewals; stall detection hands the job out again.

@@ -90,7 +90,11 @@ export async function openRuntime(
     await embedded?.stop();
     throw err;
   }
-  const health = new RedisHealth(logger, describeRedisUrl(redisUrl));
+  const health = new RedisHealth(
+    logger,
+    describeRedisUrl(redisUrl),
+    opts.onFatal,
+  );
   health.watch(redis);
   const store = new Store(redis, config.redisPrefix);
   const queues = new Queues(redis, config.redisPrefix, config, (err) =>

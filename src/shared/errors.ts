@@ -28,7 +28,8 @@ export type UsageErrorCode =
 export class UsageError extends TroopwatchError<UsageErrorCode> {}
 
 /** A runtime failure: the CLI exits 1 with the message. */
-export type RuntimeErrorCode = 'redis_unavailable' | 'redis_start' | 'internal';
+export type RuntimeErrorCode =
+  'redis_unavailable' | 'redis_start' | 'data_dir_unwritable' | 'internal';
 export class RuntimeError extends TroopwatchError<RuntimeErrorCode> {}
 
 /** A failure inside a pipeline stage; `retryable` decides whether BullMQ retries. */

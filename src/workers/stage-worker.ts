@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../shared/config/config.js';
 import { StageError, coerceError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
-import type { RedisHealth } from '../queues/redis-health.js';
+import { isWriteRefused, type RedisHealth } from '../queues/redis-health.js';
 import {
   QueueName,
   type JobPayloads,
@@ -93,6 +93,9 @@ export function createStageWorker<N extends StageName>(
       } catch (thrown) {
         if (thrown instanceof DelayedError) throw thrown;
         const err = coerceError(thrown);
+        // A full or read-only disk under Redis stops the command (once).
+        if (isWriteRefused(err))
+          deps.health.reportError(err, { queue: stage.name });
         const retryable = err instanceof StageError ? err.retryable : true;
         const final = !retryable || isFinalAttempt;
         log.warn(

@@ -29,9 +29,7 @@
  * - A lock whose server process is gone is stale and removed; the next
  *   command starts a fresh server on the same data.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import os from 'node:os';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RuntimeError } from '../../shared/errors.js';
@@ -39,8 +37,6 @@ import type { Logger } from '../../shared/logger.js';
 import { ensureRedisServer } from './binary.js';
 import {
   LOCK_FILE,
-  SOCKET_FILE,
-  USERS_DIR,
   classify,
   createLock,
   describeLock,
@@ -57,6 +53,7 @@ import {
   type LockInfo,
 } from './lock.js';
 import { POLL_MS, sleep, unlinkQuiet } from './process.js';
+import { assertWritable, embeddedSocketPath } from './data-dir.js';
 import { shutdownServer, spawnOwned } from './server.js';
 import { Supervisor } from './supervisor.js';
 
@@ -109,30 +106,6 @@ export interface StartEmbeddedRedisOptions {
 }
 
 /**
- * sun_path holds 108 bytes on Linux and 104 on macOS, both including the
- * terminating NUL; stay under the smaller one.
- */
-const MAX_SOCKET_PATH_BYTES = 103;
-
-/**
- * The socket path for a data directory: `<dataDir>/redis.sock`, or, when
- * that is too long for a unix socket address, `<tmpdir>/troopwatch-redis-
- * <hash>.sock` where the hash is of the uid and the absolute dataDir, so each
- * data directory still gets its own stable socket. The socket is created
- * with mode 0700, so other users cannot connect even in a shared tmpdir.
- */
-export function embeddedSocketPath(dataDir: string): string {
-  const abs = path.resolve(dataDir);
-  const inDir = path.join(abs, SOCKET_FILE);
-  if (Buffer.byteLength(inDir) <= MAX_SOCKET_PATH_BYTES) return inDir;
-  const hash = createHash('sha256')
-    .update(`${process.getuid?.() ?? ''}:${abs}`)
-    .digest('hex')
-    .slice(0, 16);
-  return path.join(os.tmpdir(), `troopwatch-redis-${hash}.sock`);
-}
-
-/**
  * `unix://` URL of a socket path. Characters that mean something in a URL
  * (space, %, #, ?) are percent-encoded as in file URLs, so
  * `decodeURIComponent(new URL(url).pathname)` gives the path back.
@@ -159,8 +132,7 @@ export async function startEmbeddedRedis(
   const { logger } = opts;
   const dataDir = path.resolve(opts.dataDir);
   const timeoutMs = opts.startTimeoutMs ?? 10_000;
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  await mkdir(path.join(dataDir, USERS_DIR), { recursive: true, mode: 0o700 });
+  await assertWritable(dataDir);
   // Resolve the binary before taking the lock: an apt install can take
   // minutes, and other commands would time out waiting on our lock.
   const binary = await ensureRedisServer(logger, {

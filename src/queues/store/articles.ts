@@ -8,6 +8,20 @@ import type { Claim } from '../../shared/claim.js';
 import type { Keys } from '../keys.js';
 import { Seeds } from './seeds.js';
 
+/**
+ * Create an article record and list it, in one step: a crash or a Redis
+ * that stops taking writes can never leave a record half written. A record
+ * without its `origin` field (left half written by an older version) is
+ * written again. KEYS: article hash, article index; ARGV: score, id, then
+ * field/value pairs.
+ */
+const CREATE_ARTICLE_LUA = `
+if redis.call('HEXISTS', KEYS[1], 'origin') == 1 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
+return 1
+`;
+
 export type ArticleStatus =
   'fetched' | 'cleaned' | 'extracted' | 'done' | 'duplicate' | 'failed';
 
@@ -68,6 +82,10 @@ export class Articles {
     private readonly keys: Keys,
   ) {
     this.seeds = new Seeds(redis, keys);
+    this.redis.defineCommand('twCreateArticle', {
+      numberOfKeys: 2,
+      lua: CREATE_ARTICLE_LUA,
+    });
   }
 
   // ---- blobs ---------------------------------------------------------------
@@ -88,18 +106,18 @@ export class Articles {
 
   /** Creates the article unless it exists; returns whether it was created. */
   async create(article: ArticleRecord): Promise<boolean> {
-    const created = await this.redis.hsetnx(
+    const fields = Object.entries(serializeArticle(article)).flat();
+    const created = await (
+      this.redis as Redis & {
+        twCreateArticle(...args: (string | number)[]): Promise<number>;
+      }
+    ).twCreateArticle(
       this.keys.article(article.id),
-      'id',
-      JSON.stringify(article.id),
+      this.keys.articles,
+      Date.now(),
+      article.id,
+      ...fields,
     );
-    if (created === 1) {
-      await this.redis
-        .multi()
-        .hset(this.keys.article(article.id), serializeArticle(article))
-        .zadd(this.keys.articles, Date.now(), article.id)
-        .exec();
-    }
     return created === 1;
   }
 
