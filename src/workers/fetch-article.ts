@@ -80,7 +80,9 @@ export async function fetchArticle(
   );
   if (owner !== id)
     return { articleId: id, duplicateOf: owner, skipped: 'known final url' };
-  const rawSha = sha256(res.body);
+  // Keyed by article as well as content: two addresses can serve the same
+  // bytes (mirrors), and each article drops its copy once it is cleaned.
+  const rawSha = `${id}.${sha256(res.body)}`;
   await deps.store.articles.putBlob(rawSha, res.body);
   const article = { id, origin: 'url' as const };
   await deps.store.articles.create(

@@ -37,7 +37,11 @@ export interface ArticleRecord {
   publishedAt: string | null;
   feedUrl: string | null;
   seedSeq: number | null;
-  /** sha256 of the fetched bytes, stored as a blob until clean has read them. */
+  /**
+   * Key of the fetched bytes in the blob store until clean has read them:
+   * their sha256 (seeds, files), or `<article id>.<sha256>` for fetched
+   * pages, since two addresses may serve the same bytes.
+   */
   rawSha: string | null;
   contentType: string | null;
   status: ArticleStatus;
