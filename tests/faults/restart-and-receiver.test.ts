@@ -71,4 +71,5 @@ it('a receiver that answers after 15 s, then 500, then 2xx: retries on schedule,
   }
   expectNothingLostOrDoubled(run);
   expect(cli.output()).toContain('3 delivered, 0 failed');
+  await expectNothingLeft(run.dataDir);
 }, 180_000);

@@ -3,7 +3,7 @@
  * in tmpdir when the directory's own would be too long for a unix socket),
  * and the check that the directory takes files at all.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,7 +45,8 @@ const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT']);
  * @throws RuntimeError `data_dir_unwritable`.
  */
 export async function assertWritable(dataDir: string): Promise<void> {
-  const probe = path.join(dataDir, `.write-probe-${process.pid}`);
+  // Unique per call: one process may start several handles at once.
+  const probe = path.join(dataDir, `.write-probe-${randomUUID()}`);
   try {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await mkdir(path.join(dataDir, USERS_DIR), {
