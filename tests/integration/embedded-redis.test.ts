@@ -78,7 +78,6 @@ async function start(dataDir: string): Promise<EmbeddedRedis> {
   return redis;
 }
 
-
 /**
  * Running and not a zombie: this container's PID 1 does not reap orphans,
  * so a redis whose parent was killed lingers as a zombie after exiting.

@@ -165,8 +165,7 @@ function parse(html: string): Document {
  * nothing listens for anything.
  */
 function createParserWindow(): DOMWindow {
-  const window = new JSDOM('', { virtualConsole: new VirtualConsole() })
-    .window;
+  const window = new JSDOM('', { virtualConsole: new VirtualConsole() }).window;
   window.addEventListener = () => undefined;
   return window;
 }
