@@ -165,10 +165,7 @@ async function enqueueFiles(
     }
     await runtime.store.articles.putBlob(file.sha, file.bytes);
     let seedSeq: number | undefined;
-    if (asSeeds) {
-      seedSeq = await runtime.store.seeds.next();
-      await runtime.store.seeds.addPending(id, seedSeq);
-    }
+    if (asSeeds) seedSeq = await runtime.store.seeds.reserve(id);
     await runtime.queues.enqueue(
       'fetch',
       { kind: 'blob', sha: file.sha, name: file.name, seedSeq },
