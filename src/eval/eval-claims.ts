@@ -6,7 +6,7 @@
  * JSON, `--files a.jsonl,b.jsonl` restricts the files.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractClaims } from '../shared/extract/claims.js';
 import {
@@ -115,7 +115,7 @@ function main(): void {
     perFile.push(m);
     // Held-out files are for aggregate numbers only: their misses are never
     // listed, so that nobody tunes rules to them by accident.
-    if (args.verbose && file.startsWith('holdout')) {
+    if (args.verbose && basename(file).startsWith('holdout')) {
       console.log(`\n== ${file}: misses not listed (held-out)`);
     } else if (args.verbose && misses.length) {
       const texts = new Map(passages.map((p) => [p.id, p.text]));
