@@ -1,16 +1,12 @@
 #!/usr/bin/env node
-import {
-  Command,
-  CommanderError,
-  InvalidArgumentError,
-  Option,
-} from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
 import { isHttpUrl, loadConfig, type Config } from './shared/config/config.js';
-import { parseDuration } from './shared/config/duration.js';
+import { SOURCE_IDS } from './shared/extract/lexicon/source-table.js';
 import { RuntimeError, UsageError, coerceError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { STAGES, type StageName } from './queues/names.js';
+import { durationArg, positiveInt, sourceArg, stagesArg } from './cli/args.js';
 import type { FileInput } from './queues/inputs.js';
 import type { Runtime } from './queues/runtime.js';
 
@@ -98,32 +94,6 @@ async function withRuntime<T>(
 }
 
 const jsonOption = new Option('--json', 'print JSON instead of a table');
-
-function durationArg(value: string): number {
-  const ms = parseDuration(value);
-  if (ms === null)
-    throw new InvalidArgumentError('expected a duration like 30s, 10m or 2h');
-  return ms;
-}
-
-function stagesArg(value: string): StageName[] {
-  const stages = value.split(',').map((s) => s.trim());
-  const unknown = stages.filter(
-    (s) => !(STAGES as readonly string[]).includes(s),
-  );
-  if (unknown.length > 0)
-    throw new InvalidArgumentError(
-      `unknown stage ${unknown.join(', ')}; stages are ${STAGES.join(',')}`,
-    );
-  return stages as StageName[];
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
-}
 
 program
   .command('start')
@@ -282,8 +252,13 @@ program
     'List the claims found, one per novelty key, with their sources.',
   )
   .addOption(jsonOption)
-  .action((opts: { json?: boolean }) =>
-    withRuntime(async (rt) => (await listings()).showClaims(rt, opts.json)),
+  .option(
+    '--source <id>',
+    `only claims of one canonical source: ${SOURCE_IDS.join(', ')}`,
+    sourceArg,
+  )
+  .action((opts: { json?: boolean; source?: string }) =>
+    withRuntime(async (rt) => (await listings()).showClaims(rt, opts)),
   );
 
 program

@@ -1,3 +1,4 @@
+import { canonicalSource } from '../shared/extract/source.js';
 import { describeRedisUrl } from '../queues/connection.js';
 import { STAGES } from '../queues/names.js';
 import type { Runtime } from '../queues/runtime.js';
@@ -12,8 +13,27 @@ import {
   table,
 } from './report.js';
 
-export async function showClaims(rt: Runtime, json?: boolean): Promise<void> {
-  printListing(await rt.store.claims.list(), {
+/**
+ * `claims [--source id]`. Claims recorded before sources were canonical get
+ * theirs from their attribution, so the filter sees them too.
+ */
+export async function showClaims(
+  rt: Runtime,
+  opts: { json?: boolean; source?: string } = {},
+): Promise<void> {
+  const { json } = opts;
+  const claims = (await rt.store.claims.list()).map((c) => ({
+    ...c,
+    claim: {
+      ...c.claim,
+      source: c.claim.source ?? canonicalSource(c.claim.attribution),
+    },
+  }));
+  const shown =
+    opts.source === undefined
+      ? claims
+      : claims.filter((c) => c.claim.source?.id === opts.source);
+  printListing(shown, {
     json,
     empty: 'No claims yet.',
     render: (claims) =>
@@ -21,6 +41,7 @@ export async function showClaims(rt: Runtime, json?: boolean): Promise<void> {
         [
           'KEY',
           'QUALIFIER',
+          'SOURCE',
           'ATTRIBUTION',
           'SOURCES',
           'FIRST SEEN',
@@ -29,6 +50,7 @@ export async function showClaims(rt: Runtime, json?: boolean): Promise<void> {
         ...claims.map((c) => [
           c.key,
           c.claim.qualifier,
+          c.claim.source?.id ?? '-',
           c.claim.attribution ?? '-',
           String(c.sources.length),
           c.firstSeenAt,

@@ -78,6 +78,7 @@ function row(name: string, m: Metrics): string {
     pct(m.qualifier),
     pct(m.event),
     pct(m.attribution),
+    m.sourceGold === 0 ? '     -' : pct(m.source),
   ].join(' ');
 }
 
@@ -132,7 +133,7 @@ function main(): void {
   }
   console.log(
     `\n${'file'.padEnd(22)} pass. figs   tp   fp   fn  prec.` +
-      '   rec.     F1   qual  event   attr',
+      '   rec.     F1   qual  event   attr    src',
   );
   for (const [file, m] of Object.entries(results)) console.log(row(file, m));
   console.log(row('overall', overall));

@@ -22,6 +22,8 @@ export interface GoldClaim {
   unit: Unit;
   event: ClaimEvent;
   attribution: string | null;
+  /** Canonical source id (newer corpora only); null when none is named. */
+  source?: string | null;
   /** Either way is fine: predicted is no TP/FP, missed is no FN. */
   optional?: boolean;
 }
@@ -39,11 +41,11 @@ export interface Passage {
 export type Predicted = Pick<
   Claim,
   'value' | 'unit' | 'qualifier' | 'event' | 'attribution' | 'text'
->;
+> & { source?: { id: string } | null };
 
 /** What went wrong in one passage, for `--verbose`. */
 export interface Miss {
-  kind: 'fn' | 'fp' | 'qualifier' | 'event' | 'attribution';
+  kind: 'fn' | 'fp' | 'qualifier' | 'event' | 'attribution' | 'source';
   id: string;
   /** "12000 soldiers". */
   figure: string;
@@ -62,6 +64,9 @@ export interface Counts {
   qualifierOk: number;
   eventOk: number;
   attributionOk: number;
+  /** Matched figures whose gold label names a canonical source. */
+  sourceGold: number;
+  sourceOk: number;
 }
 
 /** Counts with every tally at zero. */
@@ -75,6 +80,8 @@ function zeroCounts(passages: number): Counts {
     qualifierOk: 0,
     eventOk: 0,
     attributionOk: 0,
+    sourceGold: 0,
+    sourceOk: 0,
   };
 }
 
@@ -86,6 +93,8 @@ export interface Metrics extends Counts {
   qualifier: number;
   event: number;
   attribution: number;
+  /** Canonical source right, over matched figures that name one. */
+  source: number;
 }
 
 const ARTICLES = new Set([
@@ -201,6 +210,19 @@ export function scorePassage(
       if (ok) counts[`${kind}Ok`] += 1;
       else misses.push({ kind, id: p.id, figure: k, want, got: [...got] });
     }
+    if (typeof g.source === 'string') {
+      counts.sourceGold += 1;
+      const got = hits.map((h) => h.source?.id ?? null);
+      if (got.includes(g.source)) counts.sourceOk += 1;
+      else
+        misses.push({
+          kind: 'source',
+          id: p.id,
+          figure: k,
+          want: g.source,
+          got,
+        });
+    }
   }
   for (const [k, hits] of byKey) {
     if (claimed.has(k)) continue;
@@ -241,6 +263,7 @@ export function toMetrics(c: Counts): Metrics {
     qualifier: ratio(c.qualifierOk, c.tp),
     event: ratio(c.eventOk, c.tp),
     attribution: ratio(c.attributionOk, c.tp),
+    source: ratio(c.sourceOk, c.sourceGold),
   };
 }
 

@@ -30,6 +30,15 @@ export type ClaimEvent = (typeof EVENTS)[number];
 
 export type Language = 'de' | 'en';
 
+/** A canonical source: the same claimant however the text names it. */
+export interface ClaimSource {
+  /** Stable id, e.g. `kr-nis`, `us-dod`, `ua-hur` (see the README's table). */
+  id: string;
+  name: string;
+  /** ISO 3166 alpha-2 code, or null for NATO and the media. */
+  country: string | null;
+}
+
 export interface Claim {
   /** The stated number; for a range, the upper bound. */
   value: number;
@@ -44,6 +53,8 @@ export interface Claim {
   event: ClaimEvent;
   /** Who makes the claim, as the text names it; null when unattributed. */
   attribution: string | null;
+  /** The canonical source of `attribution`, or null when none is known. */
+  source: ClaimSource | null;
   /** The matched span, exactly `input.slice(start, end)`. */
   text: string;
   /** The sentence that holds the span. */

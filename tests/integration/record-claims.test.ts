@@ -20,6 +20,11 @@ const claim: Claim = {
   actor: 'KP',
   event: 'deployed',
   attribution: 'NIS',
+  source: {
+    id: 'kr-nis',
+    name: 'South Korean intelligence (NIS)',
+    country: 'KR',
+  },
   text: 'rund 12.000 Soldaten',
   sentence: 's',
   start: 0,

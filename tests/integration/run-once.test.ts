@@ -86,5 +86,15 @@ describe('troopwatch run --once on the seeds (embedded Redis)', () => {
     expect(claims.map((c) => c.key).sort()).toEqual(
       alerts.map((a) => a.key).sort(),
     );
+    // One canonical source, however the seeds name it.
+    const nis = JSON.parse(
+      (await runCli(['claims', '--source', 'kr-nis', '--json'], env)).stdout,
+    ) as Array<{ key: string; claim: { source: { id: string } | null } }>;
+    expect(nis.map((c) => c.key)).toContain('KP|presence|soldiers|12000');
+    for (const c of nis) expect(c.claim.source?.id).toBe('kr-nis');
+    expect(nis.length).toBeLessThan(claims.length);
+    const bad = await runCli(['claims', '--source', 'kr-xyz'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown source; one of .*kr-nis/);
   });
 });

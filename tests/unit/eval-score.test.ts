@@ -154,10 +154,13 @@ describe('metrics', () => {
       qualifierOk: 3,
       eventOk: 2,
       attributionOk: 3,
+      sourceGold: 2,
+      sourceOk: 1,
     });
     expect(m.precision).toBeCloseTo(0.75);
     expect(m.recall).toBeCloseTo(0.75);
     expect(m.f1).toBeCloseTo(0.75);
+    expect(m.source).toBeCloseTo(0.5);
     expect(m.event).toBeCloseTo(2 / 3);
   });
 

@@ -32,6 +32,7 @@ import {
 import { detectLanguage } from './language.js';
 import { findNumbers, type NumberMention } from './number/parse.js';
 import { findQualifier } from './qualifier.js';
+import { canonicalSource } from './source.js';
 
 export { detectLanguage } from './language.js';
 
@@ -217,6 +218,7 @@ function buildClaim(
     actor,
     event,
     attribution,
+    source: canonicalSource(attribution),
     text: text.slice(qStart, endOff),
     sentence: text.slice(sentence.start, sentence.end),
     start: qStart,

@@ -1,0 +1,164 @@
+/**
+ * The canonical sources of troop-count claims: who a claim is from, however
+ * the text names them ("südkoreanischer Geheimdienst", "NIS", "Seoul's spy
+ * agency" and "the National Intelligence Service" are one source). Plain
+ * data, documented in the README; `source.ts` matches an attribution
+ * against it. Order matters: the first entry whose rule holds wins, so the
+ * specific agencies come before their governments.
+ *
+ * A rule is a list of alternatives; an alternative is a list of patterns
+ * that must all match the lower-cased attribution.
+ */
+import type { ClaimSource } from '../../claim.js';
+
+export interface SourceEntry extends ClaimSource {
+  rule: readonly (readonly RegExp[])[];
+}
+
+// Country cues, as adjectives, nouns and capitals in both languages.
+const KR = /süd-?korea|south korea|seoul/u;
+const UA = /ukrain|kyiv|kiew|kyjiw|kiev/u;
+const US =
+  /\bus\b|\bus-|u\.s\.|\busa\b|americ|amerikan|washington|united states|vereinigten staaten/u;
+const UK = /\buk\b|british|britisch|großbritannien|britain|london/u;
+const RU = /russ|moskau|moscow/u;
+
+const DEFENCE =
+  /verteidigungsministeri|defen[cs]e ministry|ministry of (?:national )?defen[cs]e|defen[cs]e department|department of defen[cs]e|defen[cs]e secretary|verteidigungsminister/u;
+const INTELLIGENCE =
+  /geheimdienst|nachrichtendienst|spy agency|intelligence|spionage/u;
+
+export const SOURCE_TABLE: readonly SourceEntry[] = [
+  {
+    id: 'ua-president',
+    name: 'President of Ukraine (Zelensky)',
+    country: 'UA',
+    rule: [[/zelensk|selensk|zelenskyy|selenskyj/u]],
+  },
+  {
+    id: 'ua-hur',
+    name: 'Ukrainian military intelligence (HUR)',
+    country: 'UA',
+    rule: [
+      [/\bhur\b|\bgur\b|budanov|budanow/u],
+      [
+        UA,
+        /militärgeheimdienst|military intelligence|militärnachrichtendienst/u,
+      ],
+    ],
+  },
+  {
+    id: 'kr-nis',
+    name: 'South Korean intelligence (NIS)',
+    country: 'KR',
+    rule: [
+      [/\bnis\b/u],
+      [/national intelligence service/u],
+      [KR, INTELLIGENCE],
+    ],
+  },
+  {
+    id: 'kr-jcs',
+    name: "South Korea's Joint Chiefs of Staff",
+    country: 'KR',
+    rule: [
+      [/\bjcs\b|joint chiefs/u],
+      [/vereinigte[nrs]? generalstab/u],
+      [KR, /generalstab/u],
+    ],
+  },
+  {
+    id: 'kr-mnd',
+    name: 'South Korean defence ministry',
+    country: 'KR',
+    rule: [[KR, DEFENCE]],
+  },
+  {
+    id: 'us-dod',
+    name: 'US Department of Defense (Pentagon)',
+    country: 'US',
+    rule: [
+      [/pentagon/u],
+      [US, DEFENCE],
+      [/lloyd austin|hegseth|pat ryder|sabrina singh/u],
+    ],
+  },
+  {
+    id: 'us-gov',
+    name: 'US government (White House, State Department, US officials)',
+    country: 'US',
+    rule: [
+      [
+        /kirby|white house|weiße[nms]? haus|state department|blinken|rubio|national security council|sicherheitsrat der usa|jake sullivan/u,
+      ],
+      [US],
+    ],
+  },
+  {
+    id: 'uk-mod',
+    name: 'UK Ministry of Defence and British intelligence',
+    country: 'GB',
+    rule: [
+      [UK, DEFENCE],
+      [UK, INTELLIGENCE],
+    ],
+  },
+  {
+    id: 'isw',
+    name: 'Institute for the Study of War',
+    country: 'US',
+    rule: [[/institute for the study of war|\bisw\b/u]],
+  },
+  {
+    id: 'nato',
+    name: 'NATO',
+    country: null,
+    rule: [[/\bnato\b|rutte|stoltenberg/u]],
+  },
+  {
+    id: 'ru-kremlin',
+    name: 'The Kremlin',
+    country: 'RU',
+    rule: [[/kreml|kremlin|peskov|peskow|putin/u]],
+  },
+  {
+    id: 'kp-gov',
+    name: 'North Korean state (KCNA)',
+    country: 'KP',
+    rule: [
+      [/kcna|\bkcna\b|kim jong|zentrale nachrichtenagentur/u],
+      [/^(?:north korea|nordkorea|pyongyang|pjöngjang)$/u],
+    ],
+  },
+  {
+    id: 'media',
+    name: 'A news outlet',
+    country: null,
+    rule: [
+      [
+        /yonhap|reuters|associated press|\bap\b|\bafp\b|\bdpa\b|\bbbc\b|\bcnn\b|new york times|wall street journal|washington post|financial times|\bbild\b|spiegel|kyiv independent|\bnhk\b|\bmedi(?:en|a)\b|news agency|nachrichtenagentur|zeitung|newspaper|sender|broadcaster/u,
+      ],
+    ],
+  },
+  {
+    id: 'ua-gov',
+    name: 'Ukrainian government and armed forces',
+    country: 'UA',
+    rule: [[UA], [/\bsbu\b|kowalenko|kovalenko|syrskyj|syrskyi/u]],
+  },
+  {
+    id: 'ru-gov',
+    name: 'Russian government',
+    country: 'RU',
+    rule: [[/schoigu|shoigu|lavrov|lawrow|sacharowa|zakharova/u], [RU]],
+  },
+  {
+    id: 'kr-gov',
+    name: 'South Korean government and lawmakers',
+    country: 'KR',
+    rule: [[KR], [/lee jae-?myung|yoon suk-?yeol|lee seong-?kweun/u]],
+  },
+];
+
+/** The ids of the table, for `troopwatch claims --source`. */
+export const SOURCE_IDS: readonly string[] = SOURCE_TABLE.map((e) => e.id);

@@ -1,0 +1,34 @@
+/**
+ * Attribution → canonical source: the words the text uses for a claimant
+ * ("Seoul's spy agency", "der südkoreanische Geheimdienst NIS") mapped to one
+ * entry of the source table (`lexicon/source-table.ts`), or null.
+ */
+import type { ClaimSource } from '../claim.js';
+import { SOURCE_TABLE } from './lexicon/source-table.js';
+
+const MEMO = new Map<string, ClaimSource | null>();
+const MEMO_MAX = 5000;
+
+/** The canonical source an attribution names, or null. */
+export function canonicalSource(
+  attribution: string | null,
+): ClaimSource | null {
+  if (attribution === null) return null;
+  const text = attribution.toLowerCase().replace(/\s+/gu, ' ').trim();
+  const known = MEMO.get(text);
+  if (known !== undefined) return known;
+  let found: ClaimSource | null = null;
+  for (const entry of SOURCE_TABLE) {
+    if (entry.rule.some((all) => all.every((re) => re.test(text)))) {
+      found = Object.freeze({
+        id: entry.id,
+        name: entry.name,
+        country: entry.country,
+      });
+      break;
+    }
+  }
+  if (MEMO.size >= MEMO_MAX) MEMO.clear();
+  MEMO.set(text, found);
+  return found;
+}
