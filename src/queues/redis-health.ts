@@ -41,7 +41,7 @@ export function isWriteRefused(err: unknown): boolean {
 }
 
 /** BullMQ's word for a job whose lock Redis no longer has. */
-const LOST_LOCK = /^Missing lock for job /;
+const LOST_LOCK = /^(?:Missing lock for job |could not renew lock for job )/;
 
 /** Connection errors right after a recovery belong to the outage just ended. */
 const GRACE_MS = 3_000;

@@ -27,3 +27,26 @@ export function sourceName(
   }
   return article.name;
 }
+
+/** How far an article has come, in stage order. */
+const PROGRESS: Readonly<Record<ArticleRecord['status'], number>> = {
+  fetched: 0,
+  cleaned: 1,
+  extracted: 2,
+  done: 3,
+  duplicate: 3,
+  failed: -1,
+};
+
+/**
+ * True when the article is already past `status`: a job run again after a
+ * lost lock (Redis restarted from its append-only file) must not write an
+ * earlier status over a later one; it only makes sure the next stage's job
+ * exists (job ids make that idempotent).
+ */
+export function isPast(
+  article: Pick<ArticleRecord, 'status'>,
+  status: 'cleaned' | 'extracted',
+): boolean {
+  return PROGRESS[article.status] >= PROGRESS[status];
+}

@@ -3,7 +3,7 @@ import { canonicalizeUrl } from '../shared/fetch/canonical-url.js';
 import { cleanText } from '../shared/clean/text.js';
 import { decodeText, inspectContent } from '../shared/fetch/decode-content.js';
 import type { ArticleJob } from '../queues/names.js';
-import { nextStageOptions } from './article-origin.js';
+import { isPast, nextStageOptions } from './article-origin.js';
 import { articleGone, failArticle } from './fail-article.js';
 import { createStageWorker, type WorkerDeps } from './stage-worker.js';
 
@@ -17,6 +17,19 @@ export function createCleanWorker(deps: WorkerDeps): Worker<ArticleJob> {
         const article = await deps.store.articles.get(job.data.articleId);
         if (article === null || article.rawSha === null) {
           throw articleGone('clean', `article ${job.data.articleId}`);
+        }
+        if (isPast(article, 'cleaned')) {
+          if (article.status !== 'duplicate') {
+            await deps.queues.enqueue(
+              'extract',
+              { articleId: article.id },
+              nextStageOptions('extract', article),
+            );
+          }
+          return {
+            articleId: article.id,
+            skipped: `already ${article.status}`,
+          };
         }
         const bytes = await deps.store.articles.getBlob(article.rawSha);
         if (bytes === null) {

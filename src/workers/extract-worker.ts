@@ -1,7 +1,7 @@
 import type { Worker } from 'bullmq';
 import { extractClaims } from '../shared/extract/claims.js';
 import type { ArticleJob } from '../queues/names.js';
-import { nextStageOptions } from './article-origin.js';
+import { isPast, nextStageOptions } from './article-origin.js';
 import { failArticle, loadArticleText } from './fail-article.js';
 import { createStageWorker, type WorkerDeps } from './stage-worker.js';
 
@@ -17,11 +17,14 @@ export function createExtractWorker(deps: WorkerDeps): Worker<ArticleJob> {
           'extract',
           job.data.articleId,
         );
-        const claims = extractClaims(text);
-        await deps.store.articles.update(article.id, {
-          claims,
-          status: 'extracted',
-        });
+        const redo = !isPast(article, 'extracted');
+        const claims = redo ? extractClaims(text) : article.claims;
+        if (redo) {
+          await deps.store.articles.update(article.id, {
+            claims,
+            status: 'extracted',
+          });
+        }
         await deps.queues.enqueue(
           'dedupe',
           { articleId: article.id },
