@@ -5,13 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureRedisServer } from '../../src/queues/embedded-redis/binary.js';
 import { pingRedis } from '../../src/queues/embedded-redis/resp.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { waitFor } from '../helpers/cli.js';
+import { freePort } from '../helpers/ports.js';
 
 export class ExternalRedis {
   private child: ChildProcess | null = null;
@@ -83,15 +83,4 @@ export class ExternalRedis {
     await this.kill();
     await rm(this.dir, { recursive: true, force: true });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

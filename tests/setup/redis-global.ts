@@ -5,13 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { pingRedis } from '../../src/queues/embedded-redis/resp.js';
 import { ensureRedisServer } from '../../src/queues/embedded-redis/binary.js';
 import { createLogger } from '../../src/shared/logger.js';
+import { freePort } from '../helpers/ports.js';
 
 const START_TIMEOUT_MS = 15_000;
 
@@ -79,20 +79,4 @@ export default async function setup(
     }
     await rm(dir, { recursive: true, force: true });
   };
-}
-
-/**
- * Ask the kernel for a free port. Another process could take it before
- * redis binds it; the start then fails loudly rather than flakily passing.
- */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -126,7 +126,7 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     name: 'North Korean state (KCNA)',
     country: 'KP',
     rule: [
-      [/kcna|\bkcna\b|kim jong|zentrale nachrichtenagentur/u],
+      [/\bkcna\b|kim jong|zentrale nachrichtenagentur/u],
       [/^(?:north korea|nordkorea|pyongyang|pjöngjang)$/u],
     ],
   },
