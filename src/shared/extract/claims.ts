@@ -33,6 +33,7 @@ import { detectLanguage } from './language.js';
 import { findNumbers, type NumberMention } from './number/parse.js';
 import { findQualifier } from './qualifier.js';
 import { canonicalSource } from './source.js';
+import { findTopicUnit } from './topic.js';
 
 export { detectLanguage } from './language.js';
 
@@ -157,6 +158,17 @@ function buildClaim(
   if (!unit && !m.yearLike) unit = findUnitBefore(toks, num, end, prev, lang);
   if (!unit && !m.yearLike)
     unit = findAnaphoricUnit(toks, num, end, prev, lang);
+  const headline = hasHeadline ? edge(0, 'head') : null;
+  if (!unit && !m.yearLike)
+    unit = findTopicUnit(
+      toks,
+      num,
+      end,
+      m.value,
+      prev,
+      si > 0 ? headline : null,
+      lang,
+    );
   // Ellipsis: "300 Soldaten getötet und etwa 2.700 verwundet" reuses the
   // noun and actor of the figure before it in the same sentence.
   if (
@@ -178,7 +190,6 @@ function buildClaim(
   // A bare year-like number is a count only with its noun right after it.
   if (m.yearLike && (!adjacent || unit.next - end > 3)) return null;
   if (isArmySize(toks, num, m.value)) return null;
-  const headline = hasHeadline ? edge(0, 'head') : null;
   const actor = resolveActor(toks, num, unit, prev, si > 0 ? headline : null);
   if (actor !== 'KP') return null;
   let [qualifier, qStart] = findQualifier(text, lower, m, lang);

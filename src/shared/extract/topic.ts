@@ -1,0 +1,115 @@
+/**
+ * Bare figures whose noun is the topic of the passage: "Statt bisher 8.000
+ * geht das Pentagon nun von 10.000 Soldaten aus", "Our estimate remains
+ * 11,000 to 12,000", "tops 14,000", "rund 1.000 der Soldaten", "at least
+ * 100 of the troops had died", "seien etwa 4.000 getötet worden". The
+ * figure has no noun of its own (German nouns are capitalized; in English
+ * only function words, verbs and participles may follow it), and a troop
+ * noun stands in the same sentence, the one before or the headline. That
+ * noun gives the unit, and it must not belong to another country
+ * ("referred to Russian servicemen").
+ */
+import type { Language, Unit } from '../claim.js';
+import { matchActor } from './actor.js';
+import { EVENT_NOUNS, KP_DEMONYMS } from './lexicon/claims.js';
+import {
+  BARE_BEFORE_NOT,
+  EN_AFTER_BARE,
+  TOPIC_BODIES,
+} from './lexicon/topic.js';
+import { isCapitalized, type Token } from './text.js';
+import type { UnitMatch } from './types.js';
+import { matchUnitWord } from './unit.js';
+
+// Smallest bare figure read as troops: below it, bare numbers are mostly
+// paragraph numbers, ages, counts of things ("UPDATE 2", "aged 20").
+const BARE_MIN = 100;
+
+/** True when the token after a figure shows that it has no noun of its own. */
+function endsBare(
+  toks: readonly Token[],
+  end: number,
+  lang: Language,
+): boolean {
+  const next = toks[end];
+  if (!next) return true;
+  if (!next.isWord) return !/^[%$€£]/u.test(next.text);
+  // "rund 1.000 der Soldaten", "100 of the troops": partitives are read by
+  // the topic search below.
+  if (lang === 'de') return !isCapitalized(next) || next.lower === 'mann';
+  if (EN_AFTER_BARE.has(next.lower)) return true;
+  // "1,000 wounded", "3,000 killed in …", but not "100 armored vehicles":
+  // a participle counts as bare only when no noun follows it.
+  if (!/(?:ed|ing)$/u.test(next.lower) || isCapitalized(next)) return false;
+  const after = toks[end + 1];
+  return !after || !after.isWord || EN_AFTER_BARE.has(after.lower);
+}
+
+/** A troop noun at `t`: its unit, or null. */
+function troopNoun(t: Token, lang: Language): Unit | null {
+  const u = matchUnitWord(t, lang);
+  if (u) return u;
+  if (KP_DEMONYMS.has(t.lower) || TOPIC_BODIES.has(t.lower)) return 'soldiers';
+  // "Tote", "casualties": the loss nouns stand for soldiers too.
+  if (EVENT_NOUNS.has(t.lower) && (lang === 'en' || isCapitalized(t)))
+    return 'soldiers';
+  return null;
+}
+
+/** The actor code named right before the noun at `k`, if any. */
+function ownerOf(toks: readonly Token[], k: number): string | null {
+  for (let j = k - 1; j >= 0 && k - j <= 3; j -= 1) {
+    const t = toks[j] as Token;
+    if (!t.isWord) return null;
+    const code =
+      matchActor(`${t.lower} ${toks[j + 1]?.lower ?? ''}`) ??
+      matchActor(t.lower);
+    if (code) return code;
+  }
+  return null;
+}
+
+/** The nearest troop noun in `list`, searching outwards from `from`. */
+function nearestNoun(
+  list: readonly Token[],
+  from: number,
+  skip: readonly [number, number] | null,
+  lang: Language,
+): [Unit, string | null] | null {
+  for (let d = 1; d < list.length; d += 1) {
+    for (const k of [from - d, from + d]) {
+      if (k < 0 || k >= list.length) continue;
+      if (skip && k >= skip[0] && k < skip[1]) continue;
+      const unit = troopNoun(list[k] as Token, lang);
+      if (unit) return [unit, ownerOf(list, k)];
+    }
+  }
+  return null;
+}
+
+/**
+ * The unit of a bare figure from the troop noun of its sentence, of the
+ * previous sentence or of the headline; null when the figure has a noun of
+ * its own, is small, or its topic is another country's troops.
+ */
+export function findTopicUnit(
+  toks: readonly Token[],
+  num: number,
+  end: number,
+  value: number,
+  prev: readonly Token[] | null,
+  headline: readonly Token[] | null,
+  lang: Language,
+): UnitMatch | null {
+  if (value < BARE_MIN || !endsBare(toks, end, lang)) return null;
+  const before = toks[num - 1]?.lower ?? '';
+  if (BARE_BEFORE_NOT.has(before)) return null;
+  const found =
+    nearestNoun(toks, num, [num, end], lang) ??
+    (prev ? nearestNoun(prev, prev.length, null, lang) : null) ??
+    (headline ? nearestNoun(headline, headline.length, null, lang) : null);
+  if (!found) return null;
+  const [unit, owner] = found;
+  if (owner !== null && owner !== 'KP') return null;
+  return { unit, event: null, actor: null, next: end, demonym: false };
+}
