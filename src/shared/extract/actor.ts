@@ -127,7 +127,9 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
     return 'place';
   if (
     SOURCE_HEADS.has(next) ||
-    (last.lower.includes('-') && SOURCE_HEADS.has(tail)) ||
+    (last.lower.includes('-') &&
+      (SOURCE_HEADS.has(tail) ||
+        SOURCE_HEAD_ENDS.some((h) => tail.endsWith(h)))) ||
     SOURCE_HEAD_ENDS.some((h) => next.endsWith(h))
   )
     return 'source';
@@ -279,7 +281,8 @@ function cueIndex(
  * Whose troops a figure counts: the noun's own modifier, then an origin
  * phrase after it ("aus Nordkorea"), then the nearest actor before it in
  * the sentence (or a source a pronoun points back to), then an actor later
- * in the same clause, then the previous sentence, then the headline.
+ * in the same clause, then the owner of the troops of the previous sentence
+ * (`prevOwner`) or its last actor, then the headline.
  */
 export function resolveActor(
   toks: readonly Token[],
@@ -287,6 +290,7 @@ export function resolveActor(
   unit: UnitMatch,
   prev: readonly Token[] | null,
   headline: readonly Token[] | null,
+  prevOwner: string | null = null,
 ): string | null {
   if (unit.actor) return unit.actor;
   const after = toks[unit.next];
@@ -322,6 +326,9 @@ export function resolveActor(
     )
       return cue[0];
   }
+  // The owner of the troops the sentence before counted outranks its last
+  // actor cue ("North Korean units … , Ukrainian army spokesman …").
+  if (prevOwner) return prevOwner;
   if (prev) {
     const p = findActorCues(prev);
     if (p.length) return (p[p.length - 1] as readonly [number, string])[1];

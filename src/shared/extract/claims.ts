@@ -33,7 +33,7 @@ import { detectLanguage } from './language.js';
 import { findNumbers, type NumberMention } from './number/parse.js';
 import { findQualifier } from './qualifier.js';
 import { canonicalSource } from './source.js';
-import { findTopicUnit } from './topic.js';
+import { findTopicUnit, troopOwner } from './topic.js';
 
 export { detectLanguage } from './language.js';
 
@@ -190,7 +190,14 @@ function buildClaim(
   // A bare year-like number is a count only with its noun right after it.
   if (m.yearLike && (!adjacent || unit.next - end > 3)) return null;
   if (isArmySize(toks, num, m.value)) return null;
-  const actor = resolveActor(toks, num, unit, prev, si > 0 ? headline : null);
+  const actor = resolveActor(
+    toks,
+    num,
+    unit,
+    prev,
+    si > 0 ? headline : null,
+    unit.actor ? null : troopOwner(prev, lang),
+  );
   if (actor !== 'KP') return null;
   let [qualifier, qStart] = findQualifier(text, lower, m, lang);
   if (qualifier === 'exact' && post) qualifier = post[0];

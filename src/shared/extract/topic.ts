@@ -69,19 +69,25 @@ function ownerOf(toks: readonly Token[], k: number): string | null {
   return null;
 }
 
-/** The nearest troop noun in `list`, searching outwards from `from`. */
+/**
+ * The nearest troop noun in `list`, searching outwards from `from`, with
+ * its owner; with `owned`, the nearest one whose owner is named.
+ */
 function nearestNoun(
   list: readonly Token[],
   from: number,
   skip: readonly [number, number] | null,
   lang: Language,
+  owned = false,
 ): [Unit, string | null] | null {
   for (let d = 1; d < list.length; d += 1) {
     for (const k of [from - d, from + d]) {
       if (k < 0 || k >= list.length) continue;
       if (skip && k >= skip[0] && k < skip[1]) continue;
       const unit = troopNoun(list[k] as Token, lang);
-      if (unit) return [unit, ownerOf(list, k)];
+      if (!unit) continue;
+      const owner = ownerOf(list, k);
+      if (!owned || owner !== null) return [unit, owner];
     }
   }
   return null;
@@ -111,5 +117,29 @@ export function findTopicUnit(
   if (!found) return null;
   const [unit, owner] = found;
   if (owner !== null && owner !== 'KP') return null;
-  return { unit, event: null, actor: null, next: end, demonym: false };
+  // The troops' owner, named with the topic noun or with the troop noun of
+  // the sentence before ("die nordkoreanischen Einheiten … Rund 1.000 der
+  // Soldaten").
+  const actor = owner ?? troopOwner(prev, lang);
+  return { unit, event: null, actor, next: end, demonym: false };
+}
+
+/**
+ * The owner of the troops that `toks` (the sentence before) speaks of:
+ * North Korea when any troop noun there is North Korean, else the owner of
+ * the last owned troop noun, else null.
+ */
+export function troopOwner(
+  toks: readonly Token[] | null,
+  lang: Language,
+): string | null {
+  if (!toks) return null;
+  let last: string | null = null;
+  for (let k = 0; k < toks.length; k += 1) {
+    if (!troopNoun(toks[k] as Token, lang)) continue;
+    const owner = ownerOf(toks, k);
+    if (owner === 'KP') return owner;
+    last = owner ?? last;
+  }
+  return last;
 }
