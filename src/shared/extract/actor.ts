@@ -88,6 +88,36 @@ const SOURCE_HEAD_ENDS = [
   'zeitung',
   'beamten',
 ];
+// Verbs whose subject is the source of a figure, not the troops' owner.
+const SPEAKER_VERBS = new Set([
+  'says',
+  'said',
+  'told',
+  'estimates',
+  'estimated',
+  'believes',
+  'believed',
+  'claims',
+  'claimed',
+  'reports',
+  'reported',
+  'geht',
+  'ging',
+  'schätzt',
+  'schätzte',
+  'sagt',
+  'sagte',
+  'spricht',
+  'sprach',
+  'meldet',
+  'meldete',
+  'berichtet',
+  'berichtete',
+  'erklärt',
+  'erklärte',
+  'beziffert',
+  'bezifferte',
+]);
 // Words that open a source phrase; an actor cue just after them is a source.
 const SOURCE_INTRODUCERS = new Set([
   'laut',
@@ -116,6 +146,9 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
   const last = toks[k + span - 1] as Token;
   const tail = last.lower.split('-').pop() ?? '';
   if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
+  // The subject of a speech or estimate verb is a source: "Südkorea geht
+  // von 15.000 Soldaten aus", "Kyiv says".
+  if (SPEAKER_VERBS.has(next)) return 'source';
   // One lower-case word may stand between ("in eastern Russia").
   if (
     prev &&
@@ -343,5 +376,9 @@ export function resolveActor(
       best = [Math.abs(k - num), code];
   }
   if (best) return best[1];
-  return null;
+  // No owner named anywhere near: a passage about North Korea's troops
+  // ("Die Entsendung der etwa 11.000 Soldaten …") speaks of its own.
+  const kp = (list: readonly Token[] | null): boolean =>
+    list !== null && findCues(list).some(([, code]) => code === 'KP');
+  return kp(toks) || kp(prev) || kp(headline) ? 'KP' : null;
 }

@@ -108,7 +108,9 @@ function hasMilitaryContext(toks: readonly Token[], lang: Language): boolean {
     (t) =>
       cues.some((c) => c.length >= 5 && t.lower.startsWith(c)) ||
       UNIT_SUFFIXES.some(([s]) => t.lower.endsWith(s)) ||
-      /^(?:militär|military|armee|army)/u.test(t.lower),
+      /^(?:militär|military|armee|army|kampf|kämpf|krieg|front|gefecht|combat|fight|battle|war$)/u.test(
+        t.lower,
+      ),
   );
 }
 

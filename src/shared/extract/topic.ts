@@ -42,7 +42,12 @@ function endsBare(
   // a participle counts as bare only when no noun follows it.
   if (!/(?:ed|ing)$/u.test(next.lower) || isCapitalized(next)) return false;
   const after = toks[end + 1];
-  return !after || !after.isWord || EN_AFTER_BARE.has(after.lower);
+  return (
+    !after ||
+    !after.isWord ||
+    isCapitalized(after) ||
+    EN_AFTER_BARE.has(after.lower)
+  );
 }
 
 /** A troop noun at `t`: its unit, or null. */
@@ -54,6 +59,13 @@ function troopNoun(t: Token, lang: Language): Unit | null {
   if (EVENT_NOUNS.has(t.lower) && (lang === 'en' || isCapitalized(t)))
     return 'soldiers';
   return null;
+}
+
+const NEGATIONS = new Set(['nicht', 'not', 'kein', 'keine', 'no']);
+
+/** True when a negation stands at most two words before token `k`. */
+function isNegated(list: readonly Token[], k: number): boolean {
+  return [list[k - 1], list[k - 2]].some((t) => NEGATIONS.has(t?.lower ?? ''));
 }
 
 /** The actor code named right before the noun at `k`, if any. */
@@ -85,7 +97,8 @@ function nearestNoun(
       if (k < 0 || k >= list.length) continue;
       if (skip && k >= skip[0] && k < skip[1]) continue;
       const unit = troopNoun(list[k] as Token, lang);
-      if (!unit) continue;
+      // "bezog sich nicht auf Soldaten, sondern auf Arbeitskräfte".
+      if (!unit || isNegated(list, k)) continue;
       const owner = ownerOf(list, k);
       if (!owned || owner !== null) return [unit, owner];
     }

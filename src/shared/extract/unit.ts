@@ -32,7 +32,7 @@ export function matchUnitWord(t: Token, lang: Language): Unit | null {
   if (!t.isWord) return null;
   const w = UNIT_WORDS.get(t.lower);
   // "Mann" is a unit only as a capitalized German noun ("10.000 Mann").
-  if (w && (lang === 'en' || t.text === 'Mann')) return w;
+  if (w && (lang === 'en' || /^M[aä]nn/u.test(t.text))) return w;
   const list = SUFFIXES_BY_END.get(t.lower.slice(-3));
   if (list)
     for (const [suffix, unit] of list)
@@ -65,6 +65,7 @@ function isModifier(t: Token, lang: Language): boolean {
       matchActor(t.lower) !== null ||
       matchActor(`${t.lower} `) !== null ||
       /['’]s$/u.test(t.lower) ||
+      /^\p{Ll}+ly$/u.test(t.text) ||
       /(?:ed|al|ive|an|ese|ish|ic|ern)$/u.test(t.lower)
     );
   }
@@ -87,7 +88,7 @@ export function findUnitAfter(
 ): UnitMatch | null {
   let actor: string | null = null;
   let pending: UnitMatch | null = null;
-  for (let k = i; k < toks.length && k - i < 5; k += 1) {
+  for (let k = i; k < toks.length && k - i < 7; k += 1) {
     const t = toks[k] as Token;
     const pair = `${t.lower} ${toks[k + 1]?.lower ?? ''}`;
     if (KP_DEMONYMS.has(pair)) {

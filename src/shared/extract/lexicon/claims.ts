@@ -177,6 +177,8 @@ export const UNIT_SUFFIXES: readonly (readonly [string, Unit])[] = [
 export const UNIT_WORDS: ReadonlyMap<string, Unit> = new Map([
   ['mann', 'soldiers'],
   ['men', 'soldiers'],
+  ['männer', 'soldiers'],
+  ['männern', 'soldiers'],
   ['service members', 'soldiers'],
   ['servicemembers', 'soldiers'],
   ['military personnel', 'soldiers'],
@@ -312,6 +314,9 @@ export const NON_ACTOR_PREPOSITIONS: ReadonlySet<string> = new Set([
   'across',
   'inside',
   'within',
+  'through',
+  'durch',
+  'via',
   'unterstützung',
   'support',
   'help',

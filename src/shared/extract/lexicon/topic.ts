@@ -78,6 +78,9 @@ export const EN_AFTER_BARE: ReadonlySet<string> = new Set([
 
 /** Words right before a bare figure that make it something else. */
 export const BARE_BEFORE_NOT: ReadonlySet<string> = new Set([
+  // "is 11,000, not 1,100 as previously stated": a denied figure.
+  'not',
+  'nicht',
   'um',
   'by',
   'aged',

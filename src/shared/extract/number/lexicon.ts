@@ -74,6 +74,8 @@ export const DE_MORPHEMES: readonly (readonly [string, number | 'und'])[] = (
     ['elf', 11],
     ['eins', 1],
     ['ein', 1],
+    ['zweier', 2],
+    ['dreier', 3],
     ['zwei', 2],
     ['drei', 3],
     ['vier', 4],
