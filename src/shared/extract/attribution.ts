@@ -17,6 +17,7 @@ import {
   readBackward,
   readForward,
 } from './source-phrase.js';
+import { leadEnd, subjectSource } from './subject.js';
 import { CLAUSE_BREAKS, isCapitalized, type Token } from './text.js';
 import {
   ADVERBS,
@@ -101,7 +102,9 @@ function matchSentence(
 ): string | null {
   let got = MATCHED.get(toks);
   if (got === undefined) {
-    got = matchSentenceOnce(text, toks, lang);
+    // A wire dateline or ticker stamp never names the source.
+    const from = leadEnd(toks);
+    got = matchSentenceOnce(text, from ? toks.slice(from) : toks, lang);
     MATCHED.set(toks, got);
   }
   return got;
@@ -170,7 +173,9 @@ function hasPronounSpeaker(toks: readonly Token[], lang: Language): boolean {
  * A headline's source before or after a colon: "Seoul: North Korea has
  * lost 300 soldiers", "N. Korea has sent 12,000 troops: NIS".
  */
-function colonSource(text: string, toks: readonly Token[]): string | null {
+function colonSource(text: string, all: readonly Token[]): string | null {
+  const from = leadEnd(all);
+  const toks = from ? all.slice(from) : all;
   const head = toks.findIndex((t) => t.text === ':');
   const lead = toks.slice(0, head);
   if (
@@ -215,6 +220,7 @@ function sourceOf(
   return (
     matchSentence(text, toks, lang) ??
     colonSource(text, toks) ??
+    subjectSource(text, toks, lang) ??
     findKnownSource(toks)
   );
 }
@@ -226,7 +232,8 @@ const KNOWN = new WeakMap<readonly Token[], string | null>();
 function findKnownSource(toks: readonly Token[]): string | null {
   let got = KNOWN.get(toks);
   if (got === undefined) {
-    got = findKnownSourceOnce(toks);
+    const from = leadEnd(toks);
+    got = findKnownSourceOnce(from ? toks.slice(from) : toks);
     KNOWN.set(toks, got);
   }
   return got;
@@ -279,7 +286,10 @@ export function findAttribution(
   prev: readonly Token[] | null = null,
   headline = false,
 ): string | null {
-  let own = matchSentence(text, cur, lang) ?? colonSource(text, cur);
+  let own =
+    matchSentence(text, cur, lang) ??
+    colonSource(text, cur) ??
+    subjectSource(text, cur, lang);
   // "Das sagte Lee Seong-kweun": the next sentence names the speaker of
   // this one, more precisely than a capital or a description here.
   const lead = next?.[0]?.lower ?? '';

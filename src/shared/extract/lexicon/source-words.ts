@@ -5,6 +5,7 @@
  * generic nouns, reported-speech markers and denials that change whose claim
  * a figure is. Plain data, matched against token words.
  */
+import type { Language } from '../../claim.js';
 
 // Words that end a source phrase: verbs, conjunctions, prepositions.
 export const STOP = new Set([
@@ -300,6 +301,16 @@ export const RUBRICS = new Set([
   'video',
   'opinion',
   'meinung',
+  'korrektur',
+  'correction',
+  'berichtigung',
+  'nachtrag',
+  'aktualisiert',
+  'updated',
+  'analyse',
+  'hintergrund',
+  'erklärt',
+  'kurz',
 ]);
 
 // A source named only by a generic noun ("die Behörde", "the agency")
@@ -363,3 +374,96 @@ export const DENIALS = new Set([
   'wies',
   'zurückgewiesen',
 ]);
+
+/**
+ * Reporting verbs of any tense or position ("hat … vorgeworfen", "wies …
+ * zurück", "releases", "has cited"): with one of them, a sentence's subject
+ * that names a claimant is the source (`subject.ts`).
+ */
+export const REPORT_VERBS: Readonly<Record<Language, ReadonlySet<string>>> = {
+  de: new Set([
+    'vorgeworfen',
+    'wirft',
+    'warf',
+    'zurückgewiesen',
+    'wies',
+    'weist',
+    'bestätigt',
+    'bestätigte',
+    'eingeräumt',
+    'räumt',
+    'räumte',
+    'beziffert',
+    'bezifferte',
+    'geht',
+    'ging',
+    'spricht',
+    'sprach',
+    'hält',
+    'hielt',
+    'schätzt',
+    'schätzte',
+    'geschätzt',
+    'warnt',
+    'warnte',
+    'gewarnt',
+    'meldet',
+    'meldete',
+    'gemeldet',
+    'berichtet',
+    'berichtete',
+    'erklärt',
+    'erklärte',
+    'sagt',
+    'sagte',
+    'gesagt',
+    'mitgeteilt',
+    'veröffentlicht',
+    'veröffentlichte',
+    'dementiert',
+    'dementierte',
+    'angaben',
+    'rechnet',
+    'zählt',
+    'nennt',
+    'nannte',
+    'genannt',
+  ]),
+  en: new Set([
+    'says',
+    'said',
+    'told',
+    'confirms',
+    'confirmed',
+    'releases',
+    'released',
+    'cites',
+    'cited',
+    'put',
+    'puts',
+    'estimates',
+    'estimated',
+    'assesses',
+    'assessed',
+    'believes',
+    'believed',
+    'argued',
+    'argues',
+    'accused',
+    'accuses',
+    'dismissed',
+    'denied',
+    'denies',
+    'reported',
+    'reports',
+    'warned',
+    'warns',
+    'counts',
+    'counted',
+    'claims',
+    'claimed',
+    'published',
+    'publishes',
+    'own',
+  ]),
+};

@@ -1,0 +1,74 @@
+/**
+ * The subject of a sentence as its source: "Der Kreml hat Berichte
+ * zurückgewiesen, wonach …", "NATO-Generalsekretär Mark Rutte hat
+ * Nordkorea vorgeworfen, …", "Ukraine's SBU releases footage of …",
+ * "Seoul's spy agency has cited about 2,000 dead". Such sentences name
+ * their source with a verb far from it (perfect tense, separable verbs)
+ * or one that is no speech verb; the subject counts when it names a
+ * claimant of the source table and the sentence holds a reporting verb.
+ *
+ * Also here: the wire dateline ("Seoul (Yonhap) –", "BRUSSELS, Feb 3
+ * (Reuters) -") and live-ticker stamps ("14:32 Uhr –"), which open a
+ * sentence but never name its source.
+ */
+import type { Language } from '../claim.js';
+import { REPORT_VERBS } from './lexicon/source-words.js';
+import { readForward } from './source-phrase.js';
+import { canonicalSource } from './source.js';
+import { isCapitalized, type Token } from './text.js';
+
+const DASHES = new Set(['–', '—', '-', '−']);
+
+/**
+ * Index of the first token after a dateline or ticker stamp at the start
+ * of the sentence, or 0: a dash within the first 12 tokens, preceded by a
+ * parenthesised outlet or by a time ("Uhr", "a.m.", digits).
+ */
+export function leadEnd(toks: readonly Token[]): number {
+  // "8:10 a.m. — …" is split after "a.m.": the dash opens the sentence.
+  if (DASHES.has(toks[0]?.text ?? '')) return 1;
+  for (let k = 1; k < toks.length && k <= 12; k += 1) {
+    const dash = toks[k] as Token;
+    if (!DASHES.has(dash.text)) continue;
+    const before = toks[k - 1] as Token;
+    // "10,000–12,000" is a range, not a dateline: the dash stands apart.
+    if (before.end === dash.start || toks[k + 1]?.start === dash.end) continue;
+    if (before.text === ')') return k + 1;
+    if (/^(?:uhr|a\.?m|p\.?m|gmt|utc|mez|mesz)\.?$/iu.test(before.text))
+      return k + 1;
+    const time = toks[k - 2]?.text === ':' || toks[k - 2]?.text === '.';
+    if (/^\d{2}$/u.test(before.text) && time) return k + 1;
+    return 0;
+  }
+  return 0;
+}
+
+/** True when the dateline at the start of `toks` holds the token at `k`. */
+export function inLead(toks: readonly Token[], k: number): boolean {
+  return k < leadEnd(toks);
+}
+
+/**
+ * The sentence's subject when it names a known claimant and a reporting
+ * verb follows it: the source phrase read from the sentence start (after a
+ * dateline), or null.
+ */
+export function subjectSource(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
+  const from = leadEnd(toks);
+  const first = toks[from];
+  if (!first || !first.isWord || !isCapitalized(first)) return null;
+  if (!toks.some((t, k) => k > from && REPORT_VERBS[lang].has(t.lower)))
+    return null;
+  const src = readForward(text, toks, from, lang);
+  if (src === null) return null;
+  const source = canonicalSource(src);
+  // "Nordkorea hat … eingeräumt": the state itself speaks only through
+  // its agency or its leader, named as such.
+  if (source === null || (source.id === 'kp-gov' && !/kcna|kim/iu.test(src)))
+    return null;
+  return src;
+}
