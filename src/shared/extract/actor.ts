@@ -145,10 +145,19 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
   const t = toks[k] as Token;
   const last = toks[k + span - 1] as Token;
   const tail = last.lower.split('-').pop() ?? '';
+  // "on North Korean infantry", "mit nordkoreanischen Truppen": an
+  // adjective that heads troops names their owner after any preposition.
+  if (isAdjectiveCue(toks, k) && headsTroops(toks, k)) return 'actor';
   if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
   // The subject of a speech or estimate verb is a source: "Südkorea geht
   // von 15.000 Soldaten aus", "Kyiv says".
-  if (SPEAKER_VERBS.has(next)) return 'source';
+  // "Die ukrainische Seite spricht von …": with a noun between.
+  if (
+    SPEAKER_VERBS.has(next) ||
+    (/^\p{Lu}/u.test(toks[k + span]?.text ?? '') &&
+      SPEAKER_VERBS.has(toks[k + span + 1]?.lower ?? ''))
+  )
+    return 'source';
   // One lower-case word may stand between ("in eastern Russia").
   if (
     prev &&
@@ -229,7 +238,7 @@ function isAdjectiveCue(toks: readonly Token[], k: number): boolean {
 function headsTroops(toks: readonly Token[], k: number): boolean {
   for (let j = k + 1; j <= k + 3 && j < toks.length; j += 1) {
     if (
-      /(?:soldaten|truppen|troops|soldiers|fighters|kämpfer|forces|personnel|offiziere|officers)$/u.test(
+      /(?:soldaten|truppen|troops|soldiers|fighters|kämpfer|forces|personnel|offiziere|officers|infantry|infanterie|einheiten|units|kontingent|contingent)$/u.test(
         (toks[j] as Token).lower,
       )
     )
@@ -324,6 +333,7 @@ export function resolveActor(
   prev: readonly Token[] | null,
   headline: readonly Token[] | null,
   prevOwner: string | null = null,
+  lead: readonly Token[] | null = null,
 ): string | null {
   if (unit.actor) return unit.actor;
   const after = toks[unit.next];
@@ -363,7 +373,10 @@ export function resolveActor(
   // actor cue ("North Korean units … , Ukrainian army spokesman …").
   if (prevOwner) return prevOwner;
   if (prev) {
+    // North Korea named there makes its troops the topic; else the last
+    // actor named.
     const p = findActorCues(prev);
+    if (p.some(([, code]) => code === 'KP')) return 'KP';
     if (p.length) return (p[p.length - 1] as readonly [number, string])[1];
   }
   if (headline && findActorCues(headline).some(([, c]) => c === 'KP'))
@@ -376,9 +389,10 @@ export function resolveActor(
       best = [Math.abs(k - num), code];
   }
   if (best) return best[1];
-  // No owner named anywhere near: a passage about North Korea's troops
+  // No owner named anywhere near (this sentence, the one before, the
+  // headline or the lead): a passage about North Korea's troops
   // ("Die Entsendung der etwa 11.000 Soldaten …") speaks of its own.
   const kp = (list: readonly Token[] | null): boolean =>
     list !== null && findCues(list).some(([, code]) => code === 'KP');
-  return kp(toks) || kp(prev) || kp(headline) ? 'KP' : null;
+  return kp(toks) || kp(prev) || kp(headline) || kp(lead) ? 'KP' : null;
 }

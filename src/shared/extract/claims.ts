@@ -188,7 +188,19 @@ function buildClaim(
     };
   }
   if (!unit) return null;
-  if (unit.demonym && !hasMilitaryContext(toks, lang)) return null;
+  // A headline's context is its lead: "Rund 10.000 Nordkoreaner in
+  // Russland\nEin Teil der Truppen …".
+  if (
+    unit.demonym &&
+    !hasMilitaryContext(toks, lang) &&
+    !(
+      si === 0 &&
+      hasHeadline &&
+      sentences.length > 1 &&
+      hasMilitaryContext(edge(1, 'head'), lang)
+    )
+  )
+    return null;
   // A bare year-like number is a count only with its noun right after it.
   if (m.yearLike && (!adjacent || unit.next - end > 3)) return null;
   if (isArmySize(toks, num, m.value)) return null;
@@ -199,6 +211,7 @@ function buildClaim(
     prev,
     si > 0 ? headline : null,
     unit.actor ? null : troopOwner(prev, lang),
+    edge(0, 'head'),
   );
   if (actor !== 'KP') return null;
   let [qualifier, qStart] = findQualifier(text, lower, m, lang);

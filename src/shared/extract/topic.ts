@@ -33,6 +33,9 @@ function endsBare(
 ): boolean {
   const next = toks[end];
   if (!next) return true;
+  // "155-Millimeter-Granaten", "170-mm guns": the figure is part of a word.
+  if (next.start === (toks[end - 1] as Token).end && next.text === '-')
+    return false;
   if (!next.isWord) return !/^[%$€£]/u.test(next.text);
   // "rund 1.000 der Soldaten", "100 of the troops": partitives are read by
   // the topic search below.
@@ -83,7 +86,10 @@ function ownerOf(toks: readonly Token[], k: number): string | null {
 
 /**
  * The nearest troop noun in `list`, searching outwards from `from`, with
- * its owner; with `owned`, the nearest one whose owner is named.
+ * its owner; with `owned`, the nearest one whose owner is named. Soldiers
+ * win over workers and officers, which a bare figure counts only when no
+ * soldiers are named ("counting soldiers, engineers and deminers, up from
+ * a peak of roughly 15,000").
  */
 function nearestNoun(
   list: readonly Token[],
@@ -92,6 +98,7 @@ function nearestNoun(
   lang: Language,
   owned = false,
 ): [Unit, string | null] | null {
+  let other: [Unit, string | null] | null = null;
   for (let d = 1; d < list.length; d += 1) {
     for (const k of [from - d, from + d]) {
       if (k < 0 || k >= list.length) continue;
@@ -100,10 +107,12 @@ function nearestNoun(
       // "bezog sich nicht auf Soldaten, sondern auf Arbeitskräfte".
       if (!unit || isNegated(list, k)) continue;
       const owner = ownerOf(list, k);
-      if (!owned || owner !== null) return [unit, owner];
+      if (owned && owner === null) continue;
+      if (unit === 'soldiers') return [unit, owner];
+      other = other ?? [unit, owner];
     }
   }
-  return null;
+  return other;
 }
 
 /**

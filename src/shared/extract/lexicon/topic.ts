@@ -130,4 +130,8 @@ export const TOPIC_BODIES: ReadonlySet<string> = new Set([
   'verbände',
   'entsandten',
   'entsandte',
+  'battalions',
+  'bataillone',
+  'corps',
+  'korps',
 ]);
