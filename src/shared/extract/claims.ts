@@ -101,6 +101,21 @@ function isArmySize(
   return toks.some((t) => ARMY_SIZE_CUES.some((c) => t.lower.startsWith(c)));
 }
 
+const EARLIER =
+  /^(?:früheren|frühere|vorherigen|ursprünglichen|earlier|previous|original)$/u;
+const VERSIONS = /^(?:fassung|version|versions|ausgabe)$/u;
+
+/**
+ * True for a correction's account of what an earlier version said ("In
+ * einer früheren Fassung hieß es, …", "An earlier version of this story
+ * said …"): its figures were withdrawn, not claimed.
+ */
+function quotesEarlierVersion(toks: readonly Token[]): boolean {
+  return toks.some(
+    (t, k) => EARLIER.test(t.lower) && VERSIONS.test(toks[k + 1]?.lower ?? ''),
+  );
+}
+
 /** True when a demonym ("Nordkoreaner") stands in a military context. */
 function hasMilitaryContext(toks: readonly Token[], lang: Language): boolean {
   const cues = Object.values(EVENT_CUES[lang]).flat();
@@ -203,7 +218,7 @@ function buildClaim(
     return null;
   // A bare year-like number is a count only with its noun right after it.
   if (m.yearLike && (!adjacent || unit.next - end > 3)) return null;
-  if (isArmySize(toks, num, m.value)) return null;
+  if (isArmySize(toks, num, m.value) || quotesEarlierVersion(toks)) return null;
   const actor = resolveActor(
     toks,
     num,

@@ -73,6 +73,8 @@ function isNegated(list: readonly Token[], k: number): boolean {
 
 /** The actor code named right before the noun at `k`, if any. */
 function ownerOf(toks: readonly Token[], k: number): string | null {
+  // A demonym names its own owner: "mehr als 10.000 Nordkoreaner".
+  if (KP_DEMONYMS.has((toks[k] as Token).lower)) return 'KP';
   for (let j = k - 1; j >= 0 && k - j <= 3; j -= 1) {
     const t = toks[j] as Token;
     if (!t.isWord) return null;

@@ -80,6 +80,65 @@ function isModifier(t: Token, lang: Language): boolean {
   );
 }
 
+const DE_PREPOSITIONS = new Set([
+  'in',
+  'im',
+  'an',
+  'am',
+  'nach',
+  'aus',
+  'per',
+  'über',
+  'von',
+  'vom',
+  'mit',
+  'bei',
+  'auf',
+  'zur',
+  'zum',
+  'ins',
+  'seit',
+]);
+const DE_ARTICLES = /^(?:der|die|das|den|dem|des|ein|eine|einem|einen|einer)$/u;
+
+/**
+ * Length of a prepositional phrase inside a German attribute at `k` ("in
+ * der Ukraine" in "zwei in der Ukraine festgehaltenen Soldaten"): a
+ * preposition, an optional article, a noun, then an inflected participle
+ * or adjective. 0 when there is none.
+ */
+function attributivePhrase(toks: readonly Token[], k: number): number {
+  if (!DE_PREPOSITIONS.has((toks[k] as Token).lower)) return 0;
+  let j = k + 1;
+  if (DE_ARTICLES.test(toks[j]?.lower ?? '')) j += 1;
+  // An adjective may stand in the phrase: "in den besetzten Gebieten".
+  if (
+    toks[j] &&
+    !isCapitalized(toks[j] as Token) &&
+    /e[nrms]?$/u.test((toks[j] as Token).lower)
+  )
+    j += 1;
+  const noun = toks[j];
+  if (!noun || !noun.isWord || !isCapitalized(noun)) return 0;
+  const after = toks[j + 1];
+  if (!after || !after.isWord || isCapitalized(after)) return 0;
+  return /(?:en|ten|te|ene|enen|nen)$/u.test(after.lower) ? j + 1 - k : 0;
+}
+
+/** The actor named inside an attributive phrase ("aus Nordkorea"), if any. */
+function innerActor(
+  toks: readonly Token[],
+  k: number,
+  n: number,
+): string | null {
+  if (!/^(?:aus|von|vom)$/u.test((toks[k] as Token).lower)) return null;
+  for (let j = k + 1; j < k + n; j += 1) {
+    const code = matchActor((toks[j] as Token).lower);
+    if (code) return code;
+  }
+  return null;
+}
+
 /** Finds the unit noun right after the figure (through adjectives). */
 export function findUnitAfter(
   toks: readonly Token[],
@@ -88,7 +147,7 @@ export function findUnitAfter(
 ): UnitMatch | null {
   let actor: string | null = null;
   let pending: UnitMatch | null = null;
-  for (let k = i; k < toks.length && k - i < 7; k += 1) {
+  for (let k = i; k < toks.length && k - i < 9; k += 1) {
     const t = toks[k] as Token;
     const pair = `${t.lower} ${toks[k + 1]?.lower ?? ''}`;
     if (KP_DEMONYMS.has(pair)) {
@@ -137,8 +196,15 @@ export function findUnitAfter(
         next: both ? k + 3 : k + 1,
         demonym: false,
       };
+      // "1.500 getöteten und verwundeten Nordkoreanern": attributes of
+      // the demonym or noun right after them, which names the owner.
+      if (both) {
+        const head = toks[k + 3];
+        if (head && KP_DEMONYMS.has(head.lower))
+          return { ...pending, actor: 'KP', next: k + 4 };
+        return pending;
+      }
       // "two wounded North Korean soldiers": then it was an adjective.
-      if (both) return pending;
       continue;
     }
     // Two-word nouns: "service members", "military personnel".
@@ -164,7 +230,21 @@ export function findUnitAfter(
       t.isWord &&
       toks[k + 1] !== undefined &&
       matchUnitWord(toks[k + 1] as Token, lang) !== null;
-    if (!isModifier(t, lang) && !compound) return pending;
+    // "zwei in der Ukraine festgehaltenen Soldaten", "1.500 per Schiff
+    // gebrachten Soldaten": a phrase inside the attribute.
+    const inner = lang === 'de' ? attributivePhrase(toks, k) : 0;
+    if (inner > 0) {
+      actor = actor ?? innerActor(toks, k, inner);
+      k += inner - 1;
+      continue;
+    }
+    // Coordinated attributes: "1.500 getöteten und verwundeten Nordkoreanern".
+    const joined =
+      k > i &&
+      /^(?:und|oder|and|or)$/u.test(t.lower) &&
+      toks[k + 1] !== undefined &&
+      isModifier(toks[k + 1] as Token, lang);
+    if (!isModifier(t, lang) && !compound && !joined) return pending;
     actor = actor ?? matchActor(pair) ?? matchActor(t.lower);
   }
   return pending;

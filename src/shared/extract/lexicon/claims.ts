@@ -227,6 +227,8 @@ export const EVENT_NOUNS: ReadonlyMap<string, ClaimEvent> = new Map([
   ['fatalities', 'killed'],
   ['injuries', 'wounded'],
   ['todesopfer', 'killed'],
+  ['leichen', 'killed'],
+  ['bodies', 'killed'],
   ['gefallenen', 'killed'],
   ['kriegstote', 'killed'],
   ['kriegstoten', 'killed'],
