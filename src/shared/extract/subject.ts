@@ -12,7 +12,7 @@
  * sentence but never name its source.
  */
 import type { Language } from '../claim.js';
-import { REPORT_VERBS } from './lexicon/source-words.js';
+import { REPORT_VERBS } from './lexicon/sources.js';
 import { readForward } from './source-phrase.js';
 import { canonicalSource } from './source.js';
 import { isCapitalized, type Token } from './text.js';
