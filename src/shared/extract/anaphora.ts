@@ -9,6 +9,7 @@ import { KP_DEMONYMS, QUALIFIER_PHRASES } from './lexicon/claims.js';
 import { matchActor } from './actor.js';
 import { isCapitalized, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
+import { ownerOf } from './topic.js';
 import { findUnitAfter, matchUnitWord } from './unit.js';
 
 // Anchors of "die Zahl der … Soldaten … auf N" and "the number of … to N".
@@ -75,8 +76,20 @@ export function findUnitBefore(
         };
       }
     }
-    // "… 1,500 troops, bringing the total to 12,000": the noun came earlier.
-    for (let u = k - 1; u >= 0 && k - u <= 20; u -= 1) {
+    // "… 1,500 troops, bringing the total to 12,000": the noun came
+    // earlier, and only a level word stands between anchor and figure
+    // (not "in total across two rotations").
+    const levelOnly =
+      num - k <= 4 &&
+      standsAlone(next, lang) &&
+      toks
+        .slice(k + 1, num)
+        .every(
+          (w) =>
+            /^(?:at|auf|to|bei|of|von|now|nun)$/u.test(w.lower) ||
+            QUALIFIER_WORDS.has(w.lower),
+        );
+    for (let u = k - 1; levelOnly && u >= 0 && k - u <= 20; u -= 1) {
       const unitHit = findUnitAfter(toks, u, lang);
       if (unitHit && unitHit.next <= k && !unitHit.demonym && !unitHit.event) {
         return { ...unitHit, next: end };
@@ -258,17 +271,35 @@ function antecedent(
   prev: readonly Token[] | null,
   lang: Language,
 ): Unit | null {
+  return antecedentOf(toks, num, prev, lang)?.[0] ?? null;
+}
+
+/** The nearest troop noun before token `num` (or in `prev`): its unit and owner. */
+function antecedentOf(
+  toks: readonly Token[],
+  num: number,
+  prev: readonly Token[] | null,
+  lang: Language,
+): [Unit, string | null] | null {
   // Bounded look-back: the antecedent is near, and the cost stays flat.
   for (const list of [
     toks.slice(Math.max(0, num - 40), num),
     (prev ?? []).slice(-40),
   ]) {
+    // The nearest North Korean troops, else the nearest troops: the others
+    // named near them are often the source ("nach Angaben der ukrainischen
+    // Spezialkräfte", "Ukrainian soldiers say").
+    // The unit is the nearest's ("500 Offiziere, drei davon").
+    let nearest: [Unit, string | null] | null = null;
     for (let k = list.length - 1; k >= 0; k -= 1) {
       const t = list[k] as Token;
-      const u = matchUnitWord(t, lang);
-      if (u) return u;
-      if (KP_DEMONYMS.has(t.lower)) return 'soldiers';
+      const u = KP_DEMONYMS.has(t.lower) ? 'soldiers' : matchUnitWord(t, lang);
+      if (!u) continue;
+      const owner = ownerOf(list, k);
+      nearest = nearest ?? [u, owner];
+      if (owner === 'KP') return [nearest[0], owner];
     }
+    if (nearest) return nearest;
   }
   return null;
 }
@@ -337,8 +368,10 @@ export function findAnaphoricUnit(
       to = end;
   }
   if (to < 0) return null;
-  const unit = antecedent(toks, num, prev, lang);
-  return unit
-    ? { unit, event: null, actor: null, next: to, demonym: false }
+  // The antecedent's owner is the figure's: "Pyongyang's soldiers … 7,000
+  // of them", whatever other country the sentence names.
+  const found = antecedentOf(toks, num, prev, lang);
+  return found
+    ? { unit: found[0], event: null, actor: found[1], next: to, demonym: false }
     : null;
 }

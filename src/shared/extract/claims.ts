@@ -176,7 +176,9 @@ function buildClaim(
   if (!unit && !m.yearLike)
     unit = findAnaphoricUnit(toks, num, end, prev, lang);
   const headline = hasHeadline ? edge(0, 'head') : null;
-  if (!unit && !m.yearLike)
+  // "155-Millimeter-Granaten": a figure glued to a word is no bare count.
+  const glued = /^[-\u2010\u2011]\p{L}/u.test(text.slice(m.end, m.end + 2));
+  if (!unit && !m.yearLike && !glued)
     unit = findTopicUnit(
       toks,
       num,

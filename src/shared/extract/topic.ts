@@ -71,13 +71,20 @@ function isNegated(list: readonly Token[], k: number): boolean {
   return [list[k - 1], list[k - 2]].some((t) => NEGATIONS.has(t?.lower ?? ''));
 }
 
-/** The actor code named right before the noun at `k`, if any. */
-function ownerOf(toks: readonly Token[], k: number): string | null {
+/** The actor code named right before the noun at `k` ("Pyongyang's soldiers"), if any. */
+export function ownerOf(toks: readonly Token[], k: number): string | null {
   // A demonym names its own owner: "mehr als 10.000 Nordkoreaner".
   if (KP_DEMONYMS.has((toks[k] as Token).lower)) return 'KP';
   for (let j = k - 1; j >= 0 && k - j <= 3; j -= 1) {
     const t = toks[j] as Token;
     if (!t.isWord) return null;
+    // The figure ends the noun phrase; before it only a possessive may
+    // name the owner ("Pyongyang's 9,000 soldiers", not "nach Angaben
+    // Kiews etwa 9.000 Soldaten").
+    if (/^\d/u.test(t.text)) {
+      const before = toks[j - 1]?.lower ?? '';
+      return /['’]s$/u.test(before) ? matchActor(before) : null;
+    }
     const code =
       matchActor(`${t.lower} ${toks[j + 1]?.lower ?? ''}`) ??
       matchActor(t.lower);

@@ -146,6 +146,8 @@ export const UNIT_SUFFIXES: readonly (readonly [string, Unit])[] = [
   ['infanteristen', 'soldiers'],
   ['infanterie', 'soldiers'],
   ['infantry', 'soldiers'],
+  ['reinforcements', 'soldiers'],
+  ['verstärkungen', 'soldiers'],
   ['engineers', 'workers'],
   ['builders', 'workers'],
   // Military engineers who clear mines are soldiers; builders are workers.

@@ -74,6 +74,9 @@ export const EN_AFTER_BARE: ReadonlySet<string> = new Set([
   'fought',
   'arrived',
   'left',
+  // "The 3,000 figure was the agency's estimate of total casualties".
+  'figure',
+  'estimate',
 ]);
 
 /** Words right before a bare figure that make it something else. */
