@@ -6,7 +6,7 @@
  * "The claim".
  */
 import type { Claim, Language } from '../claim.js';
-import { findAttribution } from './attribution.js';
+import { findAttribution, findClauseAttribution } from './attribution.js';
 import { resolveActor } from './actor.js';
 import { classifyEvent, matchCasualtyCue } from './event.js';
 import { findAnaphoricUnit, findUnitBefore } from './anaphora.js';
@@ -249,6 +249,9 @@ function buildClaim(
     );
     if (shift === 0) attributions.set(si, attribution);
   }
+  // Several sources in one sentence ("Seoul's NIS said …; the Pentagon put
+  // the number at …"): the figure's own clause names its source first.
+  attribution = findClauseAttribution(text, toks, num, lang) ?? attribution;
   const sentence = sentences[si] as Span;
   const endOff = adjacent ? (toks[unit.next - 1] as Token).end : m.end;
   const value = m.value;
