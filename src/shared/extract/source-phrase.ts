@@ -19,6 +19,7 @@ import {
   DETERMINERS,
   NAME_JOINERS,
   ADVERBS,
+  GENERIC_SOURCES,
 } from './lexicon/source-words.js';
 
 /** True when `t` may be part of a source phrase. */
@@ -193,9 +194,41 @@ export function readBackward(
   return phrase.length ? joinSource(text, phrase) : null;
 }
 
+// First words of phrases that read like a source but name none: pronouns,
+// numbers and the nouns of interviews and documents.
+const NOT_SOURCES = new Set([
+  'my',
+  'our',
+  'your',
+  'unsere',
+  'unseren',
+  'unserer',
+  'meine',
+  'meinen',
+  'antwort',
+  'frage',
+  'answer',
+  'question',
+  'zahl',
+  'zahlen',
+  'keinen',
+  'keine',
+  'unterrichtung',
+]);
+
 /** True when the phrase names no one ("Berichten", "er", "reports"). */
 export function isVague(source: string): boolean {
   const words = source.toLowerCase().split(/[\s-]+/u);
+  // No name at all: "seither", "but", "My own", "Antwort", "Eine Zahl";
+  // "agency" and "officials" refer back to a named source.
+  if (NOT_SOURCES.has(words[0] as string)) return true;
+  if (
+    words.length === 1 &&
+    !/\p{Lu}/u.test(source) &&
+    !GENERIC_SOURCES.has(words[0] as string) &&
+    !EN_SOURCE_WORDS.has(words[0] as string)
+  )
+    return true;
   // A phrase with a vague word ("die Truppen Berichten") is a mis-parse of
   // "… Berichten zufolge"; a digit or troop noun means we read the claim.
   return (
