@@ -207,8 +207,12 @@ function colonSource(text: string, all: readonly Token[]): string | null {
 
 /** True for "die Behörde", "the agency" and the like. */
 function isGeneric(source: string): boolean {
-  const words = source.toLowerCase().split(/\s+/u);
-  return words.length === 1 && GENERIC_SOURCES.has(words[0] as string);
+  const lower = source.toLowerCase();
+  const words = lower.split(/\s+/u);
+  return (
+    GENERIC_SOURCES.has(lower) ||
+    (words.length === 1 && GENERIC_SOURCES.has(words[0] as string))
+  );
 }
 
 /** A source phrase, a headline colon source or a known agency. */

@@ -118,6 +118,20 @@ export function readForward(
       return joinSource(text, toks.slice(k + 1, m));
     }
   }
+  // "der Geheimdienst in Seoul", "the ministry in Kyiv": the seat of an
+  // institution belongs to its name.
+  const seat = toks[k];
+  const place = toks[k + 1];
+  if (
+    got.length &&
+    seat &&
+    place &&
+    /^(?:in|aus)$/u.test(seat.lower) &&
+    GENERIC_SOURCES.has((got[got.length - 1] as Token).lower) &&
+    isCapitalized(place) &&
+    !STOP.has(place.lower)
+  )
+    got.push(seat, place);
   return got.length ? joinSource(text, got) : null;
 }
 

@@ -333,6 +333,22 @@ export const GENERIC_SOURCES = new Set([
   'military',
   'army',
   'institute',
+  'dienstes',
+  'ministeriums',
+  'geheimdienstes',
+  'behörden',
+  'institut',
+  'instituts',
+  'bündnis',
+  'bündnisses',
+  'alliance',
+  'analysten',
+  'analysts',
+  'think tank',
+  'the think tank',
+  'stiftung',
+  'generalstab',
+  'generalstabs',
 ]);
 
 // Markers of reported speech: the claim continues a source named before
