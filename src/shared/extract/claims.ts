@@ -116,6 +116,21 @@ function quotesEarlierVersion(toks: readonly Token[]): boolean {
   );
 }
 
+/**
+ * True when the figure at `num` follows the claim ending at offset
+ * `prevEnd` right after an "and"/"und" ("300 killed and 2,700", "300 Tote
+ * und 2.700").
+ */
+function isCoordinated(
+  toks: readonly Token[],
+  num: number,
+  prevEnd: number,
+): boolean {
+  const conj = toks[num - 1];
+  if (!conj || !/^(?:and|und|sowie)$/u.test(conj.lower)) return false;
+  return (toks[num - 2]?.end ?? Infinity) <= prevEnd;
+}
+
 /** True when a demonym ("Nordkoreaner") stands in a military context. */
 function hasMilitaryContext(toks: readonly Token[], lang: Language): boolean {
   const cues = Object.values(EVENT_CUES[lang]).flat();
@@ -233,6 +248,21 @@ function buildClaim(
   if (actor !== 'KP') return null;
   let [qualifier, qStart] = findQualifier(text, lower, m, lang);
   if (qualifier === 'exact' && post) qualifier = post[0];
+  // "ten thousand men at least", "2,000 troops or more".
+  const tail = adjacent ? findPostQualifier(toks, unit.next) : null;
+  if (qualifier === 'exact' && tail) qualifier = tail[0];
+  // "roughly 300 killed and 2,700 wounded": the qualifier of the first of
+  // two coordinated figures holds for the second.
+  if (
+    qualifier === 'exact' &&
+    carry &&
+    carry.qualifier !== 'exact' &&
+    carry.qualifier !== 'range' &&
+    m.value >= 10 &&
+    carry.end > (sentences[si] as Span).start &&
+    isCoordinated(toks, num, carry.end)
+  )
+    qualifier = carry.qualifier;
   const event = classifyEvent(toks, num, unit, lang);
   const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;
   // Attribution depends on the sentence only: computed once per sentence

@@ -76,6 +76,8 @@ export function findQualifier(
   lang: Language,
 ): [Qualifier, number] {
   if (m.low !== null && m.high !== null) return ['range', m.start];
+  // "~500 officers".
+  if (text[m.start - 1] === '~') return ['approx', m.start - 1];
   const windowStart = Math.max(0, m.start - 40);
   const [starts, ends, lowers] = wordsIn(text, lower, windowStart, m.start);
   // Skip filler words between qualifier and number ("sogar mindestens").

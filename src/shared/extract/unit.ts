@@ -292,6 +292,7 @@ const POST_QUALIFIERS: readonly (readonly [
   'approx' | 'at_least' | 'more_than',
 ])[] = [
   ['or', 'so', 'approx'],
+  ['at', 'least', 'at_least'],
   ['or', 'more', 'at_least'],
   ['and', 'more', 'at_least'],
   ['oder', 'mehr', 'at_least'],

@@ -39,6 +39,9 @@ export const QUALIFIER_PHRASES: Readonly<
     ['fast', 'approx'],
     ['knapp', 'approx'],
     ['gut', 'more_than'],
+    ['geschätzt', 'approx'],
+    ['richtung', 'approx'],
+    ['vielleicht', 'approx'],
     ['über', 'more_than'],
     ['unter', 'up_to'],
     ['mind.', 'at_least'],
@@ -85,6 +88,12 @@ export const QUALIFIER_PHRASES: Readonly<
     ['an approximate', 'approx'],
     ['a maximum of', 'up_to'],
     ['a minimum of', 'at_least'],
+    ['something like', 'approx'],
+    ['perhaps', 'approx'],
+    ['maybe', 'approx'],
+    ['in the region of', 'approx'],
+    ['north of', 'more_than'],
+    ['passed', 'more_than'],
   ],
 };
 
