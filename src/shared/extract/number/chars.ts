@@ -18,7 +18,8 @@ export const GROUP_SEPS = new Set([
   '\u202f',
 ]);
 export const SPACES = new Set([' ', '\u00a0', '\u2009', '\u202f', '\t']);
-export const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*/uy;
+export const WORD_RE =
+  /[\p{L}\p{M}](?:[\p{L}\p{M}]|['’](?=[\p{L}\p{M}]))*(?:-[\p{L}\p{M}]+)*/uy;
 export const LETTER_RE = /[\p{L}\p{M}]/u;
 // Look-around never reaches further than this, which keeps the scan linear.
 export const LOOK = 40;

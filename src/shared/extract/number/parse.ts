@@ -189,6 +189,9 @@ function scanRaw(text: string): RawNumber[] {
 
 // What may stand between the two ends of a range.
 const RANGE_GAP = /^\s*(?:-|–|—|bis|to|und|and)\s*$/iu;
+// Spoken ranges of spelled numbers: "eleven, twelve thousand", "drei, vier
+// Tausend", "three or four thousand".
+const SPOKEN_GAP = /^\s*(?:,|or|oder)\s*$/iu;
 const RANGE_OPENER = /(?:zwischen|between|von|from)\s+$/iu;
 
 /** Classifies a number by its neighbours. */
@@ -284,7 +287,8 @@ export function findNumbers(
       b &&
       kindA === 'count' &&
       b.start - a.end <= 8 &&
-      RANGE_GAP.test(text.slice(a.end, b.start))
+      (RANGE_GAP.test(text.slice(a.end, b.start)) ||
+        (a.spelled && b.spelled && SPOKEN_GAP.test(text.slice(a.end, b.start))))
     ) {
       const gap = text.slice(a.end, b.start).trim().toLowerCase();
       const opener = RANGE_OPENER.exec(
@@ -295,10 +299,17 @@ export function findNumbers(
         !needsOpener ||
         (opener !== null && /zwischen|between/iu.test(opener[0]));
       // "10 bis 12 Millionen": the scale word covers both ends.
+      // "zehn bis zwölftausend", "eleven, twelve thousand": the thousands
+      // of the upper end cover the lower one.
       const lowV =
         a.scale === 1 && b.scale > 1 && a.value * b.scale <= b.value
           ? a.value * b.scale
-          : a.value;
+          : a.spelled &&
+              a.value < 100 &&
+              b.value % 1000 === 0 &&
+              a.value * 1000 < b.value
+            ? a.value * 1000
+            : a.value;
       const kindB = classify(text, b, lower);
       if (
         ok &&
