@@ -117,6 +117,31 @@ const SPEAKER_VERBS = new Set([
   'erklärte',
   'beziffert',
   'bezifferte',
+  'think',
+  'thinks',
+  'believe',
+  'tell',
+  'tells',
+  'put',
+  'puts',
+  'assesses',
+  'assess',
+  'counts',
+  'counted',
+]);
+// Words between a speaker and its verb: "the Ukrainians will tell you".
+const SPEAKER_FILLERS = new Set([
+  'will',
+  'would',
+  'also',
+  'now',
+  'still',
+  'have',
+  'has',
+  'had',
+  'wird',
+  'hat',
+  'haben',
 ]);
 // Words that open a source phrase; an actor cue just after them is a source.
 const SOURCE_INTRODUCERS = new Set([
@@ -132,6 +157,7 @@ const SOURCE_INTRODUCERS = new Set([
   'berufung',
   'citing',
   'per',
+  'by',
 ]);
 
 /**
@@ -154,6 +180,8 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
   // "Die ukrainische Seite spricht von …": with a noun between.
   if (
     SPEAKER_VERBS.has(next) ||
+    (SPEAKER_FILLERS.has(next) &&
+      SPEAKER_VERBS.has(toks[k + span + 1]?.lower ?? '')) ||
     (/^\p{Lu}/u.test(toks[k + span]?.text ?? '') &&
       SPEAKER_VERBS.has(toks[k + span + 1]?.lower ?? ''))
   )

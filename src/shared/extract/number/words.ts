@@ -203,10 +203,18 @@ export function scanWords(
         current = 0;
       }
     } else if (w === 'and' && seen) {
-      // "two hundred and fifty": only continue if a number word follows.
+      // "two hundred and fifty": only continue if a number word below a
+      // hundred follows a hundred or a thousand ("seven thousand and eight
+      // thousand" is two numbers).
       const k = skipSpaces(text, j + word.length);
       const nxt = readWord(text, k);
-      if (nxt === null || parseEnglishWord(nxt) === null) break;
+      const small = nxt === null ? null : parseEnglishWord(nxt.toLowerCase());
+      if (small === null || small >= 100) break;
+      const after = readWord(
+        text,
+        skipSpaces(text, k + (nxt as string).length),
+      );
+      if (after !== null && EN_MULTIPLIERS.has(after.toLowerCase())) break;
       j = k;
       word = nxt;
       continue;
