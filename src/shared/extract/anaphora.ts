@@ -226,6 +226,8 @@ const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
   'another',
   'further',
   'additional',
+  'wohl',
+  'perhaps',
 ]);
 const PARTICIPLES = new Set([
   'already',

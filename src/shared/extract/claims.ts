@@ -103,7 +103,16 @@ function isArmySize(
 
 const EARLIER =
   /^(?:früheren|frühere|vorherigen|ursprünglichen|earlier|previous|original)$/u;
-const VERSIONS = /^(?:fassung|version|versions|ausgabe)$/u;
+const VERSIONS = /^(?:fassung|version|versions|ausgabe|angabe|angaben)$/u;
+// "hat ihre frühere Angabe zurückgezogen", "retracted a report that …".
+const RETRACTIONS = new Set([
+  'zurückgezogen',
+  'zurückgenommen',
+  'retracted',
+  'retracts',
+  'withdrew',
+  'withdrawn',
+]);
 
 /**
  * True for a correction's account of what an earlier version said ("In
@@ -112,7 +121,9 @@ const VERSIONS = /^(?:fassung|version|versions|ausgabe)$/u;
  */
 function quotesEarlierVersion(toks: readonly Token[]): boolean {
   return toks.some(
-    (t, k) => EARLIER.test(t.lower) && VERSIONS.test(toks[k + 1]?.lower ?? ''),
+    (t, k) =>
+      RETRACTIONS.has(t.lower) ||
+      (EARLIER.test(t.lower) && VERSIONS.test(toks[k + 1]?.lower ?? '')),
   );
 }
 
@@ -202,6 +213,7 @@ function buildClaim(
       prev,
       si > 0 ? headline : null,
       lang,
+      si > 1 ? edge(0, 'head') : null,
     );
   // Ellipsis: "300 Soldaten getötet und etwa 2.700 verwundet" reuses the
   // noun and actor of the figure before it in the same sentence.

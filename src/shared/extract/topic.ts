@@ -39,7 +39,24 @@ function endsBare(
   if (!next.isWord) return !/^[%$€£]/u.test(next.text);
   // "rund 1.000 der Soldaten", "100 of the troops": partitives are read by
   // the topic search below.
-  if (lang === 'de') return !isCapitalized(next) || next.lower === 'mann';
+  if (lang === 'de') {
+    if (isCapitalized(next)) return next.lower === 'mann';
+    // "rund 200 weitreichende Artilleriegeschütze": an adjective, then
+    // the figure's own noun.
+    const after = toks[end + 1];
+    return !(
+      /e[nrms]?$/u.test(next.lower) &&
+      next.lower.length > 4 &&
+      !/^(?:dieser|diese|diesen|jener|jene|unserer|seiner|ihrer|einer)$/u.test(
+        next.lower,
+      ) &&
+      after?.isWord &&
+      isCapitalized(after) &&
+      !/^(?:seien|wären|waren|sollen|könnten|dürften|werden|wurden)$/u.test(
+        next.lower,
+      )
+    );
+  }
   if (EN_AFTER_BARE.has(next.lower)) return true;
   // "1,000 wounded", "3,000 killed in …", but not "100 armored vehicles":
   // a participle counts as bare only when no noun follows it.
@@ -137,6 +154,7 @@ export function findTopicUnit(
   prev: readonly Token[] | null,
   headline: readonly Token[] | null,
   lang: Language,
+  lead: readonly Token[] | null = null,
 ): UnitMatch | null {
   if (value < BARE_MIN || !endsBare(toks, end, lang)) return null;
   const before = toks[num - 1]?.lower ?? '';
@@ -144,7 +162,8 @@ export function findTopicUnit(
   const found =
     nearestNoun(toks, num, [num, end], lang) ??
     (prev ? nearestNoun(prev, prev.length, null, lang) : null) ??
-    (headline ? nearestNoun(headline, headline.length, null, lang) : null);
+    (headline ? nearestNoun(headline, headline.length, null, lang) : null) ??
+    (lead && lead !== toks ? nearestNoun(lead, lead.length, null, lang) : null);
   if (!found) return null;
   const [unit, owner] = found;
   if (owner !== null && owner !== 'KP') return null;
