@@ -9,6 +9,14 @@ import {
   NON_ACTOR_PREPOSITIONS,
   SOURCE_HEADS,
 } from './lexicon/claims.js';
+import {
+  SOURCE_HEAD_ENDS,
+  SPEAKER_VERBS,
+  SPEAKER_FILLERS,
+  SOURCE_INTRODUCERS,
+  PRONOUNS,
+  SUBORDINATORS,
+} from './lexicon/actors.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
 
@@ -53,112 +61,6 @@ function matchActorPair(a: string, b: string): string | null {
 
 /** How an actor cue is used: as the actor, as a source, or as a place. */
 type CueRole = 'actor' | 'source' | 'place';
-
-// German compound heads of a source after an actor adjective
-// ("ukrainischen Verteidigungsgeheimdienstes", "Oberbefehlshabers").
-const SOURCE_HEAD_ENDS = [
-  'geheimdienst',
-  'geheimdienstes',
-  'dienstes',
-  'ministerium',
-  'ministeriums',
-  'regierung',
-  'behörde',
-  'behörden',
-  'generalstab',
-  'generalstabs',
-  'präsident',
-  'präsidenten',
-  'sprecher',
-  'sprecherin',
-  'minister',
-  'ministers',
-  'ministerin',
-  'chef',
-  'chefs',
-  'befehlshaber',
-  'befehlshabers',
-  'kommando',
-  'kommandos',
-  'abgeordneten',
-  'abgeordnete',
-  'senders',
-  'sender',
-  'nachrichtenagentur',
-  'zeitung',
-  'beamten',
-];
-// Verbs whose subject is the source of a figure, not the troops' owner.
-const SPEAKER_VERBS = new Set([
-  'says',
-  'said',
-  'told',
-  'estimates',
-  'estimated',
-  'believes',
-  'believed',
-  'claims',
-  'claimed',
-  'reports',
-  'reported',
-  'geht',
-  'ging',
-  'schätzt',
-  'schätzte',
-  'sagt',
-  'sagte',
-  'spricht',
-  'sprach',
-  'meldet',
-  'meldete',
-  'berichtet',
-  'berichtete',
-  'erklärt',
-  'erklärte',
-  'beziffert',
-  'bezifferte',
-  'think',
-  'thinks',
-  'believe',
-  'tell',
-  'tells',
-  'put',
-  'puts',
-  'assesses',
-  'assess',
-  'counts',
-  'counted',
-]);
-// Words between a speaker and its verb: "the Ukrainians will tell you".
-const SPEAKER_FILLERS = new Set([
-  'will',
-  'would',
-  'also',
-  'now',
-  'still',
-  'have',
-  'has',
-  'had',
-  'wird',
-  'hat',
-  'haben',
-]);
-// Words that open a source phrase; an actor cue just after them is a source.
-const SOURCE_INTRODUCERS = new Set([
-  'laut',
-  'according',
-  'angaben',
-  'einschätzung',
-  'schätzung',
-  'schätzungen',
-  'erkenntnissen',
-  'informationen',
-  'darstellung',
-  'berufung',
-  'citing',
-  'per',
-  'by',
-]);
 
 /**
  * The role of the actor cue at `k` spanning `span` tokens: "nach
@@ -288,44 +190,6 @@ export function findActorCues(
   }
   return out;
 }
-
-// Pronouns that refer back to a source named before them ("Kyiv says its
-// forces …"): then the source is the actor.
-const PRONOUNS = new Set([
-  'it',
-  'its',
-  'they',
-  'their',
-  'sie',
-  'ihre',
-  'ihren',
-  'ihrer',
-  'seine',
-  'seinen',
-  'seiner',
-  'er',
-  'eigenen',
-  'own',
-]);
-// Subordinators end the clause in which a later actor cue may still count.
-const SUBORDINATORS = new Set([
-  'as',
-  'while',
-  'während',
-  'als',
-  'weil',
-  'because',
-  'after',
-  'nachdem',
-  'where',
-  'wo',
-  'when',
-  'wenn',
-  'since',
-  'da',
-  'whereas',
-  'wobei',
-]);
 
 const INDEX_MEMO = new WeakMap<
   readonly Token[],

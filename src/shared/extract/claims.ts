@@ -20,19 +20,21 @@ import {
   type Token,
 } from './text.js';
 import {
-  ARMY_SIZE_CUES,
-  ARMY_SIZE_MIN,
-  EVENT_CUES,
   IMPLAUSIBLE_MIN,
   KP_GATE,
   PENINSULA_STEMS,
   THEATRE_STEMS,
-  UNIT_SUFFIXES,
 } from './lexicon/claims.js';
 import { detectLanguage } from './language.js';
 import { findNumbers, type NumberMention } from './number/parse.js';
 import { findQualifier } from './qualifier.js';
 import { canonicalSource } from './source.js';
+import {
+  hasMilitaryContext,
+  isArmySize,
+  isCoordinated,
+  quotesEarlierVersion,
+} from './filters.js';
 import { findTopicUnit, troopOwner } from './topic.js';
 
 export { detectLanguage } from './language.js';
@@ -70,90 +72,6 @@ function hasStem(
 
 // Token window around a figure that the context rules may read.
 const WINDOW = 60;
-
-const SIZE_VERBS = new Set([
-  'umfasst',
-  'umfassen',
-  'umfasste',
-  'zählt',
-  'zählte',
-  'comprises',
-  'comprise',
-  'comprised',
-  'consists',
-  'numbers',
-]);
-const FORMATIONS = /(?:korps|armee|division|brigade|verband|corps|army|unit)$/u;
-
-/** True when the sentence describes the whole army or a formation's size. */
-function isArmySize(
-  toks: readonly Token[],
-  num: number,
-  value: number,
-): boolean {
-  // "Das Sturmkorps umfasst bis zu 40.000 Mann": a formation, then a size
-  // verb, then the figure.
-  const verb = toks.findIndex((t, k) => k < num && SIZE_VERBS.has(t.lower));
-  if (verb > 0 && toks.slice(0, verb).some((t) => FORMATIONS.test(t.lower))) {
-    return true;
-  }
-  if (value < ARMY_SIZE_MIN) return false;
-  return toks.some((t) => ARMY_SIZE_CUES.some((c) => t.lower.startsWith(c)));
-}
-
-const EARLIER =
-  /^(?:früheren|frühere|vorherigen|ursprünglichen|earlier|previous|original)$/u;
-const VERSIONS = /^(?:fassung|version|versions|ausgabe|angabe|angaben)$/u;
-// "hat ihre frühere Angabe zurückgezogen", "retracted a report that …".
-const RETRACTIONS = new Set([
-  'zurückgezogen',
-  'zurückgenommen',
-  'retracted',
-  'retracts',
-  'withdrew',
-  'withdrawn',
-]);
-
-/**
- * True for a correction's account of what an earlier version said ("In
- * einer früheren Fassung hieß es, …", "An earlier version of this story
- * said …"): its figures were withdrawn, not claimed.
- */
-function quotesEarlierVersion(toks: readonly Token[]): boolean {
-  return toks.some(
-    (t, k) =>
-      RETRACTIONS.has(t.lower) ||
-      (EARLIER.test(t.lower) && VERSIONS.test(toks[k + 1]?.lower ?? '')),
-  );
-}
-
-/**
- * True when the figure at `num` follows the claim ending at offset
- * `prevEnd` right after an "and"/"und" ("300 killed and 2,700", "300 Tote
- * und 2.700").
- */
-function isCoordinated(
-  toks: readonly Token[],
-  num: number,
-  prevEnd: number,
-): boolean {
-  const conj = toks[num - 1];
-  if (!conj || !/^(?:and|und|sowie)$/u.test(conj.lower)) return false;
-  return (toks[num - 2]?.end ?? Infinity) <= prevEnd;
-}
-
-/** True when a demonym ("Nordkoreaner") stands in a military context. */
-function hasMilitaryContext(toks: readonly Token[], lang: Language): boolean {
-  const cues = Object.values(EVENT_CUES[lang]).flat();
-  return toks.some(
-    (t) =>
-      cues.some((c) => c.length >= 5 && t.lower.startsWith(c)) ||
-      UNIT_SUFFIXES.some(([s]) => t.lower.endsWith(s)) ||
-      /^(?:militär|military|armee|army|kampf|kämpf|krieg|front|gefecht|combat|fight|battle|war$)/u.test(
-        t.lower,
-      ),
-  );
-}
 
 /** The sentence index holding each offset, for offsets in ascending order. */
 function locate(

@@ -1,0 +1,154 @@
+/**
+ * Word lists of the actor rules (`actor.ts`): the words around a country
+ * cue that make it a source or a place rather than the troops' owner, the
+ * pronouns that point back to a source and the subordinators that end a
+ * clause. Plain data.
+ */
+
+// German compound heads of a source after an actor adjective
+// ("ukrainischen Verteidigungsgeheimdienstes", "Oberbefehlshabers").
+export const SOURCE_HEAD_ENDS = [
+  'geheimdienst',
+  'geheimdienstes',
+  'dienstes',
+  'ministerium',
+  'ministeriums',
+  'regierung',
+  'behörde',
+  'behörden',
+  'generalstab',
+  'generalstabs',
+  'präsident',
+  'präsidenten',
+  'sprecher',
+  'sprecherin',
+  'minister',
+  'ministers',
+  'ministerin',
+  'chef',
+  'chefs',
+  'befehlshaber',
+  'befehlshabers',
+  'kommando',
+  'kommandos',
+  'abgeordneten',
+  'abgeordnete',
+  'senders',
+  'sender',
+  'nachrichtenagentur',
+  'zeitung',
+  'beamten',
+];
+
+// Verbs whose subject is the source of a figure, not the troops' owner.
+export const SPEAKER_VERBS = new Set([
+  'says',
+  'said',
+  'told',
+  'estimates',
+  'estimated',
+  'believes',
+  'believed',
+  'claims',
+  'claimed',
+  'reports',
+  'reported',
+  'geht',
+  'ging',
+  'schätzt',
+  'schätzte',
+  'sagt',
+  'sagte',
+  'spricht',
+  'sprach',
+  'meldet',
+  'meldete',
+  'berichtet',
+  'berichtete',
+  'erklärt',
+  'erklärte',
+  'beziffert',
+  'bezifferte',
+  'think',
+  'thinks',
+  'believe',
+  'tell',
+  'tells',
+  'put',
+  'puts',
+  'assesses',
+  'assess',
+  'counts',
+  'counted',
+]);
+
+// Words between a speaker and its verb: "the Ukrainians will tell you".
+export const SPEAKER_FILLERS = new Set([
+  'will',
+  'would',
+  'also',
+  'now',
+  'still',
+  'have',
+  'has',
+  'had',
+  'wird',
+  'hat',
+  'haben',
+]);
+
+// Words that open a source phrase; an actor cue just after them is a source.
+export const SOURCE_INTRODUCERS = new Set([
+  'laut',
+  'according',
+  'angaben',
+  'einschätzung',
+  'schätzung',
+  'schätzungen',
+  'erkenntnissen',
+  'informationen',
+  'darstellung',
+  'berufung',
+  'citing',
+  'per',
+  'by',
+]);
+
+// Pronouns that refer back to a source named before them ("Kyiv says its
+// forces …"): then the source is the actor.
+export const PRONOUNS = new Set([
+  'it',
+  'its',
+  'they',
+  'their',
+  'sie',
+  'ihre',
+  'ihren',
+  'ihrer',
+  'seine',
+  'seinen',
+  'seiner',
+  'er',
+  'eigenen',
+  'own',
+]);
+
+// Subordinators end the clause in which a later actor cue may still count.
+export const SUBORDINATORS = new Set([
+  'as',
+  'while',
+  'während',
+  'als',
+  'weil',
+  'because',
+  'after',
+  'nachdem',
+  'where',
+  'wo',
+  'when',
+  'wenn',
+  'since',
+  'da',
+  'whereas',
+  'wobei',
+]);
