@@ -232,6 +232,9 @@ export function resolveActor(
   // Origin or genitive: "aus Nordkorea", "der nordkoreanischen Armee".
   if (after && /^(?:aus|from|of|by|von|der|des)$/u.test(after.lower)) {
     for (let j = unit.next + 1; j <= unit.next + 2; j += 1) {
+      // "two thousand by Seoul's own count": a possessive after "by" owns
+      // the count, not the troops.
+      if (after.lower === 'by' && /['’]s$/u.test(toks[j]?.lower ?? '')) break;
       const code = matchActor(
         `${toks[j]?.lower ?? ''} ${toks[j + 1]?.lower ?? ''}`,
       );

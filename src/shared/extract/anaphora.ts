@@ -306,6 +306,21 @@ function antecedentOf(
   return null;
 }
 
+/** The first troop noun after token `from` in the sentence, with its owner. */
+function postcedentOf(
+  toks: readonly Token[],
+  from: number,
+  lang: Language,
+): [Unit, string | null] | null {
+  for (let k = from; k < toks.length && k - from <= 40; k += 1) {
+    const t = toks[k] as Token;
+    if (KP_DEMONYMS.has(t.lower)) return ['soldiers', 'KP'];
+    const u = matchUnitWord(t, lang);
+    if (u) return [u, ownerOf(toks, k)];
+  }
+  return null;
+}
+
 /**
  * A figure without a noun of its own that stands for troops named before:
  * "8,000 of them", "N von ihnen", "davon N", or a bare subject ("About
@@ -371,8 +386,11 @@ export function findAnaphoricUnit(
   }
   if (to < 0) return null;
   // The antecedent's owner is the figure's: "Pyongyang's soldiers … 7,000
-  // of them", whatever other country the sentence names.
-  const found = antecedentOf(toks, num, prev, lang);
+  // of them", whatever other country the sentence names. With none before,
+  // the noun may follow: "'about 2,000 of them have died,' …, referring to
+  // the North Korean soldiers sent to Russia".
+  const found =
+    antecedentOf(toks, num, prev, lang) ?? postcedentOf(toks, to, lang);
   return found
     ? { unit: found[0], event: null, actor: found[1], next: to, demonym: false }
     : null;

@@ -139,6 +139,37 @@ function innerActor(
   return null;
 }
 
+// "12.000 Angehörige der nordkoreanischen Streitkräfte", "members of the
+// Korean People's Army": a member noun, a genitive and an armed force.
+const MEMBERS =
+  /^(?:angehörige|angehörigen|mitglieder|mitgliedern|members|soldiers|soldaten)$/u;
+const ARMED_FORCES =
+  /(?:streitkräfte|armee|army|forces|truppen|einheiten|units|corps|korps|volksarmee)$/u;
+
+/** The armed force a member noun at `k` belongs to, as a unit match, or null. */
+function membersOf(toks: readonly Token[], k: number): UnitMatch | null {
+  if (!MEMBERS.test((toks[k] as Token).lower)) return null;
+  if (!/^(?:der|des|of)$/u.test(toks[k + 1]?.lower ?? '')) return null;
+  let actor: string | null = null;
+  for (let j = k + 2; j < toks.length && j <= k + 6; j += 1) {
+    const t = toks[j] as Token;
+    actor =
+      actor ??
+      matchActor(`${t.lower} ${toks[j + 1]?.lower ?? ''}`) ??
+      matchActor(t.lower);
+    if (ARMED_FORCES.test(t.lower))
+      return {
+        unit: 'soldiers',
+        event: null,
+        actor,
+        next: j + 1,
+        demonym: false,
+      };
+    if (!t.isWord) return null;
+  }
+  return null;
+}
+
 /** Finds the unit noun right after the figure (through adjectives). */
 export function findUnitAfter(
   toks: readonly Token[],
@@ -207,6 +238,8 @@ export function findUnitAfter(
       // "two wounded North Korean soldiers": then it was an adjective.
       continue;
     }
+    const members = membersOf(toks, k);
+    if (members) return { ...members, actor: members.actor ?? actor };
     // Two-word nouns: "service members", "military personnel".
     const two = lang === 'en' ? UNIT_WORDS.get(pair) : undefined;
     if (two)
