@@ -149,10 +149,69 @@ function isProjected(
     if (PAST.has(t.lower)) past = true;
   }
   if (deadline && !past) modal = true;
+  // German future: "wird … entsenden", "werden … eingesetzt werden".
+  if (!modal && lang === 'de' && hasFutureWerden(toks, a, b)) modal = true;
+  // "könnten sich … befinden", "dürften es rund 10.000 sein": a modal of
+  // likelihood about a present state is no projection.
+  if (modal && !deadline && !future && isStative(toks, a, b)) return false;
   // German "sollen" in news is mostly "reportedly" ("sollen … kämpfen");
   // it projects only with a future marker ("sollen … geschickt werden",
   // "soll … steigen", "sollen … entsenden").
   return modal || (reportative && future);
+}
+
+const STATIVES = new Set([
+  'befinden',
+  'befindet',
+  'sein',
+  'stehen',
+  'kämpfen',
+  'remain',
+  'fighting',
+]);
+const LIKELIHOOD = new Set([
+  'könnte',
+  'könnten',
+  'dürfte',
+  'dürften',
+  'could',
+  'may',
+  'might',
+]);
+
+/** True when the clause's modal is one of likelihood and its verb a state. */
+function isStative(toks: readonly Token[], a: number, b: number): boolean {
+  let likely = false;
+  let state = false;
+  for (let k = a; k < b; k += 1) {
+    const w = (toks[k] as Token).lower;
+    if (PROJECTION_CUES.de.has(w) || PROJECTION_CUES.en.has(w)) {
+      if (!LIKELIHOOD.has(w)) return false;
+      likely = true;
+    }
+    if (STATIVES.has(w)) state = true;
+  }
+  return likely && state;
+}
+
+/** "wird … entsenden": a form of "werden" and an infinitive ending the clause. */
+function hasFutureWerden(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+): boolean {
+  const aux = toks
+    .slice(a, b)
+    .some((t) => /^(?:wird|werden|werde)$/u.test(t.lower));
+  if (!aux) return false;
+  let k = b - 1;
+  while (k > a && !(toks[k] as Token).isWord) k -= 1;
+  const last = (toks[k] as Token).lower;
+  return /en$/u.test(last) &&
+    !/^ge/u.test(last) &&
+    !/^(?:wird|werden|werde)$/u.test(last)
+    ? true
+    : last === 'werden' && /t$/u.test(toks[k - 1]?.lower ?? '');
 }
 
 const CASUALTY_EVENTS = [
