@@ -8,7 +8,7 @@
 import type { Claim, Language } from '../claim.js';
 import { findAttribution, findClauseAttribution } from './attribution.js';
 import { resolveActor } from './actor.js';
-import { classifyEvent, matchCasualtyCue } from './event.js';
+import { classifyEvent, hasPresenceCue, matchCasualtyCue } from './event.js';
 import { findAnaphoricUnit, findUnitBefore } from './anaphora.js';
 import { findPostQualifier, findStrongBody, findUnitAfter } from './unit.js';
 import {
@@ -193,7 +193,18 @@ function buildClaim(
     isCoordinated(toks, num, carry.end)
   )
     qualifier = carry.qualifier;
-  const event = classifyEvent(toks, num, unit, lang);
+  let event = classifyEvent(toks, num, unit, lang);
+  // "will send 6,000 — 1,000 sappers … and 5,000 builders —": a figure
+  // with no event word of its own shares the plan of the one before it in
+  // the sentence.
+  if (
+    event === 'deployed' &&
+    carry &&
+    (carry.event === 'projected' || carry.event === 'training') &&
+    carry.end > (sentences[si] as Span).start &&
+    !hasPresenceCue(toks, num, unit, lang)
+  )
+    event = carry.event;
   const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;
   // Attribution depends on the sentence only: computed once per sentence
   // (dense passages hold many figures per sentence).

@@ -365,3 +365,29 @@ export function classifyEvent(
   const dDeploy = nearestCue(toks, num, EVENT_CUES[lang].deployed, false);
   return dTrain < dDeploy ? 'training' : 'deployed';
 }
+
+// Presence cues that are places, not verbs: they do not tell a plan from
+// a presence.
+const PLACE_CUES = new Set(['kursk', 'front', 'einsatz']);
+
+/**
+ * True when the figure's clause has a word of presence or past of its own
+ * ("arrived", "bereits", "were sent"), so it does not share another
+ * figure's plan.
+ */
+export function hasPresenceCue(
+  toks: readonly Token[],
+  num: number,
+  unit: UnitMatch,
+  lang: Language,
+): boolean {
+  const [a, b] = clauseAround(toks, num);
+  const cues = EVENT_CUES[lang].deployed.filter((c) => !PLACE_CUES.has(c));
+  for (let k = a; k < Math.max(b, unit.next); k += 1) {
+    const w = (toks[k] as Token).lower;
+    if (PAST.has(w) || /^(?:already|bereits|schon|currently|derzeit)$/u.test(w))
+      return true;
+    if (cues.some((c) => matchesCue(w, c, false))) return true;
+  }
+  return false;
+}
