@@ -33,6 +33,7 @@ import {
   hasMilitaryContext,
   isArmySize,
   isCoordinated,
+  isSubunitSize,
   quotesEarlierVersion,
 } from './filters.js';
 import { findTopicUnit, troopOwner } from './topic.js';
@@ -165,7 +166,12 @@ function buildClaim(
     return null;
   // A bare year-like number is a count only with its noun right after it.
   if (m.yearLike && (!adjacent || unit.next - end > 3)) return null;
-  if (isArmySize(toks, num, m.value) || quotesEarlierVersion(toks)) return null;
+  if (
+    isArmySize(toks, num, m.value) ||
+    quotesEarlierVersion(toks) ||
+    isSubunitSize(toks, num)
+  )
+    return null;
   const actor = resolveActor(
     toks,
     num,

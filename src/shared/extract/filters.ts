@@ -99,3 +99,16 @@ export function hasMilitaryContext(
       ),
   );
 }
+
+const SUBUNITS =
+  /^(?:groups|teams|squads|gruppen|trupps|stoßtrupps|sturmgruppen|kampfgruppen|assault|units)$/u;
+
+/**
+ * True for the size of the small groups a force is split into ("assault
+ * groups of 20 to 30 men", "in Gruppen von 20, 30 Mann"): no head count.
+ */
+export function isSubunitSize(toks: readonly Token[], num: number): boolean {
+  const link = toks[num - 1]?.lower ?? '';
+  if (!/^(?:of|von|zu|à)$/u.test(link)) return false;
+  return SUBUNITS.test(toks[num - 2]?.lower ?? '');
+}

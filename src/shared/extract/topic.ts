@@ -11,7 +11,11 @@
  */
 import type { Language, Unit } from '../claim.js';
 import { matchActor } from './actor.js';
-import { EVENT_NOUNS, KP_DEMONYMS } from './lexicon/claims.js';
+import {
+  EVENT_NOUNS,
+  KP_DEMONYMS,
+  QUALIFIER_PHRASES,
+} from './lexicon/claims.js';
 import {
   BARE_BEFORE_NOT,
   EN_AFTER_BARE,
@@ -20,6 +24,13 @@ import {
 import { isCapitalized, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
 import { matchUnitWord } from './unit.js';
+
+// Words of the qualifiers before a figure ("of about 50,000").
+const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
+  Object.values(QUALIFIER_PHRASES)
+    .flat()
+    .flatMap(([p]) => p.split(' ')),
+);
 
 // Smallest bare figure read as troops: below it, bare numbers are mostly
 // paragraph numbers, ages, counts of things ("UPDATE 2", "aged 20").
@@ -159,6 +170,19 @@ export function findTopicUnit(
   if (value < BARE_MIN || !endsBare(toks, end, lang)) return null;
   const before = toks[num - 1]?.lower ?? '';
   if (BARE_BEFORE_NOT.has(before)) return null;
+  // "a Russian grouping of about 50,000": the body the figure measures
+  // names its owner.
+  let p = num - 1;
+  while (p > 0 && QUALIFIER_WORDS.has((toks[p] as Token).lower)) p -= 1;
+  if (
+    /^(?:of|von)$/u.test(toks[p]?.lower ?? '') &&
+    /(?:grouping|group|force|army|contingent|corps|gruppierung|verband|truppe|armee|kontingent)$/u.test(
+      toks[p - 1]?.lower ?? '',
+    )
+  ) {
+    const body = ownerOf(toks, p - 1);
+    if (body !== null && body !== 'KP') return null;
+  }
   const found =
     nearestNoun(toks, num, [num, end], lang) ??
     (prev ? nearestNoun(prev, prev.length, null, lang) : null) ??
