@@ -8,86 +8,25 @@ import type { Language } from '../claim.js';
 import {
   BATTLE_PLACES,
   KNOWN_SOURCES,
-  SOURCE_AFTER,
   SOURCE_BEFORE,
 } from './lexicon/sources.js';
-import {
-  isVague,
-  joinSource,
-  readBackward,
-  readForward,
-} from './source-phrase.js';
+import { isVague, joinSource } from './source-phrase.js';
 import { leadEnd, subjectSource } from './subject.js';
-import { CLAUSE_BREAKS, isCapitalized, type Token } from './text.js';
+import {
+  AFTER_INDEX,
+  BEFORE_FIRST_WORDS,
+  findCues,
+  matchSentenceOnce,
+} from './source-patterns.js';
+import { isCapitalized, type Token } from './text.js';
 import {
   ADVERBS,
-  ARTICLES,
   DENIALS,
   GENERIC_SOURCES,
-  PREPOSITIONS,
   PRONOUNS,
   REPORTED,
   RUBRICS,
 } from './lexicon/source-words.js';
-
-/** Cue lists indexed by their first word, with each cue's rank. */
-type CueIndex = ReadonlyMap<
-  string,
-  readonly (readonly [number, readonly string[]])[]
->;
-
-function indexCues(cues: readonly string[]): CueIndex {
-  const index = new Map<string, [number, readonly string[]][]>();
-  cues.forEach((cue, rank) => {
-    const parts = cue.split(' ');
-    const list = index.get(parts[0] as string) ?? [];
-    list.push([rank, parts]);
-    index.set(parts[0] as string, list);
-  });
-  return index;
-}
-
-const AFTER_INDEX: Readonly<Record<Language, CueIndex>> = {
-  de: indexCues(SOURCE_AFTER.de),
-  en: indexCues(SOURCE_AFTER.en),
-};
-const BEFORE_INDEX: Readonly<Record<Language, CueIndex>> = {
-  de: indexCues(SOURCE_BEFORE.de),
-  en: indexCues(SOURCE_BEFORE.en),
-};
-// First words of the cues before a source.
-const BEFORE_FIRST_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = {
-  de: new Set(SOURCE_BEFORE.de.map((c) => c.split(' ')[0] as string)),
-  en: new Set(SOURCE_BEFORE.en.map((c) => c.split(' ')[0] as string)),
-};
-
-/**
- * Occurrences of the cues in the tokens as [position, cue words], in the
- * order of the cue list and then of the text: one pass over the tokens.
- */
-function findCues(
-  toks: readonly Token[],
-  index: CueIndex,
-): (readonly [number, readonly string[]])[] {
-  const hits: [number, number, readonly string[]][] = [];
-  for (let i = 0; i < toks.length; i += 1) {
-    const list = index.get((toks[i] as Token).lower);
-    if (list === undefined) continue;
-    for (const [rank, parts] of list) {
-      let ok = true;
-      for (let k = 0; k < parts.length && ok; k += 1)
-        ok = toks[i + k]?.lower === parts[k];
-      if (ok) hits.push([rank, i, parts]);
-    }
-  }
-  if (hits.length === 0) return [];
-  hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return hits.map(([, i, parts]) => [i, parts] as const);
-}
-
-// "nach US-Angaben", "nach HUR-Angaben": the source is the first part.
-const SOURCE_COMPOUND =
-  /^(.+)-(?:angaben|informationen|schätzungen|einschätzung|erkenntnissen|quellen|kreisen)$/iu;
 
 // Results per token array: a sentence is read as the current, the next and
 // the previous one of its neighbours' figures. Keys are the arrays the
@@ -109,53 +48,6 @@ function matchSentence(
   }
   return got;
 }
-
-/** Runs the attribution patterns over one sentence's tokens. */
-function matchSentenceOnce(
-  text: string,
-  toks: readonly Token[],
-  lang: Language,
-): string | null {
-  for (const t of toks) {
-    const m = t.text.includes('-') ? SOURCE_COMPOUND.exec(t.text) : null;
-    if (m && !isVague(m[1] as string)) return m[1] as string;
-  }
-  // Speaker before a speech verb first: it is the primary source, while
-  // "laut X" often names the outlet that relayed it.
-  for (const [i] of findCues(toks, AFTER_INDEX[lang])) {
-    const src = readBackward(text, toks, i, lang);
-    if (src && !isVague(src)) return src;
-  }
-  for (const [i, parts] of findCues(toks, BEFORE_INDEX[lang])) {
-    const cue = parts.join(' ');
-    const n = parts.length;
-    const next = toks[i + n];
-    // Verbs and "so" only introduce a source that starts with a capital.
-    if (
-      !next ||
-      (cue.length < 8 &&
-        !isCapitalized(next) &&
-        !ARTICLES.has(next.lower) &&
-        !PREPOSITIONS.has(cue))
-    )
-      continue;
-    // English puts the speaker after the verb only in inversion: after a
-    // quote or comma ("…, said John Kirby"), never in "which said Russian".
-    const before = toks[i - 1]?.text ?? ',';
-    if (
-      lang === 'en' &&
-      SPEECH_VERBS.has(cue) &&
-      !CLAUSE_BREAKS.has(before) &&
-      !/^[„“"'”’»«]$/u.test(before)
-    )
-      continue;
-    const src = readForward(text, toks, i + n, lang);
-    if (src && !isVague(src)) return src;
-  }
-  return null;
-}
-
-const SPEECH_VERBS: ReadonlySet<string> = new Set(SOURCE_AFTER.en);
 
 /** True when a pronoun is the subject of a speech verb ("…, it said"). */
 function hasPronounSpeaker(toks: readonly Token[], lang: Language): boolean {

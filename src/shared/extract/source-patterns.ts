@@ -1,0 +1,198 @@
+/**
+ * The attribution patterns of one clause or sentence: a source compound
+ * ("nach US-Angaben"), an adjective with a source noun ("ukrainische
+ * Angaben"), a speaker before a speech verb ("X sagte", "X said"), a cue
+ * before a source ("laut X", "according to X", "sagte X") and a document
+ * of a source ("ein Post des ukrainischen Grenzschutzes, wonach …", "nach
+ * der jüngsten Bilanz des Geheimdienstes"). `attribution.ts` decides
+ * which sentence or clause to read.
+ */
+import type { Language } from '../claim.js';
+import { matchActor } from './actor.js';
+import { SOURCE_AFTER, SOURCE_BEFORE } from './lexicon/sources.js';
+import { ARTICLES, DETERMINERS, PREPOSITIONS } from './lexicon/source-words.js';
+import { isVague, readBackward, readForward } from './source-phrase.js';
+import { canonicalSource } from './source.js';
+import { CLAUSE_BREAKS, isCapitalized, type Token } from './text.js';
+
+/** Cue lists indexed by their first word, with each cue's rank. */
+export type CueIndex = ReadonlyMap<
+  string,
+  readonly (readonly [number, readonly string[]])[]
+>;
+
+function indexCues(cues: readonly string[]): CueIndex {
+  const index = new Map<string, [number, readonly string[]][]>();
+  cues.forEach((cue, rank) => {
+    const parts = cue.split(' ');
+    const list = index.get(parts[0] as string) ?? [];
+    list.push([rank, parts]);
+    index.set(parts[0] as string, list);
+  });
+  return index;
+}
+
+export const AFTER_INDEX: Readonly<Record<Language, CueIndex>> = {
+  de: indexCues(SOURCE_AFTER.de),
+  en: indexCues(SOURCE_AFTER.en),
+};
+const BEFORE_INDEX: Readonly<Record<Language, CueIndex>> = {
+  de: indexCues(SOURCE_BEFORE.de),
+  en: indexCues(SOURCE_BEFORE.en),
+};
+// First words of the cues before a source.
+export const BEFORE_FIRST_WORDS: Readonly<
+  Record<Language, ReadonlySet<string>>
+> = {
+  de: new Set(SOURCE_BEFORE.de.map((c) => c.split(' ')[0] as string)),
+  en: new Set(SOURCE_BEFORE.en.map((c) => c.split(' ')[0] as string)),
+};
+
+/**
+ * Occurrences of the cues in the tokens as [position, cue words], in the
+ * order of the cue list and then of the text: one pass over the tokens.
+ */
+export function findCues(
+  toks: readonly Token[],
+  index: CueIndex,
+): (readonly [number, readonly string[]])[] {
+  const hits: [number, number, readonly string[]][] = [];
+  for (let i = 0; i < toks.length; i += 1) {
+    const list = index.get((toks[i] as Token).lower);
+    if (list === undefined) continue;
+    for (const [rank, parts] of list) {
+      let ok = true;
+      for (let k = 0; k < parts.length && ok; k += 1)
+        ok = toks[i + k]?.lower === parts[k];
+      if (ok) hits.push([rank, i, parts]);
+    }
+  }
+  if (hits.length === 0) return [];
+  hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return hits.map(([, i, parts]) => [i, parts] as const);
+}
+
+// "nach US-Angaben", "nach HUR-Angaben": the source is the first part.
+const SOURCE_COMPOUND =
+  /^(.+)-(?:angaben|informationen|schätzungen|einschätzung|erkenntnissen|quellen|kreisen)$/iu;
+
+const SPEECH_VERBS: ReadonlySet<string> = new Set(SOURCE_AFTER.en);
+
+// Nouns of a source's statements: "ukrainische Angaben", "westliche Schätzungen".
+const STATEMENT_NOUNS =
+  /^(?:angaben|schätzungen|quellen|kreisen|erkenntnissen|informationen)$/u;
+
+/** "ukrainische Angaben": an actor adjective and a statement noun, or null. */
+function adjectiveSource(text: string, toks: readonly Token[]): string | null {
+  for (let k = 0; k + 1 < toks.length; k += 1) {
+    const t = toks[k] as Token;
+    if (isCapitalized(t) || !t.isWord || matchActor(t.lower) === null) continue;
+    const noun = toks[k + 1] as Token;
+    if (STATEMENT_NOUNS.test(noun.lower)) return text.slice(t.start, noun.end);
+  }
+  return null;
+}
+
+/** True for a phrase that is only a country adjective ("North Korean"). */
+function isModifierOnly(src: string): boolean {
+  const words = src.split(/\s+/u);
+  const last = (words[words.length - 1] as string).toLowerCase();
+  return (
+    /(?:an|ese|ish|isch|ische|ischen)$/u.test(last) &&
+    matchActor(src.toLowerCase()) !== null
+  );
+}
+
+// Documents and tallies that carry a source in their genitive or "of"
+// phrase ("ein Post des …", "the latest tally of …").
+const DOCUMENTS = new Set([
+  'post',
+  'beitrag',
+  'bilanz',
+  'lagebewertung',
+  'zählung',
+  'erklärung',
+  'mitteilung',
+  'bericht',
+  'statement',
+  'report',
+  'tally',
+  'count',
+  'summary',
+  'assessment',
+]);
+
+/** The source in a document's genitive: "ein Post des Grenzschutzes, wonach". */
+function documentSource(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
+  for (let k = 0; k + 2 < toks.length; k += 1) {
+    if (!DOCUMENTS.has((toks[k] as Token).lower)) continue;
+    const link = (toks[k + 1] as Token).lower;
+    if (!/^(?:des|der|of|from|by)$/u.test(link)) continue;
+    const src = readForward(text, toks, k + 2, lang);
+    if (src && !isVague(src) && canonicalSource(src) !== null) return src;
+  }
+  return null;
+}
+
+/** Runs the attribution patterns over one sentence's tokens. */
+export function matchSentenceOnce(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
+  for (const t of toks) {
+    const m = t.text.includes('-') ? SOURCE_COMPOUND.exec(t.text) : null;
+    if (m && !isVague(m[1] as string)) return m[1] as string;
+  }
+  // Speaker before a speech verb first: it is the primary source, while
+  // "laut X" often names the outlet that relayed it.
+  const adjective = lang === 'de' ? adjectiveSource(text, toks) : null;
+  if (adjective) return adjective;
+  for (const [i, parts] of findCues(toks, AFTER_INDEX[lang])) {
+    const src = readBackward(text, toks, i, lang);
+    if (!src || isVague(src)) continue;
+    // German puts the subject after the verb when something else comes
+    // first: "Tatsächlich spricht der südkoreanische Geheimdienst …",
+    // "Ende Oktober bezifferte Pentagon-Sprecher Pat Ryder …".
+    if (lang === 'de' && canonicalSource(src) === null) {
+      const after = readForward(text, toks, i + parts.length, lang);
+      if (after && !isVague(after) && canonicalSource(after) !== null)
+        return after;
+    }
+    return src;
+  }
+  for (const [i, parts] of findCues(toks, BEFORE_INDEX[lang])) {
+    const cue = parts.join(' ');
+    const n = parts.length;
+    const next = toks[i + n];
+    // Verbs and "so" only introduce a source that starts with a capital.
+    if (
+      !next ||
+      (cue.length < 8 &&
+        !isCapitalized(next) &&
+        !ARTICLES.has(next.lower) &&
+        !DETERMINERS.has(next.lower) &&
+        !PREPOSITIONS.has(cue))
+    )
+      continue;
+    // English puts the speaker after the verb only in inversion: after a
+    // quote or comma ("…, said John Kirby"), never in "which said Russian".
+    const before = toks[i - 1]?.text ?? ',';
+    if (
+      lang === 'en' &&
+      SPEECH_VERBS.has(cue) &&
+      !CLAUSE_BREAKS.has(before) &&
+      !/^[„“"'”’»«]$/u.test(before)
+    )
+      continue;
+    const src = readForward(text, toks, i + n, lang);
+    // "…, said North Korean casualties had passed 4,000": an adjective of
+    // the claim's own noun, not a speaker.
+    if (src && !isVague(src) && !isModifierOnly(src)) return src;
+  }
+  return documentSource(text, toks, lang);
+}
