@@ -98,7 +98,7 @@ function colonSource(text: string, all: readonly Token[]): string | null {
 }
 
 /** True for "die Behörde", "the agency" and the like. */
-function isGeneric(source: string): boolean {
+export function isGeneric(source: string): boolean {
   const lower = source.toLowerCase();
   const words = lower.split(/\s+/u);
   return (
@@ -234,58 +234,4 @@ export function findAttribution(
     if (src) return src;
   }
   return findKnownSource(cur);
-}
-
-// Words after a comma that open a clause of its own ("…, and his agency
-// said …", "…, while Kyiv put …").
-const CLAUSE_OPENERS = new Set([
-  'and',
-  'und',
-  'but',
-  'aber',
-  'while',
-  'während',
-  'whereas',
-  'wobei',
-]);
-
-/** Token index ranges of the clauses of a sentence: `;`, spaced dashes, ", and". */
-function clauseBounds(
-  toks: readonly Token[],
-  num: number,
-): [number, number] | null {
-  const isBreak = (k: number): boolean => {
-    const t = toks[k] as Token;
-    if (t.text === ';') return true;
-    if (/^[–—]$/u.test(t.text))
-      return k > 0 && (toks[k - 1] as Token).end < t.start;
-    return t.text === ',' && CLAUSE_OPENERS.has(toks[k + 1]?.lower ?? '');
-  };
-  let a = num;
-  while (a > 0 && !isBreak(a - 1)) a -= 1;
-  let b = num;
-  while (b < toks.length && !isBreak(b)) b += 1;
-  if (a === 0 && b === toks.length) return null;
-  // Skip the opener itself: "and his military intelligence agency said".
-  if (a > 0 && CLAUSE_OPENERS.has(toks[a]?.lower ?? '')) a += 1;
-  return [a, b];
-}
-
-/**
- * The source named in the figure's own clause when the sentence has
- * several ("Seoul's NIS said about 11,000; the Pentagon put the number at
- * 11,000 to 12,000"), or null (one clause, or none named in it).
- */
-export function findClauseAttribution(
-  text: string,
-  toks: readonly Token[],
-  num: number,
-  lang: Language,
-): string | null {
-  const bounds = clauseBounds(toks, num);
-  if (!bounds) return null;
-  const clause = toks.slice(bounds[0], bounds[1]);
-  const src =
-    matchSentenceOnce(text, clause, lang) ?? subjectSource(text, clause, lang);
-  return src && !isGeneric(src) ? src : null;
 }

@@ -6,7 +6,8 @@
  * "The claim".
  */
 import type { Claim, Language } from '../claim.js';
-import { findAttribution, findClauseAttribution } from './attribution.js';
+import { findAttribution } from './attribution.js';
+import { findClauseAttribution } from './clause-source.js';
 import { resolveActor } from './actor.js';
 import { classifyEvent, hasPresenceCue, matchCasualtyCue } from './event.js';
 import { findAnaphoricUnit, findUnitBefore } from './anaphora.js';

@@ -1,0 +1,121 @@
+/**
+ * The source of a figure's own clause, when a sentence names several:
+ * "Seoul's NIS said about 11,000; the Pentagon put the number at 11,000 to
+ * 12,000", "Kiew spricht von etwa 12.000, Washington von gut 11.000",
+ * "Western estimates crept upward: the Pentagon spoke of 'at least
+ * 3,000'". Clauses end at ";", ":", spaced dashes, ", and" and at a comma
+ * that a named claimant follows.
+ */
+import type { Language } from '../claim.js';
+import { isGeneric } from './attribution.js';
+import { isVague, readForward } from './source-phrase.js';
+import { matchSentenceOnce } from './source-patterns.js';
+import { canonicalSource } from './source.js';
+import { REPORT_VERBS } from './lexicon/sources.js';
+import { leadEnd, subjectSource } from './subject.js';
+import { isCapitalized, type Token } from './text.js';
+
+// Words after a comma that open a clause of its own ("…, and his agency
+// said …", "…, while Kyiv put …").
+const CLAUSE_OPENERS = new Set([
+  'and',
+  'und',
+  'but',
+  'aber',
+  'while',
+  'während',
+  'whereas',
+  'wobei',
+]);
+
+/** A named claimant opening the clause at `k` ("Washington von gut 11.000"). */
+function claimantAt(
+  text: string,
+  toks: readonly Token[],
+  k: number,
+  lang: Language,
+): string | null {
+  const t = toks[k];
+  if (!t || !t.isWord) return null;
+  const first = CLAUSE_OPENERS.has(t.lower) ? k + 1 : k;
+  const head = toks[first];
+  if (
+    !head ||
+    !(isCapitalized(head) || /^(?:the|der|die|das)$/u.test(head.lower))
+  )
+    return null;
+  const src = readForward(text, toks, first, lang);
+  if (!src || isVague(src)) return null;
+  const source = canonicalSource(src);
+  // "…, Nordkorea werde 1.000 Pioniere schicken": the state in a reported
+  // clause is the troops' owner, not a claimant.
+  if (source === null || (source.id === 'kp-gov' && !/kcna|kim/iu.test(src)))
+    return null;
+  // The claimant speaks: a reporting verb, or the gapped "von"/"at" of
+  // "Washington von gut 11.000".
+  let after = first;
+  while (
+    after < toks.length &&
+    (toks[after] as Token).end <= head.start + src.length
+  )
+    after += 1;
+  let next = toks[after]?.lower ?? '';
+  if (/^(?:has|have|hat|haben|had|hatte)$/u.test(next))
+    next = toks[after + 1]?.lower ?? '';
+  return REPORT_VERBS[lang].has(next) || GAPPED.has(next) ? src : null;
+}
+
+const GAPPED = new Set(['von', 'auf', 'bei', 'mit', 'at', 'of']);
+
+/** Token index range of the figure's clause, or null for a one-clause sentence. */
+function clauseBounds(
+  text: string,
+  toks: readonly Token[],
+  num: number,
+  lang: Language,
+): [number, number] | null {
+  const lead = leadEnd(toks);
+  const isBreak = (k: number): boolean => {
+    const t = toks[k] as Token;
+    if (k < lead) return false;
+    if (t.text === ';' || t.text === ':') return true;
+    if (/^[–—]$/u.test(t.text))
+      return k > 0 && (toks[k - 1] as Token).end < t.start;
+    if (t.text !== ',') return false;
+    return (
+      CLAUSE_OPENERS.has(toks[k + 1]?.lower ?? '') ||
+      claimantAt(text, toks, k + 1, lang) !== null
+    );
+  };
+  let a = num;
+  while (a > lead && !isBreak(a - 1)) a -= 1;
+  let b = num;
+  while (b < toks.length && !isBreak(b)) b += 1;
+  if (a <= lead && b === toks.length) return null;
+  // Skip the opener itself: "and his military intelligence agency said".
+  if (a > 0 && CLAUSE_OPENERS.has(toks[a]?.lower ?? '')) a += 1;
+  return [a, b];
+}
+
+/**
+ * The source named in the figure's own clause when the sentence has
+ * several, or null (one clause, or none named in it).
+ */
+export function findClauseAttribution(
+  text: string,
+  toks: readonly Token[],
+  num: number,
+  lang: Language,
+): string | null {
+  const bounds = clauseBounds(text, toks, num, lang);
+  if (!bounds) return null;
+  const clause = toks.slice(bounds[0], bounds[1]);
+  const src =
+    matchSentenceOnce(text, clause, lang) ??
+    subjectSource(text, clause, lang) ??
+    // Gapping: "Kiew spricht von etwa 12.000, Washington von gut 11.000".
+    (bounds[0] > 0 && (toks[bounds[0] - 1] as Token).text === ','
+      ? claimantAt(text, toks, bounds[0], lang)
+      : null);
+  return src && !isGeneric(src) ? src : null;
+}
