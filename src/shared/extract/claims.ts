@@ -37,6 +37,7 @@ import {
   isSubunitSize,
   quotesEarlierVersion,
 } from './filters.js';
+import { findTurns, speakerAt, type Turn } from './speaker.js';
 import { findTopicUnit, troopOwner } from './topic.js';
 
 export { detectLanguage } from './language.js';
@@ -100,6 +101,7 @@ function buildClaim(
   carry: Claim | null,
   attributions: Map<number, string | null>,
   hasHeadline: boolean,
+  turns: readonly Turn[],
 ): Claim | null {
   if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN)
     return null;
@@ -230,6 +232,9 @@ function buildClaim(
   // Several sources in one sentence ("Seoul's NIS said …; the Pentagon put
   // the number at …"): the figure's own clause names its source first.
   attribution = findClauseAttribution(text, toks, num, lang) ?? attribution;
+  // A transcript's speaker owns the figures of their turn.
+  if (attribution === null && turns.length > 0)
+    attribution = speakerAt(turns, m.start);
   const sentence = sentences[si] as Span;
   const endOff = adjacent ? (toks[unit.next - 1] as Token).end : m.end;
   const value = m.value;
@@ -313,6 +318,7 @@ export function extractClaims(
     // The headline is the first line, when the text has more than one.
     const nl = text.indexOf('\n');
     const hasHeadline = nl >= 0 && (sentences[0] as Span).end <= nl;
+    const turns = findTurns(text);
     for (const m of findNumbers(text, lower)) {
       if (m.kind !== 'count') continue;
       si = locate(sentences, m.start, si);
@@ -328,6 +334,7 @@ export function extractClaims(
         out.at(-1) ?? null,
         attributions,
         hasHeadline,
+        turns,
       );
       if (claim) out.push(claim);
     }

@@ -372,6 +372,14 @@ export const GENERIC_SOURCES = new Set([
   'stiftung',
   'generalstab',
   'generalstabs',
+  'spokeswoman',
+  'spokesman',
+  'spokesperson',
+  'a spokeswoman',
+  'a spokesman',
+  'a spokesperson',
+  'ein sprecher',
+  'eine sprecherin',
 ]);
 
 // Markers of reported speech: the claim continues a source named before
