@@ -13,10 +13,12 @@ const SRC = path.join(ROOT, 'src');
 const MAX_LINES = 400;
 /** Data tables, allowed to be longer (README: "only word lists and fixture stories"). */
 const DATA_FILES = new Set([
-  'src/shared/extract/lexicon/claims.ts',
   'src/shared/extract/number/lexicon.ts',
   'src/eval/dedupe-stories.ts',
 ]);
+/** Every file of the extractor's `lexicon/` folder is a word list. */
+const isData = (file: string): boolean =>
+  DATA_FILES.has(file) || file.startsWith('src/shared/extract/lexicon/');
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -75,7 +77,7 @@ describe('README layout', () => {
 describe('file size', () => {
   it('keeps every source file but the data tables under about 400 lines', () => {
     const long = files
-      .filter((file) => !DATA_FILES.has(file))
+      .filter((file) => !isData(file))
       .map((file) => ({
         file,
         lines: readFileSync(path.join(ROOT, file), 'utf8').split('\n').length,
