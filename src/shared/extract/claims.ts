@@ -101,7 +101,7 @@ function buildClaim(
   carry: Claim | null,
   attributions: Map<number, string | null>,
   hasHeadline: boolean,
-  turns: readonly Turn[],
+  turns: () => readonly Turn[],
 ): Claim | null {
   if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN)
     return null;
@@ -233,8 +233,7 @@ function buildClaim(
   // the number at …"): the figure's own clause names its source first.
   attribution = findClauseAttribution(text, toks, num, lang) ?? attribution;
   // A transcript's speaker owns the figures of their turn.
-  if (attribution === null && turns.length > 0)
-    attribution = speakerAt(turns, m.start);
+  if (attribution === null) attribution = speakerAt(turns(), m.start);
   const sentence = sentences[si] as Span;
   const endOff = adjacent ? (toks[unit.next - 1] as Token).end : m.end;
   const value = m.value;
@@ -318,7 +317,9 @@ export function extractClaims(
     // The headline is the first line, when the text has more than one.
     const nl = text.indexOf('\n');
     const hasHeadline = nl >= 0 && (sentences[0] as Span).end <= nl;
-    const turns = findTurns(text);
+    // Transcript turns, found only when a figure has no source of its own.
+    let found: Turn[] | null = null;
+    const turns = (): readonly Turn[] => (found ??= findTurns(text));
     for (const m of findNumbers(text, lower)) {
       if (m.kind !== 'count') continue;
       si = locate(sentences, m.start, si);

@@ -109,6 +109,29 @@ export function findClauseAttribution(
 ): string | null {
   const bounds = clauseBounds(text, toks, num, lang);
   if (!bounds) return null;
+  // Figures of one clause share its source: read each clause once.
+  let memo = MEMO.get(toks);
+  if (!memo) {
+    memo = new Map();
+    MEMO.set(toks, memo);
+  }
+  const key = bounds[0] * 100_000 + bounds[1];
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const got = clauseSource(text, toks, bounds, lang);
+  memo.set(key, got);
+  return got;
+}
+
+const MEMO = new WeakMap<readonly Token[], Map<number, string | null>>();
+
+/** The source of the clause `bounds` of `toks`, or null. */
+function clauseSource(
+  text: string,
+  toks: readonly Token[],
+  bounds: readonly [number, number],
+  lang: Language,
+): string | null {
   const clause = toks.slice(bounds[0], bounds[1]);
   const src =
     matchSentenceOnce(text, clause, lang) ??
