@@ -38,6 +38,7 @@ import {
   quotesEarlierVersion,
 } from './filters.js';
 import { findTurns, speakerAt, type Turn } from './speaker.js';
+import { datelineCountry } from './subject.js';
 import { findTopicUnit, troopOwner } from './topic.js';
 
 export { detectLanguage } from './language.js';
@@ -86,6 +87,21 @@ function locate(
   while (i < sentences.length - 1 && (sentences[i] as Span).end <= offset)
     i += 1;
   return i;
+}
+
+/**
+ * The canonical source of an attribution; one without a country of its
+ * own ("ein Vertreter des Außenministeriums", "a government official
+ * here") takes the country of the wire dateline.
+ */
+function sourceOf(
+  attribution: string | null,
+  lead: readonly Token[],
+): Claim['source'] {
+  const own = canonicalSource(attribution);
+  if (own !== null || attribution === null) return own;
+  const country = datelineCountry(lead);
+  return country ? canonicalSource(`${attribution} ${country}`) : null;
 }
 
 /** Builds the claim of one figure, or null when it is not a KP claim. */
@@ -253,7 +269,7 @@ function buildClaim(
     actor,
     event,
     attribution,
-    source: canonicalSource(attribution),
+    source: sourceOf(attribution, edge(0, 'head')),
     text: text.slice(qStart, endOff),
     sentence: text.slice(sentence.start, sentence.end),
     start: qStart,

@@ -127,7 +127,9 @@ export function readForward(
     seat &&
     place &&
     /^(?:in|aus)$/u.test(seat.lower) &&
-    GENERIC_SOURCES.has((got[got.length - 1] as Token).lower) &&
+    /(?:ministerium|dienst|regierung|behörde|generalstab|agentur|ministry|agency|service|office|officials|government)$/u.test(
+      (got[got.length - 1] as Token).lower,
+    ) &&
     isCapitalized(place) &&
     !STOP.has(place.lower)
   )

@@ -72,3 +72,27 @@ export function subjectSource(
     return null;
   return src;
 }
+
+// Dateline cities and the country words the source table knows them by.
+const DATELINE_CITIES: ReadonlyMap<string, string> = new Map([
+  ['washington', 'us'],
+  ['seoul', 'seoul'],
+  ['kiew', 'kyiv'],
+  ['kyiv', 'kyiv'],
+  ['kiev', 'kyiv'],
+  ['london', 'british'],
+  ['moskau', 'russia'],
+  ['moscow', 'russia'],
+]);
+
+/**
+ * The country of a wire dateline ("WASHINGTON (Reuters) –", "SEOUL, Nov 12
+ * (Yonhap) —") as a word of the source table, or null: "a government
+ * official here" in a Seoul dateline is Seoul's.
+ */
+export function datelineCountry(toks: readonly Token[]): string | null {
+  const end = leadEnd(toks);
+  if (end === 0 || !toks.slice(0, end).some((t) => t.text === '(')) return null;
+  const city = (toks[0] as Token).lower.split('/')[0] as string;
+  return DATELINE_CITIES.get(city) ?? null;
+}

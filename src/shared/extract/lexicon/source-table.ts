@@ -73,14 +73,27 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     country: 'KR',
     rule: [[KR, DEFENCE]],
   },
+  // Outlets before governments: "der US-Sender CNN", "das ukrainische
+  // Nachrichtenportal RBC-Ukraine" are media, whatever country they name.
+  {
+    id: 'media',
+    name: 'A news outlet',
+    country: null,
+    rule: [
+      [
+        /yonhap|reuters|associated press|\bap\b|\bafp\b|\bdpa\b|\bbbc\b|\bcnn\b|new york times|wall street journal|washington post|financial times|\bbild\b|spiegel|kyiv independent|\bnhk\b|\bmedi(?:en|a)\b|news agency|nachrichtenagentur|zeitung|newspaper|sender|broadcaster|nachrichtenportal|portal\b|outlet|fernsehen|television|\btv\b|telegram-kanal|telegram channel/u,
+      ],
+    ],
+  },
   {
     id: 'us-dod',
     name: 'US Department of Defense (Pentagon)',
     country: 'US',
     rule: [
-      [/pentagon/u],
+      [/pentagon|department of defen[cs]e|defen[cs]e department|\bdod\b/u],
       [US, DEFENCE],
-      [/lloyd austin|hegseth|pat ryder|sabrina singh/u],
+      [US, /defen[cs]e officials?|verteidigungskreise/u],
+      [/lloyd austin|hegseth|\bryder\b|sabrina singh/u],
     ],
   },
   {
@@ -128,16 +141,6 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     rule: [
       [/\bkcna\b|kim jong|zentrale nachrichtenagentur/u],
       [/^(?:north korea|nordkorea|pyongyang|pjöngjang)$/u],
-    ],
-  },
-  {
-    id: 'media',
-    name: 'A news outlet',
-    country: null,
-    rule: [
-      [
-        /yonhap|reuters|associated press|\bap\b|\bafp\b|\bdpa\b|\bbbc\b|\bcnn\b|new york times|wall street journal|washington post|financial times|\bbild\b|spiegel|kyiv independent|\bnhk\b|\bmedi(?:en|a)\b|news agency|nachrichtenagentur|zeitung|newspaper|sender|broadcaster/u,
-      ],
     ],
   },
   {
