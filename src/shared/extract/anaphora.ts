@@ -9,6 +9,7 @@ import { KP_DEMONYMS, QUALIFIER_PHRASES } from './lexicon/claims.js';
 import { matchActor } from './actor.js';
 import { isCapitalized, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
+import { EN_AFTER_BARE } from './lexicon/topic.js';
 import { ownerOf } from './topic.js';
 import { findUnitAfter, matchUnitWord } from './unit.js';
 
@@ -47,6 +48,13 @@ export function findUnitBefore(
     if (!t.isWord && t.text !== ',' && t.text !== '-') return null;
     if (/^\d/u.test(t.text)) return null;
     if (!COUNT_ANCHOR.test(t.lower)) continue;
+    // "After the losses in January, roughly 3,000 were pulled back": a
+    // loss noun in another clause is no anchor.
+    if (
+      LOSS_ANCHORS.has(t.lower.split('-').pop() ?? '') &&
+      toks.slice(k + 1, num).some((w) => w.text === ',')
+    )
+      return null;
     if (LOSS_ANCHORS.has(t.lower.split('-').pop() ?? '')) {
       const ev = t.lower.endsWith('toll') ? 'killed' : 'casualties';
       // The adjective before the loss noun names whose: "North Korean losses".
@@ -347,6 +355,7 @@ export function findAnaphoricUnit(
     MORE_WORDS.has(next) &&
     (!toks[end + 1]?.isWord ||
       SUBJECT_VERBS.has(toks[end + 1]?.lower ?? '') ||
+      (lang === 'en' && EN_AFTER_BARE.has(toks[end + 1]?.lower ?? '')) ||
       (lang === 'de' && !isCapitalized(toks[end + 1] as Token)))
   )
     to = end + 1;

@@ -32,6 +32,10 @@ const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
     .flatMap(([p]) => p.split(' ')),
 );
 
+// Nouns a bare figure after "of" measures instead of troops.
+const MEASURES =
+  /^(?:population|bevölkerung|einwohnern?|capacity|kapazität|range|reichweite|area|fläche|budget|cost|costs|kosten|price|preis|length|länge|distance|entfernung)$/u;
+
 // Smallest bare figure read as troops: below it, bare numbers are mostly
 // paragraph numbers, ages, counts of things ("UPDATE 2", "aged 20").
 const BARE_MIN = 100;
@@ -174,6 +178,12 @@ export function findTopicUnit(
   // names its owner.
   let p = num - 1;
   while (p > 0 && QUALIFIER_WORDS.has((toks[p] as Token).lower)) p -= 1;
+  // "a pre-war population of around 5,000": the figure measures a thing.
+  if (
+    /^(?:of|von)$/u.test(toks[p]?.lower ?? '') &&
+    MEASURES.test(toks[p - 1]?.lower ?? '')
+  )
+    return null;
   if (
     /^(?:of|von)$/u.test(toks[p]?.lower ?? '') &&
     /(?:grouping|group|force|army|contingent|corps|gruppierung|verband|truppe|armee|kontingent)$/u.test(

@@ -157,9 +157,9 @@ export const UNIT_SUFFIXES: readonly (readonly [string, Unit])[] = [
   ['infantry', 'soldiers'],
   ['reinforcements', 'soldiers'],
   ['verstärkungen', 'soldiers'],
-  ['engineers', 'workers'],
+  ['engineers', 'soldiers'],
   ['builders', 'workers'],
-  // Military engineers who clear mines are soldiers; builders are workers.
+  // Military engineers and deminers are soldiers; builders are workers.
   ['deminers', 'soldiers'],
   ['sappers', 'soldiers'],
   ['pioniere', 'soldiers'],
@@ -533,6 +533,7 @@ export const EVENT_CUES: Readonly<
       'killed',
       'dead',
       'died',
+      'fell',
       'deaths',
       'death',
       'slain',
