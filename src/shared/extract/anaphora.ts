@@ -10,6 +10,16 @@ import { matchActor } from './actor.js';
 import { isCapitalized, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
 import { EN_AFTER_BARE } from './lexicon/topic.js';
+import {
+  SUBJECT_VERBS,
+  PARTICIPLES,
+  MORE_WORDS,
+  COPULAS,
+  TOPIC_WORDS,
+  DE_ADVERBS,
+  ANAPHORS,
+  AFTER_BARE,
+} from './lexicon/anaphora.js';
 import { ownerOf } from './topic.js';
 import { findUnitAfter, matchUnitWord } from './unit.js';
 
@@ -132,32 +142,6 @@ export function findUnitBefore(
 
 const TROOP_ANCHORS =
   /(?:contingent|kontingent|truppenzahl|truppenstärke|truppenkontingent|force|truppe|expeditionary)$/u;
-// Words that may follow a figure that has no noun of its own.
-const AFTER_BARE = new Set([
-  'to',
-  'in',
-  'into',
-  'and',
-  'at',
-  'from',
-  'for',
-  'is',
-  'are',
-  'was',
-  'were',
-  'has',
-  'have',
-  'had',
-  'nach',
-  'in',
-  'und',
-  'an',
-  'zur',
-  'zum',
-  'ins',
-  'sind',
-  'waren',
-]);
 
 /** True when the token after a figure shows it has no noun of its own. */
 function standsAlone(next: Token | undefined, lang: Language): boolean {
@@ -165,58 +149,6 @@ function standsAlone(next: Token | undefined, lang: Language): boolean {
   return AFTER_BARE.has(next.lower) && (lang === 'en' || !isCapitalized(next));
 }
 
-// Pronouns that stand for troops named before: "8,000 of them", "davon".
-const ANAPHORS = new Set([
-  'them',
-  'those',
-  'these',
-  'whom',
-  'which',
-  'ihnen',
-  'denen',
-]);
-// Verbs after a bare figure that make it the subject of a troop sentence:
-// "About 11,000 are already in Kursk", "Rund 3.000 sind gefallen".
-const SUBJECT_VERBS = new Set([
-  'are',
-  'were',
-  'have',
-  'had',
-  'remain',
-  'remained',
-  'sind',
-  'waren',
-  'seien',
-  'wären',
-  'befinden',
-  'befanden',
-  'stehen',
-  'standen',
-  'kämpfen',
-  'kämpften',
-  'wurden',
-  'haben',
-  'hatten',
-  'sollen',
-  'died',
-  'starben',
-  'fell',
-  'fielen',
-  'fought',
-  'serve',
-  'dienen',
-  'gerieten',
-  'were',
-  'was',
-  'wurde',
-  'soll',
-  'könnten',
-  'could',
-  'will',
-  'would',
-  'may',
-  'might',
-]);
 // Words that may open a bare subject before its figure: qualifiers,
 // articles and "weitere" ("Die ersten 1.000 sollen …", "Weitere circa 3.000").
 const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
@@ -236,35 +168,6 @@ const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
   'additional',
   'wohl',
   'perhaps',
-]);
-const PARTICIPLES = new Set([
-  'already',
-  'bereits',
-  'deployed',
-  'sent',
-  'stationed',
-  'dispatched',
-  'entsandten',
-  'verlegten',
-  'stationierten',
-  'geschickten',
-  'schon',
-]);
-const MORE_WORDS = new Set(['weitere', 'more', 'others', 'further']);
-const COPULAS = new Set(['sind', 'seien', 'waren', 'wären', 'are', 'were']);
-const TOPIC_WORDS = new Set(['davon', 'darunter', 'including', 'among']);
-
-const DE_ADVERBS = new Set([
-  'damit',
-  'nun',
-  'inzwischen',
-  'bereits',
-  'mittlerweile',
-  'jetzt',
-  'derzeit',
-  'insgesamt',
-  'schon',
-  'demnach',
 ]);
 
 /** "seien es (damit) etwa 14.000": `b` is the last word before the figure. */

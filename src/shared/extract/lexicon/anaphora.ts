@@ -1,0 +1,126 @@
+/**
+ * Word lists of the anaphora rules (`anaphora.ts`): pronouns that stand for
+ * troops named before, the verbs and words that may follow or precede a
+ * figure without a noun of its own. Plain data.
+ */
+
+// Verbs after a bare figure that make it the subject of a troop sentence:
+// "About 11,000 are already in Kursk", "Rund 3.000 sind gefallen".
+export const SUBJECT_VERBS = new Set([
+  'are',
+  'were',
+  'have',
+  'had',
+  'remain',
+  'remained',
+  'sind',
+  'waren',
+  'seien',
+  'wären',
+  'befinden',
+  'befanden',
+  'stehen',
+  'standen',
+  'kämpfen',
+  'kämpften',
+  'wurden',
+  'haben',
+  'hatten',
+  'sollen',
+  'died',
+  'starben',
+  'fell',
+  'fielen',
+  'fought',
+  'serve',
+  'dienen',
+  'gerieten',
+  'were',
+  'was',
+  'wurde',
+  'soll',
+  'könnten',
+  'could',
+  'will',
+  'would',
+  'may',
+  'might',
+]);
+
+export const PARTICIPLES = new Set([
+  'already',
+  'bereits',
+  'deployed',
+  'sent',
+  'stationed',
+  'dispatched',
+  'entsandten',
+  'verlegten',
+  'stationierten',
+  'geschickten',
+  'schon',
+]);
+
+export const MORE_WORDS = new Set(['weitere', 'more', 'others', 'further']);
+
+export const COPULAS = new Set([
+  'sind',
+  'seien',
+  'waren',
+  'wären',
+  'are',
+  'were',
+]);
+
+export const TOPIC_WORDS = new Set(['davon', 'darunter', 'including', 'among']);
+
+export const DE_ADVERBS = new Set([
+  'damit',
+  'nun',
+  'inzwischen',
+  'bereits',
+  'mittlerweile',
+  'jetzt',
+  'derzeit',
+  'insgesamt',
+  'schon',
+  'demnach',
+]);
+
+// Pronouns that stand for troops named before: "8,000 of them", "davon".
+export const ANAPHORS = new Set([
+  'them',
+  'those',
+  'these',
+  'whom',
+  'which',
+  'ihnen',
+  'denen',
+]);
+
+// Words that may follow a figure that has no noun of its own.
+export const AFTER_BARE = new Set([
+  'to',
+  'in',
+  'into',
+  'and',
+  'at',
+  'from',
+  'for',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'nach',
+  'in',
+  'und',
+  'an',
+  'zur',
+  'zum',
+  'ins',
+  'sind',
+  'waren',
+]);
