@@ -72,6 +72,11 @@ export function findCues(
   return hits.map(([, i, parts]) => [i, parts] as const);
 }
 
+const CITING_INDEX: Readonly<Record<Language, CueIndex>> = {
+  de: indexCues(['unter berufung auf']),
+  en: indexCues(['citing']),
+};
+
 // "nach US-Angaben", "nach HUR-Angaben": the source is the first part.
 const SOURCE_COMPOUND =
   /^(.+)-(?:angaben|informationen|schätzungen|einschätzung|erkenntnissen|quellen|kreisen)$/iu;
@@ -152,6 +157,12 @@ export function matchSentenceOnce(
   // "laut X" often names the outlet that relayed it.
   const adjective = lang === 'de' ? adjectiveSource(text, toks) : null;
   if (adjective) return adjective;
+  // "CNN reported, citing Ukrainian intelligence officials": the cited
+  // source is the claim's, the outlet only relays it.
+  for (const [i, parts] of findCues(toks, CITING_INDEX[lang])) {
+    const src = readForward(text, toks, i + parts.length, lang);
+    if (src && !isVague(src)) return src;
+  }
   for (const [i, parts] of findCues(toks, AFTER_INDEX[lang])) {
     const src = readBackward(text, toks, i, lang);
     if (!src || isVague(src)) continue;

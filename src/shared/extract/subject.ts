@@ -17,7 +17,7 @@ import { readForward } from './source-phrase.js';
 import { canonicalSource } from './source.js';
 import { isCapitalized, type Token } from './text.js';
 
-const DASHES = new Set(['–', '—', '-', '−']);
+const DASHES = new Set(['–', '—', '-', '−', '--']);
 
 /**
  * Index of the first token after a dateline or ticker stamp at the start
@@ -25,6 +25,14 @@ const DASHES = new Set(['–', '—', '-', '−']);
  * parenthesised outlet or by a time ("Uhr", "a.m.", digits).
  */
 export function leadEnd(toks: readonly Token[]): number {
+  let end = leadDash(toks);
+  // "(Yonhap) -- North Korea …": a doubled dash.
+  while (end > 0 && DASHES.has(toks[end]?.text ?? '')) end += 1;
+  return end;
+}
+
+/** Index after the dash of a dateline or ticker stamp, or 0. */
+function leadDash(toks: readonly Token[]): number {
   // "8:10 a.m. — …" is split after "a.m.": the dash opens the sentence.
   if (DASHES.has(toks[0]?.text ?? '')) return 1;
   for (let k = 1; k < toks.length && k <= 12; k += 1) {
@@ -32,7 +40,12 @@ export function leadEnd(toks: readonly Token[]): number {
     if (!DASHES.has(dash.text)) continue;
     const before = toks[k - 1] as Token;
     // "10,000–12,000" is a range, not a dateline: the dash stands apart.
-    if (before.end === dash.start || toks[k + 1]?.start === dash.end) continue;
+    const doubled = DASHES.has(toks[k + 1]?.text ?? '');
+    if (
+      !doubled &&
+      (before.end === dash.start || toks[k + 1]?.start === dash.end)
+    )
+      continue;
     if (before.text === ')') return k + 1;
     if (/^(?:uhr|a\.?m|p\.?m|gmt|utc|mez|mesz)\.?$/iu.test(before.text))
       return k + 1;
