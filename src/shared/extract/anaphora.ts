@@ -27,10 +27,11 @@ import { findUnitAfter, matchUnitWord } from './unit.js';
 // Level verbs ("troops … number 12k") and loss nouns ("losses … top 6,000",
 // "Verluste … auf 4.700") count as anchors too.
 const COUNT_ANCHOR =
-  /(?:^|-)(?:zahl|anzahl|gesamtzahl|truppenzahl|stärke|truppenstärke|number|numbers|numbered|numbering|total|totals|totalled|totaled|contingent|kontingent|verluste|verlustzahl|opferzahl|losses|casualties|toll)$/u;
+  /(?:^|-)(?:zahl|anzahl|gesamtzahl|truppenzahl|stärke|truppenstärke|number|numbers|numbered|numbering|total|totals|totalled|totaled|contingent|kontingent|verluste|gesamtverluste|verlustzahl|opferzahl|losses|casualties|toll)$/u;
 // Loss nouns as anchors: the figure counts casualties, not presence.
 const LOSS_ANCHORS = new Set([
   'verluste',
+  'gesamtverluste',
   'verlustzahl',
   'opferzahl',
   'losses',
@@ -70,12 +71,21 @@ export function findUnitBefore(
       // The adjective before the loss noun names whose: "North Korean losses".
       const pair = (j: number): string =>
         `${toks[j]?.lower ?? ''} ${toks[j + 1]?.lower ?? ''}`;
+      // … or a phrase after it: "die Verluste unter den Nordkoreanern".
+      let after: string | null = null;
+      if (/^(?:unter|among|der|des|of)$/u.test(toks[k + 1]?.lower ?? '')) {
+        for (let j = k + 2; j < num && j <= k + 5 && after === null; j += 1) {
+          const w = (toks[j] as Token).lower;
+          after = KP_DEMONYMS.has(w) ? 'KP' : matchActor(pair(j));
+        }
+      }
       const actor =
-        k >= 2
+        after ??
+        (k >= 2
           ? (matchActor(pair(k - 2)) ?? matchActor(pair(k - 1)))
           : k >= 1
             ? matchActor(pair(k - 1))
-            : null;
+            : null);
       return { unit: 'soldiers', event: ev, actor, next: end, demonym: false };
     }
     for (let u = k; u < num; u += 1) {

@@ -120,6 +120,8 @@ function attributivePhrase(toks: readonly Token[], k: number): number {
     j += 1;
   const noun = toks[j];
   if (!noun || !noun.isWord || !isCapitalized(noun)) return 0;
+  // "im Gebiet Kursk": a noun and a name.
+  if (toks[j + 1]?.isWord && isCapitalized(toks[j + 1] as Token)) j += 1;
   const after = toks[j + 1];
   if (!after || !after.isWord || isCapitalized(after)) return 0;
   return /(?:en|ten|te|ene|enen|nen)$/u.test(after.lower) ? j + 1 - k : 0;
@@ -303,6 +305,15 @@ export function findStrongBody(
   )
     k = end + 2;
   else if (/-(?:köpfige|köpfiges|starke|starkes|mann)$/u.test(own)) k = end;
+  // "ein 10.000-Mann-Kontingent": the body is part of the compound.
+  else if (/-mann-(?:kontingent|truppe|einheit|verband|korps)$/u.test(own))
+    return {
+      unit: 'soldiers',
+      event: null,
+      actor: null,
+      next: num + 1,
+      demonym: false,
+    };
   // Adjectives may come between: "a 9,000-strong North Korean contingent".
   let actor: string | null = null;
   for (

@@ -81,6 +81,10 @@ export const PLAN_VERBS = [
   'plans',
   'intends',
   'wants',
+  'bereitet',
+  'bereiten',
+  'prepares',
+  'preparing',
 ];
 
 // Verbs that govern a "dass"/"that" clause about the future.
