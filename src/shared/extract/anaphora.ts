@@ -5,7 +5,7 @@
  * 11,000 are already in Kursk", "rund tausend weitere").
  */
 import type { Language, Unit } from '../claim.js';
-import { KP_DEMONYMS, QUALIFIER_PHRASES } from './lexicon/claims.js';
+import { KP_DEMONYMS, QUALIFIER_WORDS } from './lexicon/claims.js';
 import { matchActor } from './actor.js';
 import { isCapitalized, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
@@ -115,7 +115,7 @@ export function findUnitBefore(
         .every(
           (w) =>
             /^(?:at|auf|to|bei|of|von|now|nun)$/u.test(w.lower) ||
-            QUALIFIER_WORDS.has(w.lower),
+            OPENERS.has(w.lower),
         );
     for (let u = k - 1; levelOnly && u >= 0 && k - u <= 20; u -= 1) {
       const unitHit = findUnitAfter(toks, u, lang);
@@ -130,7 +130,7 @@ export function findUnitBefore(
     while (
       q > k &&
       !level.test((toks[q] as Token).lower) &&
-      QUALIFIER_WORDS.has((toks[q] as Token).lower)
+      OPENERS.has((toks[q] as Token).lower)
     )
       q -= 1;
     const troops =
@@ -161,10 +161,8 @@ function standsAlone(next: Token | undefined, lang: Language): boolean {
 
 // Words that may open a bare subject before its figure: qualifiers,
 // articles and "weitere" ("Die ersten 1.000 sollen …", "Weitere circa 3.000").
-const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
-  ...Object.values(QUALIFIER_PHRASES)
-    .flat()
-    .flatMap(([p]) => p.split(' ')),
+const OPENERS: ReadonlySet<string> = new Set([
+  ...QUALIFIER_WORDS,
   'die',
   'der',
   'the',
@@ -275,11 +273,7 @@ export function findAnaphoricUnit(
   else {
     // Walk back over the qualifier ("davon mindestens 300", "About 11,000").
     let b = num - 1;
-    while (
-      b >= 0 &&
-      num - b <= 3 &&
-      QUALIFIER_WORDS.has((toks[b] as Token).lower)
-    )
+    while (b >= 0 && num - b <= 3 && OPENERS.has((toks[b] as Token).lower))
       b -= 1;
     const before = toks[b];
     if (before && TOPIC_WORDS.has(before.lower) && lang === 'de') to = end;

@@ -153,18 +153,16 @@ function buildClaim(
       lang,
       si > 1 ? edge(0, 'head') : null,
     );
+  // The claim before this figure, when it stands in the same sentence.
+  const before =
+    carry && carry.end > (sentences[si] as Span).start ? carry : null;
   // Ellipsis: "300 Soldaten getötet und etwa 2.700 verwundet" reuses the
   // noun and actor of the figure before it in the same sentence.
-  if (
-    !unit &&
-    carry &&
-    carry.end > (sentences[si] as Span).start &&
-    matchCasualtyCue(toks[end]?.lower ?? '', lang)
-  ) {
+  if (!unit && before && matchCasualtyCue(toks[end]?.lower ?? '', lang)) {
     unit = {
-      unit: carry.unit,
+      unit: before.unit,
       event: null,
-      actor: carry.actor,
+      actor: before.actor,
       next: end,
       demonym: false,
     };
@@ -210,26 +208,24 @@ function buildClaim(
   // two coordinated figures holds for the second.
   if (
     qualifier === 'exact' &&
-    carry &&
-    carry.qualifier !== 'exact' &&
-    carry.qualifier !== 'range' &&
+    before &&
+    before.qualifier !== 'exact' &&
+    before.qualifier !== 'range' &&
     m.value >= 10 &&
-    carry.end > (sentences[si] as Span).start &&
-    isCoordinated(toks, num, carry.end)
+    isCoordinated(toks, num, before.end)
   )
-    qualifier = carry.qualifier;
+    qualifier = before.qualifier;
   let event = classifyEvent(toks, num, unit, lang);
   // "will send 6,000 — 1,000 sappers … and 5,000 builders —": a figure
   // with no event word of its own shares the plan of the one before it in
   // the sentence.
   if (
     event === 'deployed' &&
-    carry &&
-    (carry.event === 'projected' || carry.event === 'training') &&
-    carry.end > (sentences[si] as Span).start &&
+    before &&
+    (before.event === 'projected' || before.event === 'training') &&
     !hasPresenceCue(toks, num, unit, lang)
   )
-    event = carry.event;
+    event = before.event;
   const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;
   // Attribution depends on the sentence only: computed once per sentence
   // (dense passages hold many figures per sentence).

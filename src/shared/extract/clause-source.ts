@@ -53,11 +53,10 @@ function claimantAt(
     return null;
   // The claimant speaks: a reporting verb, or the gapped "von"/"at" of
   // "Washington von gut 11.000".
+  // The token after the phrase: the phrase is a slice of the text.
+  const srcEnd = text.indexOf(src, head.start) + src.length;
   let after = first;
-  while (
-    after < toks.length &&
-    (toks[after] as Token).end <= head.start + src.length
-  )
+  while (after < toks.length && (toks[after] as Token).end <= srcEnd)
     after += 1;
   let next = toks[after]?.lower ?? '';
   if (/^(?:has|have|hat|haben|had|hatte)$/u.test(next))

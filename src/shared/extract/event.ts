@@ -369,6 +369,10 @@ export function classifyEvent(
 // Presence cues that are places, not verbs: they do not tell a plan from
 // a presence.
 const PLACE_CUES = new Set(['kursk', 'front', 'einsatz']);
+const PRESENCE_CUES: Readonly<Record<Language, readonly string[]>> = {
+  de: EVENT_CUES.de.deployed.filter((c) => !PLACE_CUES.has(c)),
+  en: EVENT_CUES.en.deployed.filter((c) => !PLACE_CUES.has(c)),
+};
 
 /**
  * True when the figure's clause has a word of presence or past of its own
@@ -382,7 +386,7 @@ export function hasPresenceCue(
   lang: Language,
 ): boolean {
   const [a, b] = clauseAround(toks, num);
-  const cues = EVENT_CUES[lang].deployed.filter((c) => !PLACE_CUES.has(c));
+  const cues = PRESENCE_CUES[lang];
   for (let k = a; k < Math.max(b, unit.next); k += 1) {
     const w = (toks[k] as Token).lower;
     if (PAST.has(w) || /^(?:already|bereits|schon|currently|derzeit)$/u.test(w))

@@ -11,11 +11,7 @@
  */
 import type { Language, Unit } from '../claim.js';
 import { matchActor } from './actor.js';
-import {
-  EVENT_NOUNS,
-  KP_DEMONYMS,
-  QUALIFIER_PHRASES,
-} from './lexicon/claims.js';
+import { EVENT_NOUNS, KP_DEMONYMS, QUALIFIER_WORDS } from './lexicon/claims.js';
 import {
   BARE_BEFORE_NOT,
   EN_AFTER_BARE,
@@ -24,13 +20,6 @@ import {
 import { isCapitalized, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
 import { matchUnitWord } from './unit.js';
-
-// Words of the qualifiers before a figure ("of about 50,000").
-const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
-  Object.values(QUALIFIER_PHRASES)
-    .flat()
-    .flatMap(([p]) => p.split(' ')),
-);
 
 // Nouns a bare figure after "of" measures instead of troops.
 const MEASURES =

@@ -99,6 +99,13 @@ export const QUALIFIER_PHRASES: Readonly<
   ],
 };
 
+/** Every word of the qualifier phrases ("of about 50,000", "bis zu"). */
+export const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
+  Object.values(QUALIFIER_PHRASES)
+    .flat()
+    .flatMap(([p]) => p.split(' ')),
+);
+
 /** Words that may sit between a qualifier and its number ("sogar mindestens"). */
 export const QUALIFIER_FILLERS: ReadonlySet<string> = new Set([
   'sogar',
