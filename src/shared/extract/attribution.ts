@@ -13,18 +13,13 @@ import {
 import { isVague, joinSource } from './source-phrase.js';
 import { leadEnd, subjectSource } from './subject.js';
 import {
-  AFTER_INDEX,
   BEFORE_FIRST_WORDS,
-  findCues,
   matchSentenceOnce,
 } from './source-patterns.js';
 import { isCapitalized, type Token } from './text.js';
 import {
-  ADVERBS,
   DENIALS,
   GENERIC_SOURCES,
-  PRONOUNS,
-  REPORTED,
   RUBRICS,
 } from './lexicon/source-words.js';
 
@@ -47,18 +42,6 @@ function matchSentence(
     MATCHED.set(toks, got);
   }
   return got;
-}
-
-/** True when a pronoun is the subject of a speech verb ("…, it said"). */
-function hasPronounSpeaker(toks: readonly Token[], lang: Language): boolean {
-  return findCues(toks, AFTER_INDEX[lang]).some(([i, parts]) => {
-    let k = i - 1;
-    while (k > 0 && ADVERBS.has((toks[k] as Token).lower)) k -= 1;
-    return (
-      PRONOUNS.has(toks[k]?.lower ?? '') ||
-      PRONOUNS.has(toks[i + parts.length]?.lower ?? '')
-    );
-  });
 }
 
 /**
@@ -202,8 +185,15 @@ export function findAttribution(
     own = matchSentence(text, next, lang) ?? findKnownSource(next);
   }
   // "the agency" refers back; with nothing to refer to it names no one.
+  // An agency named in the same or the sentence before is what it means,
+  // before a speaker there ("…, sagte der Abgeordnete Lee, der NIS schätze
+  // … . Nach Einschätzung des Dienstes …").
   if (own && isGeneric(own)) {
-    const earlier = prev && prev.length ? sourceOf(text, prev, lang) : null;
+    const earlier =
+      findKnownSource(cur) ??
+      (prev && prev.length
+        ? (findKnownSource(prev) ?? sourceOf(text, prev, lang))
+        : null);
     return earlier && !isGeneric(earlier) ? earlier : null;
   }
   if (own) return own;
@@ -226,12 +216,12 @@ export function findAttribution(
       if (src) return src;
     }
   }
-  // "…, it said" / "…, they added": the source named one sentence earlier;
-  // so is German reported speech ("seien", "sollen", "davon").
-  const reported = lang === 'de' && cur.some((t) => REPORTED.has(t.lower));
-  if (prev && prev.length && (hasPronounSpeaker(cur, lang) || reported)) {
-    const src = sourceOf(text, prev, lang);
-    if (src) return src;
-  }
-  return findKnownSource(cur);
+  // A known agency in the sentence itself ("Defence Intelligence
+  // assesses …") before the one named earlier.
+  const known = findKnownSource(cur);
+  if (known) return known;
+  // A sentence that names no one continues the source of the one before,
+  // as wire copy does: "…, it said", German reported speech ("seien",
+  // "demnach"), or a plain next sentence of the same account.
+  return prev && prev.length ? sourceOf(text, prev, lang) : null;
 }

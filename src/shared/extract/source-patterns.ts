@@ -32,7 +32,7 @@ function indexCues(cues: readonly string[]): CueIndex {
   return index;
 }
 
-export const AFTER_INDEX: Readonly<Record<Language, CueIndex>> = {
+const AFTER_INDEX: Readonly<Record<Language, CueIndex>> = {
   de: indexCues(SOURCE_AFTER.de),
   en: indexCues(SOURCE_AFTER.en),
 };
@@ -143,6 +143,46 @@ function documentSource(
   return null;
 }
 
+// Nouns of a count that its owner keeps: "by Seoul's own count", "nach
+// eigenen Angaben".
+const OWN_COUNTS = new Set([
+  'count',
+  'estimate',
+  'estimates',
+  'figures',
+  'tally',
+  'account',
+  'assessment',
+  'angaben',
+  'schätzungen',
+  'schätzung',
+  'erkenntnissen',
+  'zählung',
+  'darstellung',
+]);
+
+/**
+ * The owner of a count: the possessor of "X's own count", or the subject
+ * that opens the sentence for "its own estimate", "nach eigenen Angaben"
+ * ("Der ukrainische Militärgeheimdienst hat nach eigenen Angaben …").
+ */
+function ownSource(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
+  for (let k = 1; k + 1 < toks.length; k += 1) {
+    const own = (toks[k] as Token).lower;
+    if (own !== 'own' && !/^eigene[nr]?$/u.test(own)) continue;
+    if (!OWN_COUNTS.has((toks[k + 1] as Token).lower)) continue;
+    const src = /['’]s$/u.test((toks[k - 1] as Token).text)
+      ? readBackward(text, toks, k, lang)?.replace(/['’]s$/u, '')
+      : readForward(text, toks, 0, lang);
+    if (src && !isVague(src) && canonicalSource(src) !== null) return src;
+  }
+  return null;
+}
+
 /** Runs the attribution patterns over one sentence's tokens. */
 export function matchSentenceOnce(
   text: string,
@@ -153,15 +193,19 @@ export function matchSentenceOnce(
     const m = t.text.includes('-') ? SOURCE_COMPOUND.exec(t.text) : null;
     if (m && !isVague(m[1] as string)) return m[1] as string;
   }
+  const own = ownSource(text, toks, lang);
+  if (own) return own;
   // Speaker before a speech verb first: it is the primary source, while
   // "laut X" often names the outlet that relayed it.
   const adjective = lang === 'de' ? adjectiveSource(text, toks) : null;
   if (adjective) return adjective;
   // "CNN reported, citing Ukrainian intelligence officials": the cited
-  // source is the claim's, the outlet only relays it.
+  // source is the claim's, the outlet only relays it. An unnamed one
+  // ("unter Berufung auf Regierungskreise", "citing a military source")
+  // leaves the outlet as the nearest claimant.
   for (const [i, parts] of findCues(toks, CITING_INDEX[lang])) {
     const src = readForward(text, toks, i + parts.length, lang);
-    if (src && !isVague(src)) return src;
+    if (src && !isVague(src) && canonicalSource(src) !== null) return src;
   }
   for (const [i, parts] of findCues(toks, AFTER_INDEX[lang])) {
     const src = readBackward(text, toks, i, lang);

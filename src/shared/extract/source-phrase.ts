@@ -195,7 +195,9 @@ export function readBackward(
   if (!phrase.length && end === i && toks[i - 1]?.text === ',') {
     // "John Kirby, Sprecher des …, äußerte": the name opens the sentence.
     const firstComma = toks.findIndex((t) => t.text === ',');
-    if (firstComma > 0 && firstComma <= 4 && isCapitalized(toks[0] as Token)) {
+    // The title may be long: "Der Sekretär des russischen Sicherheitsrats,
+    // Sergej Schoigu, kündigte …".
+    if (firstComma > 0 && firstComma <= 7 && isCapitalized(toks[0] as Token)) {
       // "Der Sprecher des Pentagons, Mark Weller, äußerte": the name.
       const name = toks.slice(firstComma + 1, i - 1);
       if (
@@ -230,6 +232,22 @@ const NOT_SOURCES = new Set([
   'keinen',
   'keine',
   'unterrichtung',
+  // Question words, subordinators and rubrics that open a sentence:
+  // "Wer glaubt, …", "When Washington first warned …", "Kurz erklärt:",
+  // "Zum Vergleich".
+  'wer',
+  'wie',
+  'was',
+  'wenn',
+  'als',
+  'ob',
+  'who',
+  'what',
+  'when',
+  'while',
+  'if',
+  'kurz',
+  'zum',
 ]);
 
 /** True when the phrase names no one ("Berichten", "er", "reports"). */

@@ -269,18 +269,6 @@ export const ADVERBS = new Set([
 // Source prepositions take adjectives: "laut südkoreanischen Regierungskreisen".
 export const PREPOSITIONS = new Set(['laut', 'gemäß', 'per']);
 
-export const PRONOUNS = new Set([
-  'it',
-  'they',
-  'he',
-  'she',
-  'we',
-  'sie',
-  'er',
-  'es',
-  'wir',
-]);
-
 // Rubrics that open a headline like a source but name no one.
 export const RUBRICS = new Set([
   'exclusive',
@@ -380,31 +368,6 @@ export const GENERIC_SOURCES = new Set([
   'a spokesperson',
   'ein sprecher',
   'eine sprecherin',
-]);
-
-// Markers of reported speech: the claim continues a source named before
-// ("Derzeit seien es etwa 11.000", "Rund 8000 davon sollen …").
-export const REPORTED = new Set([
-  'sei',
-  'seien',
-  'habe',
-  'hätten',
-  'liege',
-  'lägen',
-  'stehe',
-  'befinde',
-  'befänden',
-  'werde',
-  'könne',
-  'solle',
-  'soll',
-  'sollen',
-  'gebe',
-  'wären',
-  'davon',
-  'ihnen',
-  'weitere',
-  'würden',
 ]);
 
 // Verbs of denial: the agency named with them rejects the figure.
