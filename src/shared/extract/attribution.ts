@@ -12,16 +12,9 @@ import {
 } from './lexicon/sources.js';
 import { isVague, joinSource } from './source-phrase.js';
 import { leadEnd, subjectSource } from './subject.js';
-import {
-  BEFORE_FIRST_WORDS,
-  matchSentenceOnce,
-} from './source-patterns.js';
+import { BEFORE_FIRST_WORDS, matchSentenceOnce } from './source-patterns.js';
 import { isCapitalized, type Token } from './text.js';
-import {
-  DENIALS,
-  GENERIC_SOURCES,
-  RUBRICS,
-} from './lexicon/source-words.js';
+import { DENIALS, GENERIC_SOURCES, RUBRICS } from './lexicon/source-words.js';
 
 // Results per token array: a sentence is read as the current, the next and
 // the previous one of its neighbours' figures. Keys are the arrays the

@@ -11,7 +11,12 @@ import type { Language } from '../claim.js';
 import { matchActor } from './actor.js';
 import { SOURCE_AFTER, SOURCE_BEFORE } from './lexicon/sources.js';
 import { ARTICLES, DETERMINERS, PREPOSITIONS } from './lexicon/source-words.js';
-import { isVague, readBackward, readForward } from './source-phrase.js';
+import {
+  isInstitution,
+  isVague,
+  readBackward,
+  readForward,
+} from './source-phrase.js';
 import { canonicalSource } from './source.js';
 import { CLAUSE_BREAKS, isCapitalized, type Token } from './text.js';
 
@@ -72,6 +77,7 @@ export function findCues(
   return hits.map(([, i, parts]) => [i, parts] as const);
 }
 
+// Cues of a relayed source: the outlet only passes it on.
 const CITING_INDEX: Readonly<Record<Language, CueIndex>> = {
   de: indexCues(['unter berufung auf']),
   en: indexCues(['citing']),
@@ -138,7 +144,7 @@ function documentSource(
     const link = (toks[k + 1] as Token).lower;
     if (!/^(?:des|der|of|from|by)$/u.test(link)) continue;
     const src = readForward(text, toks, k + 2, lang);
-    if (src && !isVague(src) && canonicalSource(src) !== null) return src;
+    if (src && namesClaimant(src)) return src;
   }
   return null;
 }
@@ -161,6 +167,11 @@ const OWN_COUNTS = new Set([
   'darstellung',
 ]);
 
+/** True for a phrase of a known claimant or an institution. */
+function namesClaimant(src: string): boolean {
+  return !isVague(src) && (canonicalSource(src) !== null || isInstitution(src));
+}
+
 /**
  * The owner of a count: the possessor of "X's own count", or the subject
  * that opens the sentence for "its own estimate", "nach eigenen Angaben"
@@ -175,12 +186,28 @@ function ownSource(
     const own = (toks[k] as Token).lower;
     if (own !== 'own' && !/^eigene[nr]?$/u.test(own)) continue;
     if (!OWN_COUNTS.has((toks[k + 1] as Token).lower)) continue;
-    const src = /['’]s$/u.test((toks[k - 1] as Token).text)
+    const possessor = /['’]s$/u.test((toks[k - 1] as Token).text);
+    const src = possessor
       ? readBackward(text, toks, k, lang)?.replace(/['’]s$/u, '')
       : readForward(text, toks, 0, lang);
-    if (src && !isVague(src) && canonicalSource(src) !== null) return src;
+    if (src && namesClaimant(src)) return src;
+    // "Tatsächlich hat der NIS nach eigenen Angaben …": the subject after
+    // the verb.
+    const after =
+      !possessor && lang === 'de' ? readForward(text, toks, 2, lang) : null;
+    if (after && namesClaimant(after)) return after;
   }
   return null;
+}
+
+/** True when "nicht"/"not" follows the verb at `i` within its clause. */
+function negated(toks: readonly Token[], i: number): boolean {
+  for (let k = i + 1; k < toks.length && k <= i + 5; k += 1) {
+    const t = toks[k] as Token;
+    if (CLAUSE_BREAKS.has(t.text)) return false;
+    if (t.lower === 'nicht' || t.lower === 'not') return true;
+  }
+  return false;
 }
 
 /** Runs the attribution patterns over one sentence's tokens. */
@@ -200,25 +227,32 @@ export function matchSentenceOnce(
   const adjective = lang === 'de' ? adjectiveSource(text, toks) : null;
   if (adjective) return adjective;
   // "CNN reported, citing Ukrainian intelligence officials": the cited
-  // source is the claim's, the outlet only relays it. An unnamed one
-  // ("unter Berufung auf Regierungskreise", "citing a military source")
-  // leaves the outlet as the nearest claimant.
+  // source is the claim's, the outlet only relays it. One that names no
+  // claimant or institution ("unter Berufung auf Regierungskreise",
+  // "… auf Bahndaten", "citing a military source") leaves the outlet.
   for (const [i, parts] of findCues(toks, CITING_INDEX[lang])) {
     const src = readForward(text, toks, i + parts.length, lang);
-    if (src && !isVague(src) && canonicalSource(src) !== null) return src;
+    if (src && namesClaimant(src)) return src;
   }
   for (const [i, parts] of findCues(toks, AFTER_INDEX[lang])) {
-    const src = readBackward(text, toks, i, lang);
-    if (!src || isVague(src)) continue;
+    const read = readBackward(text, toks, i, lang);
+    const src = read && !isVague(read) ? read : null;
     // German puts the subject after the verb when something else comes
     // first: "Tatsächlich spricht der südkoreanische Geheimdienst …",
-    // "Ende Oktober bezifferte Pentagon-Sprecher Pat Ryder …".
-    if (lang === 'de' && canonicalSource(src) === null) {
+    // "Ende Oktober bezifferte Pentagon-Sprecher Pat Ryder …", "Im
+    // Gespräch mit einem Sender sagte Budanow …".
+    if (lang === 'de' && (src === null || canonicalSource(src) === null)) {
       const after = readForward(text, toks, i + parts.length, lang);
-      if (after && !isVague(after) && canonicalSource(after) !== null)
+      // With nothing before the verb, the phrase after it is its subject
+      // ("Im Ausschuss berichtete ein Vertreter der Bundesregierung, …").
+      if (
+        after &&
+        !isVague(after) &&
+        (canonicalSource(after) !== null || (src === null && !negated(toks, i)))
+      )
         return after;
     }
-    return src;
+    if (src) return src;
   }
   for (const [i, parts] of findCues(toks, BEFORE_INDEX[lang])) {
     const cue = parts.join(' ');

@@ -7,7 +7,7 @@
  */
 import type { Language } from '../claim.js';
 import { EVENT_NOUNS } from './lexicon/claims.js';
-import { VAGUE_SOURCES } from './lexicon/sources.js';
+import { PRONOUN_SOURCES, VAGUE_SOURCES } from './lexicon/sources.js';
 import { CLAUSE_BREAKS, isCapitalized, type Token } from './text.js';
 import {
   STOP,
@@ -22,6 +22,34 @@ import {
   GENERIC_SOURCES,
 } from './lexicon/source-words.js';
 
+const FRONTED_PREPOSITIONS = new Set([
+  'in',
+  'im',
+  'mit',
+  'bei',
+  'beim',
+  'vor',
+  'nach',
+  'auf',
+  'aus',
+  'an',
+  'am',
+  'gegenüber',
+]);
+
+// Institutions whose seat belongs to their name: "der Geheimdienst in
+// Seoul", "the ministry in Kyiv", "Dem Geheimdienstausschuss der
+// Nationalversammlung in Seoul zufolge".
+const INSTITUTION =
+  /(?:ministerium|dienst|regierung|behörde|generalstab|agentur|versammlung|ausschuss|ministry|agency|service|office|officials|government)$/u;
+
+/** True when the phrase ends in an institution ("den Militärgeheimdienst"). */
+export function isInstitution(phrase: string): boolean {
+  return INSTITUTION.test(phrase.toLowerCase());
+}
+
+const GENITIVE_LINKS = new Set(['des', 'der', 'von']);
+
 /** True when `t` may be part of a source phrase. */
 function isSourceWord(t: Token, lang: Language, hasNoun: boolean): boolean {
   // German stop words that are English names ("Institute for the Study
@@ -30,8 +58,10 @@ function isSourceWord(t: Token, lang: Language, hasNoun: boolean): boolean {
   if (!t.isWord || STOP.has(t.lower) || /^\d/u.test(t.text)) return false;
   if (isCapitalized(t)) return true;
   if (lang === 'en') return EN_SOURCE_WORDS.has(t.lower);
-  // German: inflected adjectives before the noun, genitive articles after it.
-  if (ARTICLES.has(t.lower)) return true;
+  // German: inflected adjectives before the noun, genitive articles after
+  // it ("des Generalstabs der Ukraine"); "die", "das", "den", "dem" after
+  // the noun open the next phrase ("des Generalstabs die Entsendung").
+  if (ARTICLES.has(t.lower)) return !hasNoun || GENITIVE_LINKS.has(t.lower);
   return !hasNoun && /(?:e|en|er|es|em)$/u.test(t.lower);
 }
 
@@ -98,7 +128,18 @@ export function readForward(
     if (!joiner && !isSourceWord(t, lang, hasNoun)) break;
     got.push(t);
     if (isCapitalized(t)) hasNoun = true;
+    // A genitive opens a new noun phrase with its own adjectives: "der
+    // Chef des ukrainischen Militärgeheimdienstes".
+    if (lang === 'de' && hasNoun && GENITIVE_LINKS.has(t.lower))
+      hasNoun = false;
   }
+  // A German phrase ends in its noun: "Militärgeheimdienst von eher" is
+  // "Militärgeheimdienst".
+  const trailing = got.length;
+  if (lang === 'de')
+    while (got.length && !isCapitalized(got[got.length - 1] as Token))
+      got.pop();
+  if (got.length < trailing) return got.length ? joinSource(text, got) : null;
   // "der Sprecher des Sicherheitsrats, John Kirby, …": the name follows.
   if (toks[k]?.text === ',') {
     let m = k + 1;
@@ -127,9 +168,7 @@ export function readForward(
     seat &&
     place &&
     /^(?:in|aus)$/u.test(seat.lower) &&
-    /(?:ministerium|dienst|regierung|behörde|generalstab|agentur|ministry|agency|service|office|officials|government)$/u.test(
-      (got[got.length - 1] as Token).lower,
-    ) &&
+    INSTITUTION.test((got[got.length - 1] as Token).lower) &&
     isCapitalized(place) &&
     !STOP.has(place.lower)
   )
@@ -168,7 +207,8 @@ export function readBackward(
       isCapitalized(head) &&
       ((NAME_JOINERS.has(t.lower) && isCapitalized(toks[k - 1] ?? t)) ||
         (/^(?:in|aus)$/u.test(t.lower) &&
-          EN_SOURCE_WORDS.has(toks[k - 1]?.lower ?? '')));
+          (EN_SOURCE_WORDS.has(toks[k - 1]?.lower ?? '') ||
+            INSTITUTION.test(toks[k - 1]?.lower ?? ''))));
     // A past-tense verb right before the speech verb is no subject
     // ("the Kremlin dismissed reports that …").
     const loose =
@@ -191,6 +231,11 @@ export function readBackward(
     CLAUSE_BREAKS.has(before.text) ||
     DETERMINERS.has(before.lower) ||
     /^[„“"'»«]$/u.test(before.text);
+  // German: a phrase after a preposition is a fronted adverbial, not the
+  // subject ("In Seoul berichtete der Abgeordnete …", "Im Gespräch mit
+  // einem Sender sagte Budanow …").
+  if (lang === 'de' && before && FRONTED_PREPOSITIONS.has(before.lower))
+    return null;
   const phrase = closed ? got : got.slice(got.length - strict);
   if (!phrase.length && end === i && toks[i - 1]?.text === ',') {
     // "John Kirby, Sprecher des …, äußerte": the name opens the sentence.
@@ -250,12 +295,22 @@ const NOT_SOURCES = new Set([
   'zum',
 ]);
 
+const EN_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'which', 'who']);
+
 /** True when the phrase names no one ("Berichten", "er", "reports"). */
 export function isVague(source: string): boolean {
   const words = source.toLowerCase().split(/[\s-]+/u);
   // No name at all: "seither", "but", "My own", "Antwort", "Eine Zahl";
   // "agency" and "officials" refer back to a named source.
-  if (NOT_SOURCES.has(words[0] as string)) return true;
+  // "Gesamtzahl der Entsandten": a count, not its claimant.
+  if (
+    NOT_SOURCES.has(words[0] as string) ||
+    PRONOUN_SOURCES.has(words[0] as string) ||
+    /zahl(?:en)?$/u.test(words[0] as string)
+  )
+    return true;
+  // An English phrase never holds a pronoun: "loss rate it" (said).
+  if (words.some((w) => EN_PRONOUNS.has(w))) return true;
   if (
     words.length === 1 &&
     !/\p{Lu}/u.test(source) &&

@@ -141,6 +141,7 @@ export const SOURCE_AFTER: Readonly<Record<Language, readonly string[]>> = {
     'zählte',
     'zählt',
     'geht',
+    'gehen',
   ],
   en: [
     'said',
@@ -182,6 +183,30 @@ export const SOURCE_AFTER: Readonly<Record<Language, readonly string[]>> = {
   ],
 };
 
+/**
+ * Pronouns that name no source when they open the phrase ("Sie sagte",
+ * "which said"); inside a phrase "der" is a genitive ("Einheit der
+ * ukrainischen Spezialkräfte").
+ */
+export const PRONOUN_SOURCES: ReadonlySet<string> = new Set([
+  'es',
+  'it',
+  'they',
+  'sie',
+  'er',
+  'he',
+  'she',
+  'we',
+  'wir',
+  'this',
+  'dies',
+  'das',
+  'which',
+  'die',
+  'der',
+  'who',
+]);
+
 /** Sources too vague to name: they yield `attribution: null`. */
 export const VAGUE_SOURCES: ReadonlySet<string> = new Set([
   'berichten',
@@ -208,22 +233,6 @@ export const VAGUE_SOURCES: ReadonlySet<string> = new Set([
   'observers',
   'analysts',
   'analysten',
-  'es',
-  'it',
-  'they',
-  'sie',
-  'er',
-  'he',
-  'she',
-  'we',
-  'wir',
-  'this',
-  'dies',
-  'das',
-  'which',
-  'die',
-  'der',
-  'who',
   'aufnahmen',
   'bilder',
   'videos',
