@@ -153,6 +153,7 @@ function documentSource(
 // eigenen Angaben".
 const OWN_COUNTS = new Set([
   'count',
+  'figure',
   'estimate',
   'estimates',
   'figures',
@@ -172,6 +173,17 @@ function namesClaimant(src: string): boolean {
   return !isVague(src) && (canonicalSource(src) !== null || isInstitution(src));
 }
 
+// Words between a possessor and its count: "the Pentagon's latest figure".
+const COUNT_ADJECTIVES = new Set([
+  'own',
+  'latest',
+  'new',
+  'updated',
+  'current',
+  'revised',
+  'official',
+]);
+
 /**
  * The owner of a count: the possessor of "X's own count", or the subject
  * that opens the sentence for "its own estimate", "nach eigenen Angaben"
@@ -184,9 +196,13 @@ function ownSource(
 ): string | null {
   for (let k = 1; k + 1 < toks.length; k += 1) {
     const own = (toks[k] as Token).lower;
-    if (own !== 'own' && !/^eigene[nr]?$/u.test(own)) continue;
-    if (!OWN_COUNTS.has((toks[k + 1] as Token).lower)) continue;
     const possessor = /['’]s$/u.test((toks[k - 1] as Token).text);
+    // "The Pentagon's latest figure is …", "Seoul's own count".
+    const kept =
+      own === 'own' ||
+      /^eigene[nr]?$/u.test(own) ||
+      (possessor && COUNT_ADJECTIVES.has(own));
+    if (!kept || !OWN_COUNTS.has((toks[k + 1] as Token).lower)) continue;
     const src = possessor
       ? readBackward(text, toks, k, lang)?.replace(/['’]s$/u, '')
       : readForward(text, toks, 0, lang);

@@ -293,6 +293,10 @@ const NOT_SOURCES = new Set([
   'if',
   'kurz',
   'zum',
+  'though',
+  'although',
+  'because',
+  'whereas',
 ]);
 
 const EN_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'which', 'who']);

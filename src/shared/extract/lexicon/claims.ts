@@ -655,6 +655,13 @@ export const PROJECTION_CUES: Readonly<Record<Language, ReadonlySet<string>>> =
       'beabsichtigt',
       'erwägt',
       'vorbereitet',
+      // "hält … für denkbar/möglich, dass … anwächst", "Pjöngjang könne …
+      // schicken", "stehen bereit, um … verlegt zu werden".
+      'könne',
+      'denkbar',
+      'möglich',
+      'anwächst',
+      'bereit',
     ]),
     en: new Set([
       'will',

@@ -87,6 +87,11 @@ export const SOURCE_BEFORE: Readonly<Record<Language, readonly string[]>> = {
     'statement from',
     'estimates by',
     'data from',
+    'figure from',
+    'figures from',
+    'estimate from',
+    'estimates from',
+    'assessment from',
   ],
 };
 
