@@ -226,6 +226,7 @@ export function resolveActor(
   headline: readonly Token[] | null,
   prevOwner: string | null = null,
   lead: readonly Token[] | null = null,
+  namedBefore = false,
 ): string | null {
   if (unit.actor) return unit.actor;
   const after = toks[unit.next];
@@ -270,7 +271,11 @@ export function resolveActor(
   if (prev) {
     // North Korea named there makes its troops the topic; else the last
     // actor named.
-    const p = findActorCues(prev);
+    // An adjective of a place is no owner ("Auf russischem Staatsgebiet
+    // …"); one of troops is ("die russischen Truppen …").
+    const p = findActorCues(prev).filter(
+      ([k]) => !isAdjectiveCue(prev, k) || headsTroops(prev, k),
+    );
     if (p.some(([, code]) => code === 'KP')) return 'KP';
     if (p.length) return (p[p.length - 1] as readonly [number, string])[1];
   }
@@ -286,8 +291,11 @@ export function resolveActor(
   if (best) return best[1];
   // No owner named anywhere near (this sentence, the one before, the
   // headline or the lead): a passage about North Korea's troops
-  // ("Die Entsendung der etwa 11.000 Soldaten …") speaks of its own.
+  // ("Die Entsendung der etwa 11.000 Soldaten …") speaks of its own, also
+  // when it named North Korea further back (`namedBefore`).
   const kp = (list: readonly Token[] | null): boolean =>
     list !== null && findCues(list).some(([, code]) => code === 'KP');
-  return kp(toks) || kp(prev) || kp(headline) || kp(lead) ? 'KP' : null;
+  return namedBefore || kp(toks) || kp(prev) || kp(headline) || kp(lead)
+    ? 'KP'
+    : null;
 }

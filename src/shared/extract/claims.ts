@@ -118,6 +118,7 @@ function buildClaim(
   attributions: Map<number, string | null>,
   hasHeadline: boolean,
   turns: () => readonly Turn[],
+  firstKP: number,
 ): Claim | null {
   if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN)
     return null;
@@ -197,6 +198,7 @@ function buildClaim(
     si > 0 ? headline : null,
     unit.actor ? null : troopOwner(prev, lang),
     edge(0, 'head'),
+    firstKP < m.start,
   );
   if (actor !== 'KP') return null;
   let [qualifier, qStart] = findQualifier(text, lower, m, lang);
@@ -284,7 +286,8 @@ export function extractClaims(
   if (typeof text !== 'string' || text.trim() === '') return [];
   try {
     // Cheap gates first: most news never names North Korea at all.
-    if (!KP_GATE.test(text)) return [];
+    const firstKP = text.search(KP_GATE);
+    if (firstKP < 0) return [];
     const lower = lowerCopy(text);
     // Peninsula cues without theatre cues: no claim. The theatre test goes
     // first, as it usually stops at an early "Russland" or "Ukraine".
@@ -348,6 +351,7 @@ export function extractClaims(
         attributions,
         hasHeadline,
         turns,
+        firstKP,
       );
       if (claim) out.push(claim);
     }

@@ -62,12 +62,22 @@ const RETRACTIONS = new Set([
  * said …"): its figures were withdrawn, not claimed.
  */
 export function quotesEarlierVersion(toks: readonly Token[]): boolean {
-  return toks.some(
-    (t, k) =>
-      RETRACTIONS.has(t.lower) ||
-      (EARLIER.test(t.lower) && VERSIONS.test(toks[k + 1]?.lower ?? '')),
+  // A retraction withdraws a statement; troops "withdrawn from the front"
+  // are an event.
+  const retracted =
+    toks.some((t) => RETRACTIONS.has(t.lower)) &&
+    toks.some((t) => STATEMENTS.test(t.lower));
+  return (
+    retracted ||
+    toks.some(
+      (t, k) =>
+        EARLIER.test(t.lower) && VERSIONS.test(toks[k + 1]?.lower ?? ''),
+    )
   );
 }
+
+const STATEMENTS =
+  /^(?:report|reports|figure|figures|claim|claims|story|estimate|statement|angabe|angaben|meldung|bericht|zahl|aussage|behauptung|schätzung)$/u;
 
 /**
  * True when the figure at `num` follows the claim ending at offset

@@ -738,6 +738,7 @@ export const IMPLAUSIBLE_MIN = 1_000_000;
 /** Words that join a unit noun to what follows without changing its head. */
 export const EN_MODIFIERS: ReadonlySet<string> = new Set([
   'more',
+  'such',
   'additional',
   'extra',
   'new',
