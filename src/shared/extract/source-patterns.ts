@@ -194,15 +194,18 @@ function ownSource(
   toks: readonly Token[],
   lang: Language,
 ): string | null {
-  for (let k = 1; k + 1 < toks.length; k += 1) {
+  for (let k = 1; k < toks.length; k += 1) {
     const own = (toks[k] as Token).lower;
     const possessor = /['’]s$/u.test((toks[k - 1] as Token).text);
+    // "Kyiv's tally of roughly 4,000": the count right after its owner.
+    const direct = possessor && OWN_COUNTS.has(own) && lang === 'en';
     // "The Pentagon's latest figure is …", "Seoul's own count".
     const kept =
       own === 'own' ||
       /^eigene[nr]?$/u.test(own) ||
       (possessor && COUNT_ADJECTIVES.has(own));
-    if (!kept || !OWN_COUNTS.has((toks[k + 1] as Token).lower)) continue;
+    if (!direct && (!kept || !OWN_COUNTS.has(toks[k + 1]?.lower ?? '')))
+      continue;
     const src = possessor
       ? readBackward(text, toks, k, lang)?.replace(/['’]s$/u, '')
       : readForward(text, toks, 0, lang);
@@ -251,7 +254,12 @@ export function matchSentenceOnce(
     if (src && namesClaimant(src)) return src;
   }
   for (const [i, parts] of findCues(toks, AFTER_INDEX[lang])) {
-    const read = readBackward(text, toks, i, lang);
+    // "South Korea's defence ministry, which said …": the name before the
+    // relative pronoun.
+    const relative =
+      /^(?:which|who)$/u.test(toks[i - 1]?.lower ?? '') &&
+      toks[i - 2]?.text === ',';
+    const read = readBackward(text, toks, relative ? i - 2 : i, lang);
     const src = read && !isVague(read) ? read : null;
     // German puts the subject after the verb when something else comes
     // first: "Tatsächlich spricht der südkoreanische Geheimdienst …",

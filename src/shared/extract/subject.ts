@@ -13,7 +13,7 @@
  */
 import type { Language } from '../claim.js';
 import { REPORT_VERBS } from './lexicon/sources.js';
-import { readForward } from './source-phrase.js';
+import { isVague, readForward } from './source-phrase.js';
 import { canonicalSource } from './source.js';
 import { isCapitalized, type Token } from './text.js';
 
@@ -71,13 +71,15 @@ export function subjectSource(
   toks: readonly Token[],
   lang: Language,
 ): string | null {
-  const from = leadEnd(toks);
+  let from = leadEnd(toks);
+  // "When Washington first warned, …": the subject of a fronted clause.
+  if (/^(?:when|als|after|nachdem)$/u.test(toks[from]?.lower ?? '')) from += 1;
   const first = toks[from];
   if (!first || !first.isWord || !isCapitalized(first)) return null;
   if (!toks.some((t, k) => k > from && REPORT_VERBS[lang].has(t.lower)))
     return null;
   const src = readForward(text, toks, from, lang);
-  if (src === null) return null;
+  if (src === null || isVague(src)) return null;
   const source = canonicalSource(src);
   // "Nordkorea hat … eingeräumt": the state itself speaks only through
   // its agency or its leader, named as such.

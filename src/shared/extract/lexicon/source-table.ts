@@ -33,14 +33,18 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     id: 'ua-president',
     name: 'President of Ukraine (Zelensky)',
     country: 'UA',
-    rule: [[/zelensk|selensk|zelenskyy|selenskyj/u]],
+    rule: [
+      [/zelensk|selensk|zelenskyy|selenskyj/u],
+      // "der ukrainische Präsident", "Ukraine's head of state".
+      [UA, /präsident|president|staatschef|head of state/u],
+    ],
   },
   {
     id: 'ua-hur',
     name: 'Ukrainian military intelligence (HUR)',
     country: 'UA',
     rule: [
-      [/\bhur\b|\bgur\b|budanov|budanow/u],
+      [/\bhur\b|\bgur\b|budanov|budanow|yusov|jussow|jusow/u],
       [
         UA,
         /militärgeheimdienst|military intelligence|militärnachrichtendienst/u,
@@ -114,6 +118,8 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     rule: [
       [UK, DEFENCE],
       [UK, INTELLIGENCE],
+      // Britain's Defence Intelligence, by its own name.
+      [/\bdefence intelligence\b/u],
     ],
   },
   {

@@ -185,6 +185,10 @@ export const SOURCE_AFTER: Readonly<Record<Language, readonly string[]>> = {
     'counted',
     'counts',
     'tallied',
+    'tells',
+    'tell',
+    'agree',
+    'agrees',
   ],
 };
 
