@@ -4,7 +4,7 @@
  * … at 9,000") or was named before ("8,000 of them", "davon 300", "About
  * 11,000 are already in Kursk", "rund tausend weitere").
  */
-import type { Language, Unit } from '../claim.js';
+import type { ClaimEvent, Language, Unit } from '../claim.js';
 import { KP_DEMONYMS, QUALIFIER_WORDS } from './lexicon/claims.js';
 import { matchActor } from './actor.js';
 import { isCapitalized, type Token } from './text.js';
@@ -20,6 +20,7 @@ import {
   ANAPHORS,
   AFTER_BARE,
 } from './lexicon/anaphora.js';
+import { matchCasualtyCue } from './event.js';
 import { ownerOf } from './topic.js';
 import { findUnitAfter, matchUnitWord } from './unit.js';
 
@@ -92,7 +93,9 @@ export function findUnitBefore(
       const unitHit = findUnitAfter(toks, u, lang);
       // A demonym counts here: the anchor says it is a head count.
       if (unitHit && unitHit.next <= num) {
-        return { ...unitHit, next: end };
+        const event =
+          unitHit.event ?? relativeEvent(toks, unitHit.next, num, lang);
+        return { ...unitHit, event, next: end };
       }
       if (/^truppen|^soldaten|^troop/u.test((toks[u] as Token).lower)) {
         return {
@@ -149,6 +152,30 @@ export function findUnitBefore(
   }
   return null;
 }
+
+/**
+ * The casualty event of a relative clause after the counted noun: "Die
+ * Zahl der Soldaten, die getötet wurden, ist auf 600 gestiegen", "the
+ * number of soldiers who were captured has risen to 12".
+ */
+function relativeEvent(
+  toks: readonly Token[],
+  from: number,
+  to: number,
+  lang: Language,
+): ClaimEvent | null {
+  if (toks[from]?.text !== ',') return null;
+  if (!RELATIVES.has(toks[from + 1]?.lower ?? '')) return null;
+  for (let j = from + 2; j < to; j += 1) {
+    const t = toks[j] as Token;
+    if (t.text === ',') return null;
+    const ev = matchCasualtyCue(t.lower, lang);
+    if (ev) return ev;
+  }
+  return null;
+}
+
+const RELATIVES = new Set(['die', 'der', 'welche', 'who', 'that', 'which']);
 
 const TROOP_ANCHORS =
   /(?:contingent|kontingent|truppenzahl|truppenstärke|truppenkontingent|force|truppe|expeditionary)$/u;
