@@ -102,7 +102,9 @@ export function hasMilitaryContext(
   const cues = Object.values(EVENT_CUES[lang]).flat();
   return toks.some(
     (t) =>
-      cues.some((c) => c.length >= 5 && t.lower.startsWith(c)) ||
+      cues.some(
+        (c) => (c.length >= 5 && t.lower.startsWith(c)) || t.lower === c,
+      ) ||
       UNIT_SUFFIXES.some(([s]) => t.lower.endsWith(s)) ||
       /^(?:militär|military|armee|army|kampf|kämpf|krieg|front|gefecht|combat|fight|battle|war$)/u.test(
         t.lower,

@@ -75,10 +75,16 @@ function endsBare(
 }
 
 /** A troop noun at `t`: its unit, or null. */
-function troopNoun(t: Token, lang: Language): Unit | null {
+function troopNoun(
+  t: Token,
+  lang: Language,
+  before: Token | undefined,
+): Unit | null {
   const u = matchUnitWord(t, lang);
   if (u) return u;
   if (KP_DEMONYMS.has(t.lower) || TOPIC_BODIES.has(t.lower)) return 'soldiers';
+  // "Of the North Koreans sent to Russia, about 2,000 …": two tokens.
+  if (t.lower === 'koreans' && before?.lower === 'north') return 'soldiers';
   // "Tote", "casualties": the loss nouns stand for soldiers too.
   if (EVENT_NOUNS.has(t.lower) && (lang === 'en' || isCapitalized(t)))
     return 'soldiers';
@@ -133,7 +139,7 @@ function nearestNoun(
     for (const k of [from - d, from + d]) {
       if (k < 0 || k >= list.length) continue;
       if (skip && k >= skip[0] && k < skip[1]) continue;
-      const unit = troopNoun(list[k] as Token, lang);
+      const unit = troopNoun(list[k] as Token, lang, list[k - 1]);
       // "bezog sich nicht auf Soldaten, sondern auf Arbeitskräfte".
       if (!unit || isNegated(list, k)) continue;
       const owner = ownerOf(list, k);
@@ -209,7 +215,7 @@ export function troopOwner(
   if (!toks) return null;
   let last: string | null = null;
   for (let k = 0; k < toks.length; k += 1) {
-    if (!troopNoun(toks[k] as Token, lang)) continue;
+    if (!troopNoun(toks[k] as Token, lang, toks[k - 1])) continue;
     const owner = ownerOf(toks, k);
     if (owner === 'KP') return owner;
     last = owner ?? last;
