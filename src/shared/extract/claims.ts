@@ -35,6 +35,7 @@ import {
   isArmySize,
   isCoordinated,
   isSubunitSize,
+  isHomeStrength,
   quotesEarlierVersion,
 } from './filters.js';
 import { findTurns, speakerAt, type Turn } from './speaker.js';
@@ -187,7 +188,8 @@ function buildClaim(
   if (
     isArmySize(toks, num, m.value) ||
     quotesEarlierVersion(toks) ||
-    isSubunitSize(toks, num)
+    isSubunitSize(toks, num) ||
+    isHomeStrength(toks, num)
   )
     return null;
   const actor = resolveActor(

@@ -11,7 +11,7 @@ import {
   EVENT_CUES,
   UNIT_SUFFIXES,
 } from './lexicon/claims.js';
-import type { Token } from './text.js';
+import { CLAUSE_BREAKS, type Token } from './text.js';
 
 const SIZE_VERBS = new Set([
   'umfasst',
@@ -123,4 +123,29 @@ export function isSubunitSize(toks: readonly Token[], num: number): boolean {
   const link = toks[num - 1]?.lower ?? '';
   if (!/^(?:of|von|zu|à)$/u.test(link)) return false;
   return SUBUNITS.test(toks[num - 2]?.lower ?? '');
+}
+
+/**
+ * True for a formation's strength at home ("the Storm Corps, put at 40,000
+ * to 45,000 men at home", "eine Spezialeinheit, die in Nordkorea insgesamt
+ * auf 40.000 Mann kommt"): the figure's clause places the troops in North
+ * Korea, so they are not the force abroad.
+ */
+export function isHomeStrength(toks: readonly Token[], num: number): boolean {
+  let a = num;
+  while (a > 0 && !CLAUSE_BREAKS.has((toks[a - 1] as Token).text)) a -= 1;
+  let b = num;
+  while (b < toks.length && !CLAUSE_BREAKS.has((toks[b] as Token).text)) b += 1;
+  for (let k = a; k + 1 < b; k += 1) {
+    const w = (toks[k] as Token).lower;
+    const next = (toks[k + 1] as Token).lower;
+    if (w === 'at' && next === 'home' && k > num) return true;
+    if (
+      w === 'in' &&
+      (next === 'nordkorea' ||
+        (next === 'north' && toks[k + 2]?.lower === 'korea'))
+    )
+      return true;
+  }
+  return false;
 }
