@@ -11,6 +11,7 @@ import {
   SOURCE_BEFORE,
 } from './lexicon/sources.js';
 import { isVague, joinSource } from './source-phrase.js';
+import { canonicalSource } from './source.js';
 import { leadEnd, subjectSource } from './subject.js';
 import { BEFORE_FIRST_WORDS, matchSentenceOnce } from './source-patterns.js';
 import { isCapitalized, type Token } from './text.js';
@@ -171,7 +172,13 @@ export function findAttribution(
     /^(?:das|dies|this|that)$/u.test(lead) &&
     SOURCE_BEFORE[lang].includes(next[1]?.lower ?? '')
   ) {
-    own = matchSentence(text, next, lang) ?? own;
+    const speaker = matchSentence(text, next, lang);
+    // The agency of this sentence stays its source when the speaker is
+    // another claimant ("Der NIS geht von … aus. Das teilte der
+    // Abgeordnete Lee mit").
+    const ownId = canonicalSource(own)?.id ?? null;
+    if (speaker && (ownId === null || canonicalSource(speaker)?.id === ownId))
+      own = speaker;
   }
   // A headline is attributed by its lead sentence.
   if (!own && headline && next && next.length) {

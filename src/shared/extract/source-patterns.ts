@@ -303,6 +303,13 @@ export function matchSentenceOnce(
     )
       continue;
     const src = readForward(text, toks, i + n, lang);
+    // A relayed source that names no claimant is skipped (see CITING).
+    if (
+      src &&
+      CITING_INDEX[lang].has(parts[0] as string) &&
+      !namesClaimant(src)
+    )
+      continue;
     // "…, said North Korean casualties had passed 4,000": an adjective of
     // the claim's own noun, not a speaker.
     if (src && !isVague(src) && !isModifierOnly(src)) return src;

@@ -131,6 +131,7 @@ export const SOURCE_AFTER: Readonly<Record<Language, readonly string[]>> = {
     'sagten',
     'erklärten',
     'berichteten',
+    'berichten',
     'meldeten',
     'verkündete',
     'räumte',
