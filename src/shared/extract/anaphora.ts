@@ -334,7 +334,17 @@ export function findAnaphoricUnit(
   // the North Korean soldiers sent to Russia".
   const found =
     antecedentOf(toks, num, prev, lang) ?? postcedentOf(toks, to, lang);
-  return found
-    ? { unit: found[0], event: null, actor: found[1], next: to, demonym: false }
+  if (!found) return null;
+  // "at least 30 of them were officers": the predicate names the unit.
+  const predicate = COPULAS.has(toks[to]?.lower ?? '')
+    ? matchUnitWord(toks[to + 1] ?? (toks[to] as Token), lang)
     : null;
+  return {
+    unit: predicate === 'officers' ? predicate : found[0],
+    event: null,
+    actor: found[1],
+    next: to,
+    demonym: false,
+  };
 }
+

@@ -75,6 +75,13 @@ function hasStem(
   return lowerRe.test(lower);
 }
 
+const LOSS_EVENTS: ReadonlySet<Claim['event']> = new Set([
+  'killed',
+  'wounded',
+  'casualties',
+  'captured',
+]);
+
 // Token window around a figure that the context rules may read.
 const WINDOW = 60;
 
@@ -139,8 +146,11 @@ function buildClaim(
   const adjacent = unit !== null;
   const prev = si > 0 ? edge(si - 1, 'tail') : null;
   if (!unit && !m.yearLike) unit = findUnitBefore(toks, num, end, prev, lang);
-  if (!unit && !m.yearLike)
+  let anaphoric = false;
+  if (!unit && !m.yearLike) {
     unit = findAnaphoricUnit(toks, num, end, prev, lang);
+    anaphoric = unit !== null;
+  }
   const headline = hasHeadline ? edge(0, 'head') : null;
   // "155-Millimeter-Granaten": a figure glued to a word is no bare count.
   const glued = /^[-\u2010\u2011]\p{L}/u.test(text.slice(m.end, m.end + 2));
@@ -228,6 +238,15 @@ function buildClaim(
     before &&
     (before.event === 'projected' || before.event === 'training') &&
     !hasPresenceCue(toks, num, unit, lang)
+  )
+    event = before.event;
+  // "about 1,000 … were killed or wounded, and at least 30 of them were
+  // officers": a part of the losses before it in the sentence.
+  if (
+    event === 'deployed' &&
+    anaphoric &&
+    before &&
+    LOSS_EVENTS.has(before.event)
   )
     event = before.event;
   const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;
