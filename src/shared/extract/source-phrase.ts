@@ -293,6 +293,15 @@ const NOT_SOURCES = new Set([
   'if',
   'kurz',
   'zum',
+  // Pronominal adverbs that open a German sentence: "Dazu schreibt die
+  // Behörde, …".
+  'dazu',
+  'dabei',
+  'damit',
+  'darauf',
+  'zudem',
+  'außerdem',
+  'demnach',
   'though',
   'although',
   'because',

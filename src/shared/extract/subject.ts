@@ -37,8 +37,11 @@ function leadDash(toks: readonly Token[]): number {
   if (DASHES.has(toks[0]?.text ?? '')) return 1;
   for (let k = 1; k < toks.length && k <= 12; k += 1) {
     const dash = toks[k] as Token;
-    if (!DASHES.has(dash.text)) continue;
     const before = toks[k - 1] as Token;
+    // "Aktualisiert um 16.05 Uhr: …", "11.47 Uhr: …": a stamp ends in a colon.
+    if (dash.text === ':' && /^(?:uhr|gmt|utc|mez|mesz)$/iu.test(before.text))
+      return k + 1;
+    if (!DASHES.has(dash.text)) continue;
     // "10,000–12,000" is a range, not a dateline: the dash stands apart.
     const doubled = DASHES.has(toks[k + 1]?.text ?? '');
     if (

@@ -358,6 +358,8 @@ export const GENERIC_SOURCES = new Set([
   'think tank',
   'the think tank',
   'stiftung',
+  'denkfabrik',
+  'us-denkfabrik',
   'generalstab',
   'generalstabs',
   'spokeswoman',
