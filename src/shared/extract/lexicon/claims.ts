@@ -38,7 +38,8 @@ export const QUALIFIER_PHRASES: Readonly<
     ['etwa', 'approx'],
     ['fast', 'approx'],
     ['knapp', 'approx'],
-    ['gut', 'more_than'],
+    // "gut 12.000" is read as "about", as the blind writers labelled it.
+    ['gut', 'approx'],
     ['geschätzt', 'approx'],
     ['richtung', 'approx'],
     ['vielleicht', 'approx'],
