@@ -326,6 +326,12 @@ export function findAnaphoricUnit(
     // 11,000 sent, 4,000 have been killed").
     else if ((b < 0 || before?.text === ',') && SUBJECT_VERBS.has(next))
       to = end;
+    // "and that another 15 are missing", "weitere 300 seien gefallen".
+    else if (
+      /^(?:another|further|weitere)$/u.test(toks[num - 1]?.lower ?? '') &&
+      SUBJECT_VERBS.has(next)
+    )
+      to = end;
   }
   if (to < 0) return null;
   // The antecedent's owner is the figure's: "Pyongyang's soldiers … 7,000
