@@ -265,6 +265,9 @@ function findCasualtyEvent(
       // nothing about this one.
       if (k - 1 !== num && k > 0 && /^\d/u.test((toks[k - 1] as Token).text))
         continue;
+      // "to replace losses", "um die Verluste auszugleichen": the losses
+      // are why troops come, not what the figure counts.
+      if (makesGood(toks, k)) continue;
       const ev = matchCasualtyCue((toks[k] as Token).lower, lang);
       // Cues after the figure bind closer than cues before it.
       const d = Math.abs(k - num) + (k < num ? 0.5 : 0);
@@ -294,6 +297,24 @@ function findCasualtyEvent(
     return ev;
   }
   return null;
+}
+
+// Verbs whose object is the losses a deployment makes good.
+const REPLACING = new Set([
+  'replace',
+  'replacing',
+  'offset',
+  'compensate',
+  'ersetzen',
+  'ausgleichen',
+  'auszugleichen',
+]);
+
+/** True when a verb of making good stands next to the loss noun at `k`. */
+function makesGood(toks: readonly Token[], k: number): boolean {
+  return [k - 2, k - 1, k + 1, k + 2].some((j) =>
+    REPLACING.has(toks[j]?.lower ?? ''),
+  );
 }
 
 /** End of the figure's own predicate: a second "and <verb> …" is cut off. */

@@ -696,6 +696,8 @@ export const PROJECTION_CUES: Readonly<Record<Language, ReadonlySet<string>>> =
       'seeks',
       'readying',
       'ready',
+      'mobilising',
+      'mobilizing',
     ]),
   };
 
