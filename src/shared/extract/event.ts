@@ -22,6 +22,9 @@ import {
   EXPECT_VERBS,
   CONJUNCTIONS,
   FINITE,
+  LIKELIHOOD,
+  REPLACING,
+  STATIVES,
 } from './lexicon/events.js';
 
 /** Token index range [a, b) of the clause around token `i`. */
@@ -160,25 +163,6 @@ function isProjected(
   return modal || (reportative && future);
 }
 
-const STATIVES = new Set([
-  'befinden',
-  'befindet',
-  'sein',
-  'stehen',
-  'kämpfen',
-  'remain',
-  'fighting',
-]);
-const LIKELIHOOD = new Set([
-  'könnte',
-  'könnten',
-  'dürfte',
-  'dürften',
-  'could',
-  'may',
-  'might',
-]);
-
 /** True when the clause's modal is one of likelihood and its verb a state. */
 function isStative(toks: readonly Token[], a: number, b: number): boolean {
   let likely = false;
@@ -298,17 +282,6 @@ function findCasualtyEvent(
   }
   return null;
 }
-
-// Verbs whose object is the losses a deployment makes good.
-const REPLACING = new Set([
-  'replace',
-  'replacing',
-  'offset',
-  'compensate',
-  'ersetzen',
-  'ausgleichen',
-  'auszugleichen',
-]);
 
 /** True when a verb of making good stands next to the loss noun at `k`. */
 function makesGood(toks: readonly Token[], k: number): boolean {

@@ -149,3 +149,36 @@ export const FINITE = new Set([
   'erklärte',
   'warnte',
 ]);
+
+// Verbs of a likely present state: "könnten sich … befinden" is no plan.
+export const STATIVES = new Set([
+  'befinden',
+  'befindet',
+  'sein',
+  'stehen',
+  'kämpfen',
+  'remain',
+  'fighting',
+]);
+
+// Modals of likelihood.
+export const LIKELIHOOD = new Set([
+  'könnte',
+  'könnten',
+  'dürfte',
+  'dürften',
+  'could',
+  'may',
+  'might',
+]);
+
+// Verbs whose object is the losses a deployment makes good.
+export const REPLACING = new Set([
+  'replace',
+  'replacing',
+  'offset',
+  'compensate',
+  'ersetzen',
+  'ausgleichen',
+  'auszugleichen',
+]);
