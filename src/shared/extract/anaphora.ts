@@ -21,6 +21,7 @@ import {
   AFTER_BARE,
 } from './lexicon/anaphora.js';
 import { matchCasualtyCue } from './event.js';
+import { RELATIVES } from './lexicon/events.js';
 import { ownerOf } from './topic.js';
 import { findUnitAfter, matchUnitWord } from './unit.js';
 
@@ -174,8 +175,6 @@ function relativeEvent(
   }
   return null;
 }
-
-const RELATIVES = new Set(['die', 'der', 'welche', 'who', 'that', 'which']);
 
 const TROOP_ANCHORS =
   /(?:contingent|kontingent|truppenzahl|truppenstärke|truppenkontingent|force|truppe|expeditionary)$/u;
