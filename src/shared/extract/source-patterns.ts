@@ -229,6 +229,53 @@ function negated(toks: readonly Token[], i: number): boolean {
   return false;
 }
 
+// Speech verbs that relay another claimant's view, and the verbs of that
+// view: "Lee said the NIS believes …", "…, der NIS schätze die Zahl …".
+const RELAYING = new Set([
+  'said',
+  'says',
+  'told',
+  'sagte',
+  'sagt',
+  'erklärte',
+  'berichtete',
+]);
+const VIEWS = new Set([
+  'believes',
+  'estimates',
+  'assesses',
+  'thinks',
+  'counts',
+  'schätze',
+  'schätzt',
+  'gehe',
+  'geht',
+  'gehen',
+]);
+
+/** The claimant whose view a speaker relays, or null. */
+function relayedView(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
+  for (let k = 0; k < toks.length; k += 1) {
+    if (!RELAYING.has((toks[k] as Token).lower)) continue;
+    let j = k + 1;
+    while (
+      /^(?:that|dass|reporters|journalists|,)$/u.test(toks[j]?.lower ?? '')
+    )
+      j += 1;
+    const src = readForward(text, toks, j, lang);
+    if (!src || !namesClaimant(src)) continue;
+    const end = text.indexOf(src, (toks[j] as Token).start) + src.length;
+    let e = j;
+    while (e < toks.length && (toks[e] as Token).end <= end) e += 1;
+    if (VIEWS.has(toks[e]?.lower ?? '')) return src;
+  }
+  return null;
+}
+
 /** Runs the attribution patterns over one sentence's tokens. */
 export function matchSentenceOnce(
   text: string,
@@ -239,7 +286,7 @@ export function matchSentenceOnce(
     const m = t.text.includes('-') ? SOURCE_COMPOUND.exec(t.text) : null;
     if (m && !isVague(m[1] as string)) return m[1] as string;
   }
-  const own = ownSource(text, toks, lang);
+  const own = ownSource(text, toks, lang) ?? relayedView(text, toks, lang);
   if (own) return own;
   // Speaker before a speech verb first: it is the primary source, while
   // "laut X" often names the outlet that relayed it.
