@@ -38,8 +38,8 @@ const score = (file: string): Metrics =>
 // so that a regression fails here.
 const FLOORS = { f1: 0.98, qualifier: 0.99, event: 0.975, attribution: 0.945 };
 const BLIND_FLOORS = {
-  f1: 0.93,
-  qualifier: 0.975,
+  f1: 0.935,
+  qualifier: 0.985,
   event: 0.92,
   attribution: 0.845,
   source: 0.845,
@@ -49,8 +49,8 @@ describe('blind corpora', () => {
   const all = toMetrics(sumCounts(BLIND.map(score)));
 
   it('reads every blind corpus', () => {
-    expect(BLIND.length).toBeGreaterThanOrEqual(18);
-    expect(all.passages).toBeGreaterThanOrEqual(820);
+    expect(BLIND.length).toBeGreaterThanOrEqual(19);
+    expect(all.passages).toBeGreaterThanOrEqual(870);
   });
 
   it('stays above the blind floors', () => {
