@@ -138,6 +138,7 @@ function isProjected(
     if (
       t.lower === 'to' &&
       /^\p{Lu}/u.test(toks[k - 1]?.text ?? '') &&
+      !MONTHS.has(toks[k - 1]?.lower ?? '') &&
       /^\p{Ll}/u.test(toks[k + 1]?.text ?? '') &&
       !/^(?:the|a|an|its|their)$/u.test(next)
     )
@@ -285,7 +286,8 @@ function findCasualtyEvent(
 
 /** True when a verb of making good stands next to the loss noun at `k`. */
 function makesGood(toks: readonly Token[], k: number): boolean {
-  return [k - 2, k - 1, k + 1, k + 2].some((j) =>
+  // German puts the verb last: "die Verluste im Gebiet Kursk ausgleichen".
+  return [k - 2, k - 1, k + 1, k + 2, k + 3, k + 4, k + 5].some((j) =>
     REPLACING.has(toks[j]?.lower ?? ''),
   );
 }
