@@ -9,7 +9,12 @@ import type { Claim, Language } from '../claim.js';
 import { findAttribution } from './attribution.js';
 import { findClauseAttribution } from './clause-source.js';
 import { resolveActor } from './actor.js';
-import { classifyEvent, hasPresenceCue, matchCasualtyCue } from './event.js';
+import {
+  CASUALTY_EVENTS,
+  classifyEvent,
+  hasPresenceCue,
+  matchCasualtyCue,
+} from './event.js';
 import { findAnaphoricUnit, findUnitBefore } from './anaphora.js';
 import { findPostQualifier, findStrongBody, findUnitAfter } from './unit.js';
 import {
@@ -74,13 +79,6 @@ function hasStem(
   if (lower === null || text.includes('\u212a')) return re.test(text);
   return lowerRe.test(lower);
 }
-
-const LOSS_EVENTS: ReadonlySet<Claim['event']> = new Set([
-  'killed',
-  'wounded',
-  'casualties',
-  'captured',
-]);
 
 // Token window around a figure that the context rules may read.
 const WINDOW = 60;
@@ -246,7 +244,7 @@ function buildClaim(
     event === 'deployed' &&
     anaphoric &&
     before &&
-    LOSS_EVENTS.has(before.event)
+    (CASUALTY_EVENTS as readonly string[]).includes(before.event)
   )
     event = before.event;
   const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;

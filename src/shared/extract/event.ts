@@ -199,7 +199,7 @@ function hasFutureWerden(
     : last === 'werden' && /t$/u.test(toks[k - 1]?.lower ?? '');
 }
 
-const CASUALTY_EVENTS = [
+export const CASUALTY_EVENTS = [
   'casualties',
   'killed',
   'wounded',
