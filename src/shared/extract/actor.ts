@@ -59,6 +59,18 @@ function matchActorPair(a: string, b: string): string | null {
   return null;
 }
 
+// German speech verbs whose subject may follow them: "nennt Kiew".
+const GERMAN_INVERSION = new Set([
+  'nennt',
+  'nannte',
+  'spricht',
+  'sprach',
+  'schätzt',
+  'schätzte',
+  'geht',
+  'ging',
+]);
+
 /** How an actor cue is used: as the actor, as a source, or as a place. */
 type CueRole = 'actor' | 'source' | 'place';
 
@@ -84,8 +96,9 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
     SPEAKER_VERBS.has(next) ||
     (SPEAKER_FILLERS.has(next) &&
       SPEAKER_VERBS.has(toks[k + span + 1]?.lower ?? '')) ||
-    (/^\p{Lu}/u.test(toks[k + span]?.text ?? '') &&
-      SPEAKER_VERBS.has(toks[k + span + 1]?.lower ?? ''))
+    namedSpeaker(toks, k + span) ||
+    // German inversion: "…, nennt Kiew eine Zahl von 4.000 Toten".
+    (GERMAN_INVERSION.has(prev?.lower ?? '') && !isAdjectiveCue(toks, k))
   )
     return 'source';
   // One lower-case word may stand between ("in eastern Russia").
@@ -113,6 +126,20 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
     if (!w.isWord || !/^\p{Ll}/u.test(w.text)) break;
   }
   return t.isWord ? 'actor' : 'place';
+}
+
+/**
+ * True when up to three capitalised words from `j` name the speaker of a
+ * speech verb: "NATO's Mark Rutte said", "Ukraine's President Volodymyr
+ * Zelensky says".
+ */
+function namedSpeaker(toks: readonly Token[], j: number): boolean {
+  for (let n = 0; n < 4; n += 1) {
+    const t = toks[j + n];
+    if (!t || !t.isWord || !/^\p{Lu}/u.test(t.text)) return false;
+    if (SPEAKER_VERBS.has(toks[j + n + 1]?.lower ?? '')) return true;
+  }
+  return false;
 }
 
 type Cue = readonly [number, string, CueRole];

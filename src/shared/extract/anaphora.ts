@@ -180,7 +180,7 @@ const TROOP_ANCHORS =
   /(?:contingent|kontingent|truppenzahl|truppenstärke|truppenkontingent|force|truppe|expeditionary)$/u;
 
 /** True when the token after a figure shows it has no noun of its own. */
-function standsAlone(next: Token | undefined, lang: Language): boolean {
+export function standsAlone(next: Token | undefined, lang: Language): boolean {
   if (!next || !next.isWord) return true;
   return AFTER_BARE.has(next.lower) && (lang === 'en' || !isCapitalized(next));
 }
@@ -252,7 +252,7 @@ function antecedentOf(
 }
 
 /** The first troop noun after token `from` in the sentence, with its owner. */
-function postcedentOf(
+export function postcedentOf(
   toks: readonly Token[],
   from: number,
   lang: Language,

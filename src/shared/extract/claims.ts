@@ -16,6 +16,7 @@ import {
   matchCasualtyCue,
 } from './event.js';
 import { findAnaphoricUnit, findUnitBefore } from './anaphora.js';
+import { findEarlierLevel, restatesFigure } from './levels.js';
 import { findPostQualifier, findStrongBody, findUnitAfter } from './unit.js';
 import {
   findTokenIndex,
@@ -28,6 +29,7 @@ import {
 import {
   IMPLAUSIBLE_MIN,
   KP_GATE,
+  KOREA_GATE,
   PENINSULA_STEMS,
   THEATRE_STEMS,
 } from './lexicon/claims.js';
@@ -177,6 +179,8 @@ function buildClaim(
       demonym: false,
     };
   }
+  if (!unit && !m.yearLike)
+    unit = findEarlierLevel(toks, num, end, before, lang);
   if (!unit) return null;
   // A headline's context is its lead: "Rund 10.000 Nordkoreaner in
   // Russland\nEin Teil der Truppen …".
@@ -239,10 +243,11 @@ function buildClaim(
   )
     event = before.event;
   // "about 1,000 … were killed or wounded, and at least 30 of them were
-  // officers": a part of the losses before it in the sentence.
+  // officers": a part of the losses before it in the sentence; "…, while
+  // Kyiv put the figure at 4,000": another count of them.
   if (
     event === 'deployed' &&
-    anaphoric &&
+    (anaphoric || restatesFigure(toks, num)) &&
     before &&
     (CASUALTY_EVENTS as readonly string[]).includes(before.event)
   )
@@ -305,7 +310,8 @@ export function extractClaims(
   if (typeof text !== 'string' || text.trim() === '') return [];
   try {
     // Cheap gates first: most news never names North Korea at all.
-    const firstKP = text.search(KP_GATE);
+    let firstKP = text.search(KP_GATE);
+    if (firstKP < 0) firstKP = text.search(KOREA_GATE);
     if (firstKP < 0) return [];
     const lower = lowerCopy(text);
     // Peninsula cues without theatre cues: no claim. The theatre test goes

@@ -8,11 +8,11 @@
  */
 import type { Language } from '../claim.js';
 import { isGeneric } from './attribution.js';
-import { isVague, readForward } from './source-phrase.js';
+import { isVague, readForward, skipDate } from './source-phrase.js';
 import { matchSentenceOnce } from './source-patterns.js';
 import { canonicalSource } from './source.js';
 import { REPORT_VERBS } from './lexicon/sources.js';
-import { leadEnd, subjectSource } from './subject.js';
+import { FRONTED, leadEnd, subjectSource } from './subject.js';
 import { isCapitalized, type Token } from './text.js';
 
 // Words after a comma that open a clause of its own ("…, and his agency
@@ -37,7 +37,8 @@ function claimantAt(
 ): string | null {
   const t = toks[k];
   if (!t || !t.isWord) return null;
-  const first = CLAUSE_OPENERS.has(t.lower) ? k + 1 : k;
+  // "…, im Dezember der NIS von 12.000": a date may open the clause.
+  const first = skipDate(toks, CLAUSE_OPENERS.has(t.lower) ? k + 1 : k);
   const head = toks[first];
   if (
     !head ||
@@ -66,6 +67,30 @@ function claimantAt(
 
 const GAPPED = new Set(['von', 'auf', 'bei', 'mit', 'at', 'of']);
 
+/**
+ * The comma that ends a fronted subordinate clause ("Während der NIS von
+ * 300 Toten ausging, nannte die US-Regierung …"), or -1: the first comma
+ * that opens no relative clause.
+ */
+function frontedEnd(toks: readonly Token[], lead: number): number {
+  // The clause opens the sentence or follows a colon ("Bemerkenswert ist
+  // …: Während der NIS …, nannte …").
+  let at = FRONTED.test(toks[lead]?.lower ?? '') ? lead : -1;
+  if (at < 0) {
+    const colon = toks.findIndex((t, j) => j >= lead && /^[:;]$/u.test(t.text));
+    if (colon >= 0 && FRONTED.test(toks[colon + 1]?.lower ?? ''))
+      at = colon + 1;
+  }
+  if (at < 0) return -1;
+  for (let k = at + 1; k < toks.length; k += 1) {
+    if ((toks[k] as Token).text !== ',') continue;
+    if (!RELATIVE_OPENERS.has(toks[k + 1]?.lower ?? '')) return k;
+  }
+  return -1;
+}
+
+const RELATIVE_OPENERS = new Set(['der', 'die', 'das', 'which', 'who']);
+
 /** Token index range of the figure's clause, or null for a one-clause sentence. */
 function clauseBounds(
   text: string,
@@ -74,9 +99,11 @@ function clauseBounds(
   lang: Language,
 ): [number, number] | null {
   const lead = leadEnd(toks);
+  const fronted = frontedEnd(toks, lead);
   const isBreak = (k: number): boolean => {
     const t = toks[k] as Token;
     if (k < lead) return false;
+    if (k === fronted) return true;
     if (t.text === ';' || t.text === ':') return true;
     if (/^[–—]$/u.test(t.text))
       return k > 0 && (toks[k - 1] as Token).end < t.start;
@@ -92,7 +119,9 @@ function clauseBounds(
   while (b < toks.length && !isBreak(b)) b += 1;
   if (a <= lead && b === toks.length) return null;
   // Skip the opener itself: "and his military intelligence agency said".
-  if (a > 0 && CLAUSE_OPENERS.has(toks[a]?.lower ?? '')) a += 1;
+  // "Während …" keeps its subordinator: `subjectSource` reads past it.
+  const opener = toks[a]?.lower ?? '';
+  if (a > 0 && CLAUSE_OPENERS.has(opener) && !FRONTED.test(opener)) a += 1;
   return [a, b];
 }
 

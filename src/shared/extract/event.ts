@@ -12,7 +12,15 @@ import {
   PROJECTION_CUES,
 } from './lexicon/claims.js';
 import { MONTHS } from './number/lexicon.js';
-import { CLAUSE_BREAKS, type Token } from './text.js';
+import type { Token } from './text.js';
+import {
+  MEMO_MAX,
+  clauseAround,
+  hasCue,
+  matchesCue,
+  nearestCue,
+} from './event-cues.js';
+import { isAlreadyThere, isPartitiveWhole } from './event-scope.js';
 import {
   RELATIVES,
   REPORTATIVE,
@@ -26,91 +34,6 @@ import {
   REPLACING,
   STATIVES,
 } from './lexicon/events.js';
-
-/** Token index range [a, b) of the clause around token `i`. */
-function clauseAround(toks: readonly Token[], i: number): [number, number] {
-  let a = i;
-  while (a > 0 && !CLAUSE_BREAKS.has((toks[a - 1] as Token).text)) a -= 1;
-  let b = i;
-  while (b < toks.length && !CLAUSE_BREAKS.has((toks[b] as Token).text)) b += 1;
-  return [a, b];
-}
-
-/** True when word `w` matches cue `c` (short cues must match whole). */
-function matchesCue(w: string, c: string, loose: boolean): boolean {
-  if (c.length < 5) return w === c;
-  return loose ? w.includes(c) : w.startsWith(c);
-}
-
-// Whether a word matches a cue list, per list and mode: the same words
-// recur in every sentence. Bounded: a full memo starts afresh.
-const CUE_MEMO = new WeakMap<readonly string[], Map<string, boolean>[]>();
-const MEMO_MAX = 5000;
-
-/** The memo of `matchesAny` for a cue list and mode. */
-function memoFor(
-  cues: readonly string[],
-  loose: boolean,
-): Map<string, boolean> {
-  let memos = CUE_MEMO.get(cues);
-  if (memos === undefined) {
-    memos = [new Map(), new Map()];
-    CUE_MEMO.set(cues, memos);
-  }
-  return memos[loose ? 1 : 0] as Map<string, boolean>;
-}
-
-/** True when word `w` matches any cue of the list (memoised in `memo`). */
-function matchesAny(
-  w: string,
-  cues: readonly string[],
-  loose: boolean,
-  memo: Map<string, boolean>,
-): boolean {
-  let got = memo.get(w);
-  if (got === undefined) {
-    got = cues.some((c) => matchesCue(w, c, loose));
-    if (memo.size >= MEMO_MAX) memo.clear();
-    memo.set(w, got);
-  }
-  return got;
-}
-
-/** True when any token in [a, b) matches a cue of the list. */
-function hasCue(
-  toks: readonly Token[],
-  a: number,
-  b: number,
-  cues: readonly string[],
-  loose = false,
-): boolean {
-  const memo = memoFor(cues, loose);
-  for (let k = a; k < b; k += 1) {
-    if (matchesAny((toks[k] as Token).lower, cues, loose, memo)) return true;
-  }
-  return false;
-}
-
-/** Token distance from `num` to the nearest cue of the list (or Infinity). */
-function nearestCue(
-  toks: readonly Token[],
-  num: number,
-  cues: readonly string[],
-  loose: boolean,
-): number {
-  const memo = memoFor(cues, loose);
-  let best = Infinity;
-  // Cues further away than this do not describe the figure.
-  for (
-    let k = Math.max(0, num - 30);
-    k < toks.length && k - num <= 30;
-    k += 1
-  ) {
-    if (matchesAny((toks[k] as Token).lower, cues, loose, memo))
-      best = Math.min(best, Math.abs(k - num));
-  }
-  return best;
-}
 
 /** True when [a, b) holds a future or modal cue that is not reportative. */
 function isProjected(
@@ -326,6 +249,10 @@ export function classifyEvent(
     wideEnd = rb;
     if (toks[rb]?.text === ',') wideEnd = clauseAround(toks, rb + 1)[1];
   }
+  // "Von den rund 11.000 entsandten Soldaten seien bis März 1.000
+  // gefallen": the whole of a partitive is the force, not its part's loss.
+  if (isPartitiveWhole(toks, num, unit.next))
+    return isProjected(toks, num, unit.next, lang) ? 'projected' : 'deployed';
   const casualty = findCasualtyEvent(toks, a, wideEnd, num, unit.next, lang);
   if (casualty) return casualty;
   if (hasCue(toks, a, b, OTHER_CUES[lang])) return 'other';
@@ -350,6 +277,9 @@ export function classifyEvent(
     const [pa] = clauseAround(toks, a - 2);
     projected = hasCue(toks, pa, a - 1, PLAN_VERBS);
   }
+  // "the 12,000-strong force already in Russia is likely to grow": the
+  // plan is about more troops, not these.
+  if (projected && isAlreadyThere(toks, unit.next)) projected = false;
   if (projected) return 'projected';
   // Presence: the nearer of a training and a deployment cue decides.
   const dTrain = nearestCue(

@@ -312,7 +312,13 @@ export function matchSentenceOnce(
     // first: "Tatsächlich spricht der südkoreanische Geheimdienst …",
     // "Ende Oktober bezifferte Pentagon-Sprecher Pat Ryder …", "Im
     // Gespräch mit einem Sender sagte Budanow …".
-    if (lang === 'de' && (src === null || canonicalSource(src) === null)) {
+    // A dative after the verb is whom it was told ("sagte dem Sender").
+    const dative = /^(?:dem|einem)$/u.test(toks[i + parts.length]?.lower ?? '');
+    if (
+      lang === 'de' &&
+      !dative &&
+      (src === null || canonicalSource(src) === null)
+    ) {
       const after = readForward(text, toks, i + parts.length, lang);
       // With nothing before the verb, the phrase after it is its subject
       // ("Im Ausschuss berichtete ein Vertreter der Bundesregierung, …").

@@ -9,6 +9,7 @@ import type { Language } from '../claim.js';
 import { EVENT_NOUNS } from './lexicon/claims.js';
 import { PRONOUN_SOURCES, VAGUE_SOURCES } from './lexicon/sources.js';
 import { CLAUSE_BREAKS, isCapitalized, type Token } from './text.js';
+import { MONTHS } from './number/lexicon.js';
 import {
   STOP,
   ARTICLES,
@@ -85,6 +86,36 @@ export function joinSource(
 
 const ABBREVIATED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 
+// Words before a month that make it a date, not a name ("Theresa May").
+const DATE_OPENERS =
+  /^(?:in|on|im|am|seit|since|by|late|early|mid|ende|anfang|mitte|until|bis|of)$/u;
+
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our']);
+
+/** True when token `k` is a month of a date ("4 November", "im Oktober"). */
+export function isDateMonth(toks: readonly Token[], k: number): boolean {
+  if (!MONTHS.has((toks[k] as Token).lower)) return false;
+  // "4 November", "am 5. November": a day before the month.
+  const before = toks[k - 1]?.text === '.' ? toks[k - 2] : toks[k - 1];
+  return (
+    before !== undefined &&
+    (/^\d/u.test(before.text) || DATE_OPENERS.test(before.lower))
+  );
+}
+
+/**
+ * The token after a date that opens a clause at `i` ("im Dezember", "am
+ * 5. November", "on 4 November 2024"), or `i` when none does.
+ */
+export function skipDate(toks: readonly Token[], i: number): number {
+  if (!DATE_OPENERS.test(toks[i]?.lower ?? '')) return i;
+  for (let k = i + 1; k <= i + 3 && k < toks.length; k += 1) {
+    if (!isDateMonth(toks, k)) continue;
+    return /^\d{4}$/u.test(toks[k + 1]?.text ?? '') ? k + 2 : k + 1;
+  }
+  return i;
+}
+
 /** Reads a source phrase forward from token `i`. */
 export function readForward(
   text: string,
@@ -114,6 +145,8 @@ export function readForward(
     if (t.text === '-' || t.text === '’' || t.text === "'") continue;
     // The dot of "U.S." / "U.K." is its own token.
     if (t.text === '.' && ABBREVIATED.test(toks[k - 1]?.text ?? '')) continue;
+    // A date ends the phrase: "on 23 October the Pentagon confirmed".
+    if (isDateMonth(toks, k)) break;
     // "Institute for the Study of War": joiners and an inner "the".
     const after = toks[k + 1]?.lower === 'the' ? toks[k + 2] : toks[k + 1];
     const joiner =
@@ -199,6 +232,9 @@ export function readBackward(
   for (; k >= 0 && got.length < 8; k -= 1) {
     const t = toks[k] as Token;
     if (t.text === '.' && ABBREVIATED.test(toks[k - 1]?.text ?? '')) continue;
+    if (isDateMonth(toks, k)) break;
+    // "Seoul raised its estimate": after a possessive the verb is a noun.
+    if (got.length === 0 && POSSESSIVES.has(t.lower)) break;
     // "Institute for National Security Strategy", "officials in Kyiv".
     // "Institute for the Study of War": a joiner may precede "the".
     const head = got[0]?.lower === 'the' ? got[1] : got[0];

@@ -64,6 +64,11 @@ export function inLead(toks: readonly Token[], k: number): boolean {
   return k < leadEnd(toks);
 }
 
+// Subordinators of a fronted clause whose subject speaks, and the
+// articles that may open that subject.
+export const FRONTED = /^(?:when|als|after|nachdem|während|while|whereas)$/u;
+const ARTICLE = /^(?:der|die|das|the)$/u;
+
 /**
  * The sentence's subject when it names a known claimant and a reporting
  * verb follows it: the source phrase read from the sentence start (after a
@@ -75,10 +80,14 @@ export function subjectSource(
   lang: Language,
 ): string | null {
   let from = leadEnd(toks);
-  // "When Washington first warned, …": the subject of a fronted clause.
-  if (/^(?:when|als|after|nachdem)$/u.test(toks[from]?.lower ?? '')) from += 1;
+  // "When Washington first warned, …", "Während der NIS … ausging, …": the
+  // subject of a fronted clause.
+  const fronted = FRONTED.test(toks[from]?.lower ?? '');
+  if (fronted) from += 1;
   const first = toks[from];
-  if (!first || !first.isWord || !isCapitalized(first)) return null;
+  if (!first || !first.isWord) return null;
+  if (!isCapitalized(first) && !(fronted && ARTICLE.test(first.lower)))
+    return null;
   if (!toks.some((t, k) => k > from && REPORT_VERBS[lang].has(t.lower)))
     return null;
   const src = readForward(text, toks, from, lang);

@@ -2,7 +2,7 @@
  * Text helpers of the claim extractor: sentence spans and word tokens with
  * offsets into the original input. Both are single linear scans.
  */
-import { MONTHS } from './number/lexicon.js';
+import { DE_ORDINAL_PREFIXES, MONTHS } from './number/lexicon.js';
 
 /** A span of the input; `start`/`end` are JavaScript string offsets. */
 export interface Span {
@@ -220,6 +220,10 @@ function isNonFinalDot(text: string, i: number, next: number): boolean {
     // "24. Oktober" is a date, not a sentence end.
     const m = /^[\p{L}]+/u.exec(text.slice(next, next + 12));
     if (m && MONTHS.has(m[0].toLowerCase())) return true;
+    // "aus dem 11. Korps", "zum 3. Mal": an article before makes an ordinal.
+    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, b - 12), b));
+    if (before && DE_ORDINAL_PREFIXES.has((before[1] as string).toLowerCase()))
+      return true;
   }
   return false;
 }

@@ -874,3 +874,11 @@ export const PENINSULA_STEMS: readonly string[] = [
  */
 export const KP_GATE =
   /nord-?korea|north[\s-]+korea|\bn[\s.]+korea|pj[öo]n?gjang|pyongyang|dprk|\bkpa\b|\bkim\b|kvda|\bkva\b|volksarmee|volksrepublik|korean\s+people|democratic\s+people|the\s+north|\bnk\b/iu;
+
+/**
+ * The second gate: a passage that names no North Korean cue but Korea or
+ * Seoul's intelligence ("der NIS sprach von 1.500 Soldaten", "the Korea
+ * scholar", "Seoul's count") is, in this field, about the North's troops:
+ * figures whose owner it names nowhere are theirs.
+ */
+export const KOREA_GATE = /korea|\bseoul|\bnis\b|national intelligence service/iu;

@@ -318,6 +318,11 @@ export const REPORT_VERBS: Readonly<Record<Language, ReadonlySet<string>>> = {
     'bezifferte',
     'geht',
     'ging',
+    // Verb-last in a subordinate clause: "Während Seoul von … ausgeht".
+    'ausgeht',
+    'ausging',
+    'ausgehen',
+    'ausgingen',
     'spricht',
     'sprach',
     'hält',

@@ -1,0 +1,94 @@
+/**
+ * Cue matching of the event rules: the clause around a token, and whether
+ * (or how near) a word of a cue list stands in it. Memoised per list: the
+ * same words recur in every sentence.
+ */
+import { CLAUSE_BREAKS, type Token } from './text.js';
+
+/** Token index range [a, b) of the clause around token `i`. */
+export function clauseAround(
+  toks: readonly Token[],
+  i: number,
+): [number, number] {
+  let a = i;
+  while (a > 0 && !CLAUSE_BREAKS.has((toks[a - 1] as Token).text)) a -= 1;
+  let b = i;
+  while (b < toks.length && !CLAUSE_BREAKS.has((toks[b] as Token).text)) b += 1;
+  return [a, b];
+}
+
+/** True when word `w` matches cue `c` (short cues must match whole). */
+export function matchesCue(w: string, c: string, loose: boolean): boolean {
+  if (c.length < 5) return w === c;
+  return loose ? w.includes(c) : w.startsWith(c);
+}
+
+// Whether a word matches a cue list, per list and mode: the same words
+// recur in every sentence. Bounded: a full memo starts afresh.
+const CUE_MEMO = new WeakMap<readonly string[], Map<string, boolean>[]>();
+export const MEMO_MAX = 5000;
+
+/** The memo of `matchesAny` for a cue list and mode. */
+export function memoFor(
+  cues: readonly string[],
+  loose: boolean,
+): Map<string, boolean> {
+  let memos = CUE_MEMO.get(cues);
+  if (memos === undefined) {
+    memos = [new Map(), new Map()];
+    CUE_MEMO.set(cues, memos);
+  }
+  return memos[loose ? 1 : 0] as Map<string, boolean>;
+}
+
+/** True when word `w` matches any cue of the list (memoised in `memo`). */
+export function matchesAny(
+  w: string,
+  cues: readonly string[],
+  loose: boolean,
+  memo: Map<string, boolean>,
+): boolean {
+  let got = memo.get(w);
+  if (got === undefined) {
+    got = cues.some((c) => matchesCue(w, c, loose));
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(w, got);
+  }
+  return got;
+}
+
+/** True when any token in [a, b) matches a cue of the list. */
+export function hasCue(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+  cues: readonly string[],
+  loose = false,
+): boolean {
+  const memo = memoFor(cues, loose);
+  for (let k = a; k < b; k += 1) {
+    if (matchesAny((toks[k] as Token).lower, cues, loose, memo)) return true;
+  }
+  return false;
+}
+
+/** Token distance from `num` to the nearest cue of the list (or Infinity). */
+export function nearestCue(
+  toks: readonly Token[],
+  num: number,
+  cues: readonly string[],
+  loose: boolean,
+): number {
+  const memo = memoFor(cues, loose);
+  let best = Infinity;
+  // Cues further away than this do not describe the figure.
+  for (
+    let k = Math.max(0, num - 30);
+    k < toks.length && k - num <= 30;
+    k += 1
+  ) {
+    if (matchesAny((toks[k] as Token).lower, cues, loose, memo))
+      best = Math.min(best, Math.abs(k - num));
+  }
+  return best;
+}

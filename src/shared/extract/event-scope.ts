@@ -1,0 +1,93 @@
+/**
+ * Figures whose event is not their clause's: the whole a partitive takes
+ * its losses from ("Of the 11,000 sent, 1,000 have died") and troops said
+ * to be there already while the clause plans more.
+ */
+import { PROJECTION_CUES, QUALIFIER_WORDS } from './lexicon/claims.js';
+import type { Token } from './text.js';
+
+// Adverbs between "von den" and the figure: "von den ursprünglich 11.000".
+const WHOLE_ADVERBS = new Set([
+  'ursprünglich',
+  'insgesamt',
+  'zunächst',
+  'originally',
+  'initially',
+  'estimated',
+  'geschätzt',
+]);
+
+// Words of a part stated as a share: "rund ein Drittel", "nearly half".
+const SHARES =
+  /^(?:\d.*|drittel|viertel|hälfte|prozent|third|quarter|half|percent|per)$/u;
+
+/**
+ * True when the figure at `num` is the whole of a partitive that a later
+ * part of the sentence counts: "Von den ursprünglich rund 11.000
+ * entsandten Soldaten seien etwa 1.000 getötet worden", "Of the roughly
+ * 11,000 who crossed over, a good 1,000 have fallen", "out of 12,000,
+ * nearly a third".
+ */
+export function isPartitiveWhole(
+  toks: readonly Token[],
+  num: number,
+  nounEnd: number,
+): boolean {
+  let b = num - 1;
+  while (
+    b >= 0 &&
+    num - b <= 4 &&
+    (QUALIFIER_WORDS.has((toks[b] as Token).lower) ||
+      WHOLE_ADVERBS.has((toks[b] as Token).lower))
+  )
+    b -= 1;
+  const w = toks[b]?.lower ?? '';
+  const link = toks[b - 1]?.lower ?? '';
+  const opens =
+    (/^(?:den|the|those)$/u.test(w) && /^(?:von|of|aus)$/u.test(link)) ||
+    (w === 'of' && link === 'out');
+  if (!opens) return false;
+  for (let k = nounEnd; k < toks.length && k - nounEnd <= 25; k += 1) {
+    const t = toks[k] as Token;
+    if (t.text === '.' || t.text === ';') return false;
+    if (SHARES.test(t.lower)) return true;
+  }
+  return false;
+}
+
+const ALREADY = new Set(['already', 'bereits', 'schon']);
+const BETWEEN = new Set([
+  'or',
+  'so',
+  'are',
+  'is',
+  'were',
+  'sind',
+  'waren',
+  'who',
+  'die',
+  'that',
+  ',',
+]);
+
+/**
+ * True when "already" follows the figure's noun and no plan follows it:
+ * "the 12,000-strong force already in Russia", "the twelve thousand or so
+ * already there" (not "already plans to send").
+ */
+export function isAlreadyThere(
+  toks: readonly Token[],
+  nounEnd: number,
+): boolean {
+  for (let k = nounEnd; k < toks.length && k - nounEnd <= 3; k += 1) {
+    const w = (toks[k] as Token).lower;
+    if (ALREADY.has(w)) {
+      const next = toks[k + 1]?.lower ?? '';
+      return !PROJECTION_CUES.de.has(next) && !PROJECTION_CUES.en.has(next);
+    }
+    // Only "or so" and a copula may stand between: "sollen schon im Juli
+    // eintreffen" is a plan.
+    if (!BETWEEN.has(w)) return false;
+  }
+  return false;
+}
