@@ -144,6 +144,47 @@ function namedSpeaker(toks: readonly Token[], j: number): boolean {
 
 type Cue = readonly [number, string, CueRole];
 
+const CONJUNCTIONS = /^(?:und|and|oder|or|sowie|wie|as|than|als)$/u;
+
+/**
+ * True when the country at `k` receives what the subject before it gives:
+ * "Nordkorea hat Russland etwa 5.000 Soldaten zur Verfügung gestellt",
+ * "North Korea has given Russia 5,000 troops". The country follows a verb
+ * (lower case, no preposition, no speech verb) right after North Korea
+ * or its leader as the subject.
+ */
+function isRecipient(
+  toks: readonly Token[],
+  k: number,
+  byIndex: ReadonlyMap<number, readonly [string, CueRole]>,
+): boolean {
+  const verb = toks[k - 1];
+  if (
+    !verb ||
+    !verb.isWord ||
+    !/^\p{Ll}/u.test(verb.text) ||
+    NON_ACTOR_PREPOSITIONS.has(verb.lower) ||
+    CONJUNCTIONS.test(verb.lower) ||
+    isAdjectiveCue(toks, k)
+  )
+    return false;
+  if (SPEAKER_VERBS.has(verb.lower) || byIndex.get(k)?.[0] === 'KP')
+    return false;
+  // Only the verb and its auxiliary stand between giver and recipient.
+  for (let j = k - 2; j >= 0 && k - j <= 4; j -= 1) {
+    const t = toks[j] as Token;
+    const cue = byIndex.get(j);
+    if (cue) return cue[1] === 'actor' && cue[0] === 'KP';
+    if (
+      !t.isWord ||
+      !/^\p{Ll}/u.test(t.text) ||
+      NON_ACTOR_PREPOSITIONS.has(t.lower)
+    )
+      return false;
+  }
+  return false;
+}
+
 // Cues per token array: the same sentence, previous sentence and headline
 // are read for every figure (the callers never change a token array).
 const CUES_MEMO = new WeakMap<readonly Token[], readonly Cue[]>();
@@ -275,6 +316,7 @@ export function resolveActor(
   let pronoun = false;
   for (let k = num - 1; k >= 0; k -= 1) {
     const cue = byIndex.get(k);
+    if (cue && cue[1] === 'actor' && isRecipient(toks, k, byIndex)) continue;
     if (cue && (cue[1] === 'actor' || (cue[1] === 'source' && pronoun)))
       return cue[0];
     if (PRONOUNS.has((toks[k] as Token).lower)) pronoun = true;

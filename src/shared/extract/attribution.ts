@@ -10,7 +10,7 @@ import {
   KNOWN_SOURCES,
   SOURCE_BEFORE,
 } from './lexicon/sources.js';
-import { isVague, joinSource } from './source-phrase.js';
+import { isVague, joinSource, readForward } from './source-phrase.js';
 import { canonicalSource } from './source.js';
 import { leadEnd, subjectSource } from './subject.js';
 import { BEFORE_FIRST_WORDS, matchSentenceOnce } from './source-patterns.js';
@@ -83,6 +83,29 @@ export function isGeneric(source: string): boolean {
     (words.length === 1 && GENERIC_SOURCES.has(words[0] as string))
   );
 }
+
+/**
+ * The first claimant of the source table named anywhere in a sentence, for
+ * a generic noun of the next one to point back to: "Auf X verbreitet der
+ * ukrainische Militärgeheimdienst ein Video … . Dazu schreibt die Behörde,
+ * …".
+ */
+function namedClaimant(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
+  for (let k = leadEnd(toks); k < toks.length; k += 1) {
+    const t = toks[k] as Token;
+    if (!t.isWord || !(isCapitalized(t) || ARTICLES.test(t.lower))) continue;
+    const src = readForward(text, toks, k, lang);
+    const id = src && !isGeneric(src) ? canonicalSource(src)?.id : null;
+    if (src && id && id !== 'kp-gov') return src;
+  }
+  return null;
+}
+
+const ARTICLES = /^(?:der|die|das|des|dem|the)$/u;
 
 /** A source phrase, a headline colon source or a known agency. */
 function sourceOf(
@@ -192,7 +215,9 @@ export function findAttribution(
     const earlier =
       findKnownSource(cur) ??
       (prev && prev.length
-        ? (findKnownSource(prev) ?? sourceOf(text, prev, lang))
+        ? (findKnownSource(prev) ??
+          sourceOf(text, prev, lang) ??
+          namedClaimant(text, prev, lang))
         : null);
     return earlier && !isGeneric(earlier) ? earlier : null;
   }

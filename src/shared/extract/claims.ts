@@ -16,6 +16,7 @@ import {
   matchCasualtyCue,
 } from './event.js';
 import { findAnaphoricUnit, findUnitBefore } from './anaphora.js';
+import { isPartitiveWhole } from './event-scope.js';
 import { findEarlierLevel, restatesFigure } from './levels.js';
 import { findPostQualifier, findStrongBody, findUnitAfter } from './unit.js';
 import {
@@ -39,6 +40,7 @@ import { findQualifier } from './qualifier.js';
 import { canonicalSource } from './source.js';
 import {
   hasMilitaryContext,
+  hasLabourContext,
   isArmySize,
   isCoordinated,
   isSubunitSize,
@@ -184,7 +186,9 @@ function buildClaim(
   if (!unit) return null;
   // A headline's context is its lead: "Rund 10.000 Nordkoreaner in
   // Russland\nEin Teil der Truppen …".
-  if (
+  if (unit.demonym && hasLabourContext(toks, num))
+    unit = { ...unit, unit: 'workers' };
+  else if (
     unit.demonym &&
     !hasMilitaryContext(toks, lang) &&
     !(
@@ -248,6 +252,7 @@ function buildClaim(
   if (
     event === 'deployed' &&
     (anaphoric || restatesFigure(toks, num)) &&
+    !isPartitiveWhole(toks, num, unit.next) &&
     before &&
     (CASUALTY_EVENTS as readonly string[]).includes(before.event)
   )

@@ -26,6 +26,8 @@ const CLAUSE_OPENERS = new Set([
   'während',
   'whereas',
   'wobei',
+  // "Richtig ist, dass der NIS von rund 11.000 Soldaten ausgeht".
+  'dass',
 ]);
 
 /** A named claimant opening the clause at `k` ("Washington von gut 11.000"). */
@@ -167,6 +169,31 @@ function clauseSource(
     // Gapping: "Kiew spricht von etwa 12.000, Washington von gut 11.000".
     (bounds[0] > 0 && (toks[bounds[0] - 1] as Token).text === ','
       ? claimantAt(text, toks, bounds[0], lang)
-      : null);
+      : null) ??
+    thatClauseSubject(text, toks, bounds, lang);
   return src && !isGeneric(src) ? src : null;
+}
+
+/**
+ * The subject of a "dass" clause that speaks with its verb at the end:
+ * "Richtig ist, dass der südkoreanische Geheimdienst von rund 11.000
+ * Soldaten ausgeht", "Klar ist, dass der Generalstab … spricht".
+ */
+function thatClauseSubject(
+  text: string,
+  toks: readonly Token[],
+  bounds: readonly [number, number],
+  lang: Language,
+): string | null {
+  const [a, b] = bounds;
+  if (toks[a - 1]?.lower !== 'dass') return null;
+  if (!/^(?:der|die|das)$/u.test(toks[a]?.lower ?? '')) return null;
+  let speaks = false;
+  for (let k = a + 1; k < b && !speaks; k += 1)
+    speaks = REPORT_VERBS[lang].has((toks[k] as Token).lower);
+  if (!speaks) return null;
+  const src = readForward(text, toks, a, lang);
+  if (!src || isVague(src)) return null;
+  const source = canonicalSource(src);
+  return source && source.id !== 'kp-gov' ? src : null;
 }

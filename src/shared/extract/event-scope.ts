@@ -17,6 +17,10 @@ const WHOLE_ADVERBS = new Set([
   'geschätzt',
 ]);
 
+// The article and preposition that open the whole ("of the", "von den"),
+// which "in the region of" also holds.
+const LINKS = new Set(['of', 'the', 'those', 'von', 'den', 'aus', 'out']);
+
 // Words of a part stated as a share: "rund ein Drittel", "nearly half".
 const SHARES =
   /^(?:\d.*|drittel|viertel|hälfte|prozent|third|quarter|half|percent|per)$/u;
@@ -37,6 +41,7 @@ export function isPartitiveWhole(
   while (
     b >= 0 &&
     num - b <= 4 &&
+    !LINKS.has((toks[b] as Token).lower) &&
     (QUALIFIER_WORDS.has((toks[b] as Token).lower) ||
       WHOLE_ADVERBS.has((toks[b] as Token).lower))
   )
@@ -47,6 +52,14 @@ export function isPartitiveWhole(
     (/^(?:den|the|those)$/u.test(w) && /^(?:von|of|aus)$/u.test(link)) ||
     (w === 'of' && link === 'out');
   if (!opens) return false;
+  // The part before it: "about 4,700 of the roughly 15,000 deployed",
+  // "some 4,000 men dead … out of the roughly 12,000 deployed".
+  const linkAt = b - 1;
+  for (let k = linkAt - 1; k >= 0 && linkAt - k <= 14; k -= 1) {
+    const t = toks[k] as Token;
+    if (t.text === '.' || t.text === ';') break;
+    if (/^\d/u.test(t.text) || SHARES.test(t.lower)) return true;
+  }
   for (let k = nounEnd; k < toks.length && k - nounEnd <= 25; k += 1) {
     const t = toks[k] as Token;
     if (t.text === '.' || t.text === ';') return false;

@@ -175,7 +175,7 @@ function findCasualtyEvent(
         continue;
       // "to replace losses", "um die Verluste auszugleichen": the losses
       // are why troops come, not what the figure counts.
-      if (makesGood(toks, k)) continue;
+      if (makesGood(toks, k) || isCause(toks, k)) continue;
       const ev = matchCasualtyCue((toks[k] as Token).lower, lang);
       // Cues after the figure bind closer than cues before it.
       const d = Math.abs(k - num) + (k < num ? 0.5 : 0);
@@ -207,12 +207,59 @@ function findCasualtyEvent(
   return null;
 }
 
+const CAUSES = new Set([
+  'after',
+  'following',
+  'nach',
+  'wegen',
+  'despite',
+  'trotz',
+]);
+
+/**
+ * True when the loss noun at `k` is a cause ("pulled out of Kursk after
+ * heavy losses", "nach schweren Verlusten abgezogen"), not what is counted.
+ */
+function isCause(toks: readonly Token[], k: number): boolean {
+  if (
+    !/^(?:losses|verlusten|verluste|casualties)$/u.test(
+      (toks[k] as Token).lower,
+    )
+  )
+    return false;
+  return (
+    CAUSES.has(toks[k - 1]?.lower ?? '') || CAUSES.has(toks[k - 2]?.lower ?? '')
+  );
+}
+
+/** True for troops rotated out ("rotated out 2,000", "rotated home"). */
+function isRotatedOut(toks: readonly Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k += 1) {
+    if (!/^(?:rotated|rotating)$/u.test((toks[k] as Token).lower)) continue;
+    if (/^(?:out|home|back)$/u.test(toks[k + 1]?.lower ?? '')) return true;
+    // "have been rotated out of Kursk", "rotated 1,000 men out".
+    for (let j = k + 1; j < b && j <= k + 5; j += 1)
+      if ((toks[j] as Token).lower === 'out') return true;
+  }
+  return false;
+}
+
 /** True when a verb of making good stands next to the loss noun at `k`. */
 function makesGood(toks: readonly Token[], k: number): boolean {
   // German puts the verb last: "die Verluste im Gebiet Kursk ausgleichen".
-  return [k - 2, k - 1, k + 1, k + 2, k + 3, k + 4, k + 5].some((j) =>
-    REPLACING.has(toks[j]?.lower ?? ''),
-  );
+  return [
+    k - 6,
+    k - 5,
+    k - 4,
+    k - 3,
+    k - 2,
+    k - 1,
+    k + 1,
+    k + 2,
+    k + 3,
+    k + 4,
+    k + 5,
+  ].some((j) => REPLACING.has(toks[j]?.lower ?? ''));
 }
 
 /** End of the figure's own predicate: a second "and <verb> …" is cut off. */
@@ -253,9 +300,15 @@ export function classifyEvent(
   // gefallen": the whole of a partitive is the force, not its part's loss.
   if (isPartitiveWhole(toks, num, unit.next))
     return isProjected(toks, num, unit.next, lang) ? 'projected' : 'deployed';
+  if (isRotatedOut(toks, a, b)) return 'other';
   const casualty = findCasualtyEvent(toks, a, wideEnd, num, unit.next, lang);
   if (casualty) return casualty;
-  if (hasCue(toks, a, b, OTHER_CUES[lang])) return 'other';
+  // "rotated in to replace units that were withdrawn": the units that go
+  // are not the ones counted.
+  let otherEnd = unit.next;
+  while (otherEnd < b && !REPLACING.has((toks[otherEnd] as Token).lower))
+    otherEnd += 1;
+  if (hasCue(toks, a, otherEnd, OTHER_CUES[lang])) return 'other';
   let projected = isProjected(toks, a, b, lang);
   if (!projected && wideEnd > b) {
     const [, rb] = clauseAround(toks, b + 1);

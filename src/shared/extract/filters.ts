@@ -112,6 +112,23 @@ export function hasMilitaryContext(
   );
 }
 
+// Work that makes North Koreans workers: "arbeiten … auf Baustellen",
+// "working on building sites", "in Fabriken".
+const LABOUR =
+  /^(?:arbeiten|arbeitet|arbeiteten|gearbeitet|work|works|working|worked|baustellen|baustelle|fabriken|fabrik|factories|factory|textilfabriken|sites)$/u;
+
+/**
+ * True when the clause around a demonym at `k` speaks of work ("mehr als
+ * 15.000 Nordkoreaner arbeiten in Russland, viele auf Baustellen"): they
+ * count as workers, not soldiers.
+ */
+export function hasLabourContext(toks: readonly Token[], k: number): boolean {
+  for (let j = Math.max(0, k - 4); j < toks.length && j <= k + 10; j += 1) {
+    if (LABOUR.test((toks[j] as Token).lower)) return true;
+  }
+  return false;
+}
+
 const SUBUNITS =
   /^(?:groups|teams|squads|gruppen|trupps|stoßtrupps|sturmgruppen|kampfgruppen|assault|units)$/u;
 

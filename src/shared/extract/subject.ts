@@ -97,7 +97,34 @@ export function subjectSource(
   // its agency or its leader, named as such.
   if (source === null || (source.id === 'kp-gov' && !/kcna|kim/iu.test(src)))
     return null;
+  // "Kim Jong Un has sent perhaps 14,000 men": the leader who sends troops
+  // is their owner; he is the source only when he speaks himself.
+  if (
+    source.id === 'kp-gov' &&
+    !/kcna/iu.test(src) &&
+    !speaksNext(text, toks, from, src, lang)
+  )
+    return null;
   return src;
+}
+
+const AUXILIARIES =
+  /^(?:has|have|had|is|was|will|hat|habe|hatte|ist|wird|soll)$/u;
+
+/** True when a reporting verb follows the subject `src` read at `from`. */
+function speaksNext(
+  text: string,
+  toks: readonly Token[],
+  from: number,
+  src: string,
+  lang: Language,
+): boolean {
+  const end = text.indexOf(src, (toks[from] as Token).start) + src.length;
+  let k = toks.findIndex((t) => t.start >= end);
+  if (k < 0) return false;
+  if (toks[k]?.text === ',') return true; // "Kim Jong Un, in a speech, …"
+  if (AUXILIARIES.test(toks[k]?.lower ?? '')) k += 1;
+  return REPORT_VERBS[lang].has(toks[k]?.lower ?? '');
 }
 
 // Dateline cities and the country words the source table knows them by.

@@ -214,6 +214,8 @@ export const UNIT_WORDS: ReadonlyMap<string, Unit> = new Map([
   ['servicemembers', 'soldiers'],
   ['military personnel', 'soldiers'],
   ['army personnel', 'soldiers'],
+  ['construction crews', 'workers'],
+  ['building crews', 'workers'],
 ]);
 
 /**
