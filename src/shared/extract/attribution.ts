@@ -12,6 +12,7 @@ import {
 } from './lexicon/sources.js';
 import { isVague, joinSource, readForward } from './source-phrase.js';
 import { canonicalSource } from './source.js';
+import { matchCasualtyCue } from './event.js';
 import { leadEnd, subjectSource } from './subject.js';
 import { BEFORE_FIRST_WORDS, matchSentenceOnce } from './source-patterns.js';
 import { isCapitalized, type Token } from './text.js';
@@ -42,7 +43,11 @@ function matchSentence(
  * A headline's source before or after a colon: "Seoul: North Korea has
  * lost 300 soldiers", "N. Korea has sent 12,000 troops: NIS".
  */
-function colonSource(text: string, all: readonly Token[]): string | null {
+function colonSource(
+  text: string,
+  all: readonly Token[],
+  lang: Language,
+): string | null {
   const from = leadEnd(all);
   const toks = from ? all.slice(from) : all;
   const head = toks.findIndex((t) => t.text === ':');
@@ -55,6 +60,8 @@ function colonSource(text: string, all: readonly Token[]): string | null {
         t.isWord &&
         isCapitalized(t) &&
         !RUBRICS.has(t.lower) &&
+        // A fact box's label: "Gefallen: etwa 600", "Killed: some 1,000".
+        matchCasualtyCue(t.lower, lang) === null &&
         !BATTLE_PLACES.some((p) => t.lower.startsWith(p)),
     )
   ) {
@@ -115,7 +122,7 @@ function sourceOf(
 ): string | null {
   return (
     matchSentence(text, toks, lang) ??
-    colonSource(text, toks) ??
+    colonSource(text, toks, lang) ??
     subjectSource(text, toks, lang) ??
     findKnownSource(toks)
   );
@@ -184,7 +191,7 @@ export function findAttribution(
 ): string | null {
   let own =
     matchSentence(text, cur, lang) ??
-    colonSource(text, cur) ??
+    colonSource(text, cur, lang) ??
     subjectSource(text, cur, lang);
   // "Das sagte Lee Seong-kweun": the next sentence names the speaker of
   // this one, more precisely than a capital or a description here.

@@ -8,10 +8,17 @@
  */
 import type { Language } from '../claim.js';
 import { isGeneric } from './attribution.js';
-import { isVague, readForward, skipDate } from './source-phrase.js';
+import {
+  isVague,
+  joinSource,
+  readBackward,
+  readForward,
+  skipDate,
+} from './source-phrase.js';
 import { matchSentenceOnce } from './source-patterns.js';
 import { canonicalSource } from './source.js';
 import { REPORT_VERBS } from './lexicon/sources.js';
+import { matchActor } from './actor.js';
 import { FRONTED, leadEnd, subjectSource } from './subject.js';
 import { isCapitalized, type Token } from './text.js';
 
@@ -52,7 +59,11 @@ function claimantAt(
   const source = canonicalSource(src);
   // "…, Nordkorea werde 1.000 Pioniere schicken": the state in a reported
   // clause is the troops' owner, not a claimant.
-  if (source === null || (source.id === 'kp-gov' && !/kcna|kim/iu.test(src)))
+  if (
+    source === null ||
+    (source.id === 'kp-gov' &&
+      !/kcna|kim|minist|state media|staatsmedien/iu.test(src))
+  )
     return null;
   // The claimant speaks: a reporting verb, or the gapped "von"/"at" of
   // "Washington von gut 11.000".
@@ -137,6 +148,8 @@ export function findClauseAttribution(
   num: number,
   lang: Language,
 ): string | null {
+  const denier = reportsOwner(text, toks, num, lang);
+  if (denier) return denier;
   const bounds = clauseBounds(text, toks, num, lang);
   if (!bounds) return null;
   // Figures of one clause share its source: read each clause once.
@@ -196,4 +209,70 @@ function thatClauseSubject(
   if (!src || isVague(src)) return null;
   const source = canonicalSource(src);
   return source && source.id !== 'kp-gov' ? src : null;
+}
+
+const REPORT_NOUNS =
+  /^(?:berichte|meldungen|gerüchte|spekulationen|reports|claims|rumours|rumors)$/u;
+const ANSWERS =
+  /^(?:dismissed|dismisses|denied|denies|rejected|rejects|called|calls|branded|brands|brushed|the|these|such|those)$/u;
+const TOPIC_LINKS = /^(?:über|von|of|about|that)$/u;
+
+/**
+ * Whoever answers "reports of" a figure speaks of it, as the one who
+ * denies it: "tat Kremlsprecher Dmitri Peskow Berichte über 10.000
+ * nordkoreanische Soldaten als Erfindung ab", "Nordkoreas
+ * Außenministerium hat Berichte über die Entsendung von 12.000 Soldaten
+ * … bezeichnet", "Peskov dismissed reports of 10,000 troops". The
+ * claimant stands right before "Berichte", after at most two verbs.
+ */
+function reportsOwner(
+  text: string,
+  toks: readonly Token[],
+  num: number,
+  lang: Language,
+): string | null {
+  let r = -1;
+  for (let k = num - 1; k >= 0 && num - k <= 6; k -= 1) {
+    const w = (toks[k] as Token).lower;
+    if (REPORT_NOUNS.test(w) && TOPIC_LINKS.test(toks[k + 1]?.lower ?? '')) {
+      r = k;
+      break;
+    }
+    if (/^[.;:]$/u.test(w)) return null;
+  }
+  if (r < 1) return null;
+  // "Peskov dismisses Ukrainian claims that …": the claims' owner is an
+  // adjective; the one who answers them comes before it.
+  if (
+    /(?:an|ian|ese|ish|ische|ischen)$/u.test((toks[r - 1] as Token).lower) &&
+    matchActor((toks[r - 1] as Token).lower)
+  )
+    r -= 1;
+  // English "reports", "claims" are verbs after their subject
+  // ("Kyiv's military intelligence reports that …"): a noun here follows
+  // a verb of answering or a determiner.
+  if (lang === 'en' && !ANSWERS.test(toks[r - 1]?.lower ?? '')) return null;
+  let end = r;
+  while (
+    end > 0 &&
+    r - end < 2 &&
+    /^\p{Ll}/u.test((toks[end - 1] as Token).text)
+  )
+    end -= 1;
+  // "habe Kremlsprecher Dmitri Peskow Berichte …": the capitalised run.
+  let a = end;
+  while (
+    a > 0 &&
+    end - a < 5 &&
+    (toks[a - 1] as Token).isWord &&
+    isCapitalized(toks[a - 1] as Token)
+  )
+    a -= 1;
+  for (const src of [
+    a < end ? joinSource(text, toks.slice(a, end)) : null,
+    readBackward(text, toks, end, lang),
+  ]) {
+    if (src && !isVague(src) && canonicalSource(src)) return src;
+  }
+  return null;
 }

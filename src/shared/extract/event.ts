@@ -303,6 +303,16 @@ export function classifyEvent(
   if (isRotatedOut(toks, a, b)) return 'other';
   const casualty = findCasualtyEvent(toks, a, wideEnd, num, unit.next, lang);
   if (casualty) return casualty;
+  // A fact box's label: "Killed as of January 2025 (NIS): about 300".
+  if (toks[a - 1]?.text === ':') {
+    let la = a - 1;
+    while (la > 0 && !/^[.;:]$/u.test((toks[la - 1] as Token).text)) la -= 1;
+    const label =
+      a - 1 - la <= 10
+        ? findCasualtyEvent(toks, la, a - 1, num, unit.next, lang)
+        : null;
+    if (label) return label;
+  }
   // "rotated in to replace units that were withdrawn": the units that go
   // are not the ones counted.
   let otherEnd = unit.next;

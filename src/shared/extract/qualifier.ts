@@ -68,6 +68,10 @@ function wordsIn(
   return [starts, ends, lowers];
 }
 
+// Nouns whose "über" names a topic ("Berichte über", "Meldungen über").
+const TOPIC_NOUNS =
+  /^(?:berichte|berichten|bericht|meldungen|meldung|gerüchte|gerüchten|spekulationen|informationen|angaben)$/u;
+
 /** The qualifier right before the figure and where its phrase starts. */
 export function findQualifier(
   text: string,
@@ -104,6 +108,10 @@ export function findQualifier(
     // Only whitespace and fillers may separate qualifier and figure.
     const gap = text.slice(ends[last] as number, m.start);
     if (/[^\s\p{L}]/u.test(gap.replace(/\./gu, ''))) continue;
+    // "Berichte über 12.000 Soldaten": "über" of a report is "about".
+    const head = lowers[last - n] ?? '';
+    if (parts[0] === 'über' && n === 1 && TOPIC_NOUNS.test(head))
+      return ['exact', m.start];
     return [q, starts[last - n + 1] as number];
   }
   return ['exact', m.start];

@@ -90,8 +90,9 @@ const SOURCE_COMPOUND =
 const SPEECH_VERBS: ReadonlySet<string> = new Set(SOURCE_AFTER.en);
 
 // Nouns of a source's statements: "ukrainische Angaben", "westliche Schätzungen".
+// Compounds count too: "nach ukrainischen Militärangaben", "Regierungskreisen".
 const STATEMENT_NOUNS =
-  /^(?:angaben|schätzungen|quellen|kreisen|erkenntnissen|informationen)$/u;
+  /^(?:\p{L}*angaben|\p{L}*schätzungen|\p{L}*quellen|\p{L}*kreisen|erkenntnissen|informationen|zahlen)$/u;
 
 /** "ukrainische Angaben": an actor adjective and a statement noun, or null. */
 function adjectiveSource(text: string, toks: readonly Token[]): string | null {

@@ -86,6 +86,34 @@ export function joinSource(
 
 const ABBREVIATED = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 
+const OPENING_QUOTES = new Set(['«', '»', '„', '“', '"']);
+const CLOSING_QUOTES = new Set(['»', '«', '“', '”', '"']);
+
+/**
+ * True when the token at `k` is a quote mark around a name: an opening
+ * one before a capitalised word, a closing one after it ("die «Neue
+ * Zürcher Zeitung»", "the „Tagesspiegel“").
+ */
+function isNameQuote(toks: readonly Token[], k: number): boolean {
+  const t = toks[k] as Token;
+  const next = toks[k + 1];
+  const prev = toks[k - 1];
+  if (
+    OPENING_QUOTES.has(t.text) &&
+    next?.isWord &&
+    isCapitalized(next) &&
+    next.start === t.end
+  )
+    return true;
+  return (
+    CLOSING_QUOTES.has(t.text) &&
+    prev !== undefined &&
+    prev.isWord &&
+    isCapitalized(prev) &&
+    prev.end === t.start
+  );
+}
+
 // Words before a month that make it a date, not a name ("Theresa May").
 const DATE_OPENERS =
   /^(?:in|on|im|am|seit|since|by|late|early|mid|ende|anfang|mitte|until|bis|of)$/u;
@@ -143,6 +171,8 @@ export function readForward(
   for (; k < toks.length && got.length < 8; k += 1) {
     const t = toks[k] as Token;
     if (t.text === '-' || t.text === '’' || t.text === "'") continue;
+    // A quoted name: "Die «Neue Zürcher Zeitung» schreibt".
+    if (isNameQuote(toks, k)) continue;
     // The dot of "U.S." / "U.K." is its own token.
     if (t.text === '.' && ABBREVIATED.test(toks[k - 1]?.text ?? '')) continue;
     // A date ends the phrase: "on 23 October the Pentagon confirmed".
@@ -232,6 +262,7 @@ export function readBackward(
   for (; k >= 0 && got.length < 8; k -= 1) {
     const t = toks[k] as Token;
     if (t.text === '.' && ABBREVIATED.test(toks[k - 1]?.text ?? '')) continue;
+    if (isNameQuote(toks, k)) continue;
     if (isDateMonth(toks, k)) break;
     // "Seoul raised its estimate": after a possessive the verb is a noun.
     if (got.length === 0 && POSSESSIVES.has(t.lower)) break;

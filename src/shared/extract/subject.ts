@@ -95,7 +95,11 @@ export function subjectSource(
   const source = canonicalSource(src);
   // "Nordkorea hat … eingeräumt": the state itself speaks only through
   // its agency or its leader, named as such.
-  if (source === null || (source.id === 'kp-gov' && !/kcna|kim/iu.test(src)))
+  if (
+    source === null ||
+    (source.id === 'kp-gov' &&
+      !/kcna|kim|minist|state media|staatsmedien/iu.test(src))
+  )
     return null;
   // "Kim Jong Un has sent perhaps 14,000 men": the leader who sends troops
   // is their owner; he is the source only when he speaks himself.

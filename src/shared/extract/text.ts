@@ -2,7 +2,11 @@
  * Text helpers of the claim extractor: sentence spans and word tokens with
  * offsets into the original input. Both are single linear scans.
  */
-import { DE_ORDINAL_PREFIXES, MONTHS } from './number/lexicon.js';
+import {
+  DE_ORDINAL_PREFIXES,
+  FORMATION_NOUN,
+  MONTHS,
+} from './number/lexicon.js';
 
 /** A span of the input; `start`/`end` are JavaScript string offsets. */
 export interface Span {
@@ -216,7 +220,10 @@ function isNonFinalDot(text: string, i: number, next: number): boolean {
     );
     return !before || /^\p{Lu}/u.test(before[1] ?? '');
   }
-  if (/^\d{1,2}$/u.test(word)) {
+  if (/^\d{1,3}$/u.test(word)) {
+    // "die russische 810. Marineinfanteriebrigade": a formation's number.
+    const noun = /^[\p{L}]+/u.exec(text.slice(next, next + 40));
+    if (noun && FORMATION_NOUN.test(noun[0].toLowerCase())) return true;
     // "24. Oktober" is a date, not a sentence end.
     const m = /^[\p{L}]+/u.exec(text.slice(next, next + 12));
     if (m && MONTHS.has(m[0].toLowerCase())) return true;

@@ -166,6 +166,7 @@ export const UNIT_SUFFIXES: readonly (readonly [string, Unit])[] = [
   ['infanterie', 'soldiers'],
   ['infantry', 'soldiers'],
   ['reinforcements', 'soldiers'],
+  ['replacements', 'soldiers'],
   ['verstärkungen', 'soldiers'],
   ['engineers', 'soldiers'],
   ['builders', 'workers'],
@@ -476,6 +477,7 @@ export const EVENT_CUES: Readonly<
       'verlusten',
       'opfer',
       'ausfälle',
+      'ausgefallen',
       'verloren',
       'eingebüßt',
       'verlor',
@@ -883,4 +885,5 @@ export const KP_GATE =
  * scholar", "Seoul's count") is, in this field, about the North's troops:
  * figures whose owner it names nowhere are theirs.
  */
-export const KOREA_GATE = /korea|\bseoul|\bnis\b|national intelligence service/iu;
+export const KOREA_GATE =
+  /korea|\bseoul|\bnis\b|national intelligence service/iu;

@@ -147,6 +147,11 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     rule: [
       [/\bkcna\b|kim jong|zentrale nachrichtenagentur/u],
       [/^(?:north korea|nordkorea|pyongyang|pjöngjang)$/u],
+      // "Nordkoreas Außenministerium", "North Korea's state media".
+      [
+        /nordkorea|north korea|pjöngjang|pyongyang|\bdprk\b/u,
+        /ministeri|ministry|state media|staatsmedien|botschaft|embassy/u,
+      ],
     ],
   },
   {

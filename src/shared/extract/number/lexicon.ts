@@ -467,3 +467,10 @@ export const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set([
   'sten',
   'ste',
 ]);
+
+/**
+ * Military formations named by an ordinal: "die russische 810.
+ * Marineinfanteriebrigade", "der 155. Brigade", "das 11. Korps".
+ */
+export const FORMATION_NOUN =
+  /(?:brigade|division|korps|armee|regiment|bataillon|kompanie|flotte|garde|einheit)$/u;

@@ -27,6 +27,7 @@ import {
   CURRENCY_PREFIXES,
   CURRENCY_WORDS,
   DE_ORDINAL_PREFIXES,
+  FORMATION_NOUN,
   LABEL_PREFIXES,
   MEASURE_WORDS,
   MONTHS,
@@ -261,7 +262,12 @@ function classify(
   ) {
     const nextWord = readWord(text, r.end + 2) ?? '';
     const lowerStart = nextWord[0] === nextWord[0]?.toLowerCase();
-    if (DE_ORDINAL_PREFIXES.has(before) || lowerStart) return 'ordinal';
+    if (
+      DE_ORDINAL_PREFIXES.has(before) ||
+      lowerStart ||
+      FORMATION_NOUN.test(nextWord.toLowerCase())
+    )
+      return 'ordinal';
   }
   return 'count';
 }
