@@ -114,6 +114,20 @@ function namedClaimant(
 
 const ARTICLES = /^(?:der|die|das|des|dem|the)$/u;
 
+const PRONOUN_OWNERS = /^(?:seiner|ihrer|seinen|ihren|his|her|their)$/u;
+const PRONOUN_COUNTS =
+  /^(?:rechnung|einschätzung|schätzung|zählung|angaben|count|estimate|reckoning|tally|assessment)$/u;
+
+/** True for "nach seiner Rechnung", "by his count" in the sentence. */
+function ownedByPronoun(toks: readonly Token[]): boolean {
+  return toks.some(
+    (t, k) =>
+      PRONOUN_OWNERS.test(t.lower) &&
+      PRONOUN_COUNTS.test(toks[k + 1]?.lower ?? '') &&
+      /^(?:nach|by|in)$/u.test(toks[k - 1]?.lower ?? ''),
+  );
+}
+
 /** A source phrase, a headline colon source or a known agency. */
 function sourceOf(
   text: string,
@@ -229,6 +243,18 @@ export function findAttribution(
     return earlier && !isGeneric(earlier) ? earlier : null;
   }
   if (own) return own;
+  // "Nach seiner Rechnung …", "by her estimate": the one the sentence
+  // before named, whoever it is.
+  if (prev && prev.length && ownedByPronoun(cur)) {
+    let from = leadEnd(prev);
+    // "Blick nach vorn: Die Carnegie-Stiftung hält es …": after a rubric.
+    const colon = prev.findIndex(
+      (t, k) => k >= from && k - from < 5 && t.text === ':',
+    );
+    if (colon >= 0) from = colon + 1;
+    const who = readForward(text, prev, from, lang);
+    if (who && !isVague(who) && isCapitalized(prev[from] as Token)) return who;
+  }
   if (next && next.length) {
     const first = (next[0] as Token).lower;
     const opensWithSource = BEFORE_FIRST_WORDS[lang].has(first);

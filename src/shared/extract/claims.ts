@@ -47,7 +47,7 @@ import {
   isHomeStrength,
   quotesEarlierVersion,
 } from './filters.js';
-import { findTurns, speakerAt, type Turn } from './speaker.js';
+import { findTurns, turnSource, type Turn } from './speaker.js';
 import { datelineCountry } from './subject.js';
 import { findTopicUnit, troopOwner } from './topic.js';
 
@@ -275,8 +275,10 @@ function buildClaim(
   // Several sources in one sentence ("Seoul's NIS said …; the Pentagon put
   // the number at …"): the figure's own clause names its source first.
   attribution = findClauseAttribution(text, toks, num, lang) ?? attribution;
-  // A transcript's speaker owns the figures of their turn.
-  if (attribution === null) attribution = speakerAt(turns(), m.start);
+  // A transcript's speaker owns the figures of their turn, unless the turn
+  // itself names a source ("Pentagon press briefing — … MAJ. GEN. RYDER:
+  // It is.").
+  attribution = turnSource(text, turns(), m.start, attribution);
   const sentence = sentences[si] as Span;
   const endOff = adjacent ? (toks[unit.next - 1] as Token).end : m.end;
   const value = m.value;

@@ -13,8 +13,8 @@ import {
   joinSource,
   readBackward,
   readForward,
-  skipDate,
 } from './source-phrase.js';
+import { skipDate } from './phrase-edges.js';
 import { matchSentenceOnce } from './source-patterns.js';
 import { canonicalSource } from './source.js';
 import { REPORT_VERBS } from './lexicon/sources.js';

@@ -167,6 +167,8 @@ const OWN_COUNTS = new Set([
   'erkenntnissen',
   'zählung',
   'darstellung',
+  'rechnung',
+  'einschätzung',
 ]);
 
 /** True for a phrase of a known claimant or an institution. */

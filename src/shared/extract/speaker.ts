@@ -15,12 +15,14 @@ export interface Turn {
 }
 
 // A label: capitals, dots, hyphens and apostrophes, up to eight words and
-// one comma, at the start of the text, a line or a sentence, then a colon.
+// one comma, at the start of the text, a line or a sentence, then a colon;
+// a short note in brackets may stand before the colon ("BUDANOW
+// (Übersetzung):", "REPORTER (aus Kiew):").
 // Words are runs without spaces, so a label splits into words one way
 // only: the match takes linear time whatever the input.
 const WORD = "[A-ZÄÖÜ][A-ZÄÖÜ.'’-]*";
 const LABEL = new RegExp(
-  `(?:^|[\\n.!?»“"–—]\\s*|\\s[–—]\\s)(${WORD}(?: ${WORD}){0,7}(?:, ${WORD}(?: ${WORD}){0,5})?):`,
+  `(?:^|[\\n.!?»“"–—]\\s*|\\s[–—]\\s)(${WORD}(?: ${WORD}){0,7}(?:, ${WORD}(?: ${WORD}){0,5})?)(?: \\([^()\\n]{1,30}\\))?:`,
   'gu',
 );
 
@@ -35,9 +37,13 @@ export function findTurns(text: string): Turn[] {
       .toLowerCase()
       .split(/[\s,]+/u)
       .filter(Boolean);
+    const rubric = (w: string): boolean => RUBRICS.has(w.replace(/\.$/u, ''));
+    // "KORRESPONDENTIN IN BRÜSSEL": a role and where it reports from.
     const role =
       label.length < 2 ||
-      words.every((w) => RUBRICS.has(w.replace(/\.$/u, '')));
+      words.every(rubric) ||
+      (rubric(words[0] ?? '') &&
+        /^(?:in|aus|from|at|bei)$/u.test(words[1] ?? ''));
     turns.push({ start: m.index + m[0].length, speaker: role ? null : label });
   }
   return turns;
@@ -51,4 +57,29 @@ export function speakerAt(turns: readonly Turn[], at: number): string | null {
     who = t.speaker;
   }
   return who;
+}
+
+/**
+ * The source of a figure at `at` in a transcript: the sentence's own
+ * `found` when the figure's turn names it (or the turn has no speaker),
+ * else the turn's speaker ("Pentagon press briefing — Q: … MAJ. GEN.
+ * RYDER: It is. And of those …": the header named the Pentagon before the
+ * turn began).
+ */
+export function turnSource(
+  text: string,
+  turns: readonly Turn[],
+  at: number,
+  found: string | null,
+): string | null {
+  let turn: Turn | null = null;
+  for (const t of turns) {
+    if (t.start > at) break;
+    turn = t;
+  }
+  if (turn === null) return found;
+  if (found === null) return turn.speaker;
+  if (turn.speaker === null) return found;
+  const named = text.lastIndexOf(found, at);
+  return named >= turn.start ? found : turn.speaker;
 }

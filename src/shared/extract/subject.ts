@@ -28,6 +28,12 @@ export function leadEnd(toks: readonly Token[]): number {
   let end = leadDash(toks);
   // "(Yonhap) -- North Korea …": a doubled dash.
   while (end > 0 && DASHES.has(toks[end]?.text ?? '')) end += 1;
+  // "07:55 Uhr – SEOUL (dpa) – …": a ticker stamp before a dateline.
+  if (end > 0) {
+    const more = leadDash(toks.slice(end));
+    if (more > 0 && toks.slice(end, end + more).some((t) => t.text === '('))
+      end += more;
+  }
   return end;
 }
 
@@ -66,7 +72,8 @@ export function inLead(toks: readonly Token[], k: number): boolean {
 
 // Subordinators of a fronted clause whose subject speaks, and the
 // articles that may open that subject.
-export const FRONTED = /^(?:when|als|after|nachdem|während|while|whereas)$/u;
+export const FRONTED =
+  /^(?:when|als|after|nachdem|während|while|whereas|wenn|if)$/u;
 const ARTICLE = /^(?:der|die|das|the)$/u;
 
 /**
@@ -80,6 +87,8 @@ export function subjectSource(
   lang: Language,
 ): string | null {
   let from = leadEnd(toks);
+  // «Wenn Selenskyj von mehr als 3.000 … spricht, …»: a quote may open.
+  if (/^[«»„“"]$/u.test(toks[from]?.text ?? '')) from += 1;
   // "When Washington first warned, …", "Während der NIS … ausging, …": the
   // subject of a fronted clause.
   const fronted = FRONTED.test(toks[from]?.lower ?? '');

@@ -49,6 +49,11 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
         UA,
         /militärgeheimdienst|military intelligence|militärnachrichtendienst/u,
       ],
+      // "Ukrainian intelligence" alone is the military one (the SBU is
+      // named as such).
+      [
+        /^(?:ukrainian intelligence|ukraine's intelligence|ukrainische[nr]? (?:geheimdienst|geheimdienstes|geheimdienste))$/u,
+      ],
     ],
   },
   {
@@ -89,6 +94,14 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
       ],
     ],
   },
+  // A US think tank before the US government ("die amerikanische
+  // Denkfabrik ISW").
+  {
+    id: 'isw',
+    name: 'Institute for the Study of War',
+    country: 'US',
+    rule: [[/institute for the study of war|\bisw\b|kriegsstudien/u]],
+  },
   {
     id: 'us-dod',
     name: 'US Department of Defense (Pentagon)',
@@ -97,7 +110,9 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
       [/pentagon|department of defen[cs]e|defen[cs]e department|\bdod\b/u],
       [US, DEFENCE],
       [US, /defen[cs]e officials?|verteidigungskreise/u],
-      [/lloyd austin|hegseth|\bryder\b|sabrina singh/u],
+      [
+        /lloyd (?:j\. )?austin|secretary austin|hegseth|\bryder\b|sabrina singh/u,
+      ],
     ],
   },
   {
@@ -106,7 +121,7 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     country: 'US',
     rule: [
       [
-        /kirby|white house|weiße[nms]? haus|state department|blinken|rubio|national security council|sicherheitsrat der usa|jake sullivan/u,
+        /kirby|white house|matthew miller|mr\.? miller|weiße[nms]? haus|state department|blinken|rubio|national security council|sicherheitsrat der usa|jake sullivan/u,
       ],
       [US],
     ],
@@ -120,13 +135,8 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
       [UK, INTELLIGENCE],
       // Britain's Defence Intelligence, by its own name.
       [/\bdefence intelligence\b/u],
+      [/\bhealey\b/u],
     ],
-  },
-  {
-    id: 'isw',
-    name: 'Institute for the Study of War',
-    country: 'US',
-    rule: [[/institute for the study of war|\bisw\b/u]],
   },
   {
     id: 'nato',
