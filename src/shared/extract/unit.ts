@@ -182,6 +182,9 @@ export function findUnitAfter(
   let pending: UnitMatch | null = null;
   for (let k = i; k < toks.length && k - i < 9; k += 1) {
     const t = toks[k] as Token;
+    // "von „mehr als tausend“ getöteten Nordkoreanern": a quote of the
+    // figure alone ends before its noun.
+    if (k === i && /^[“”"»«’]$/u.test(t.text)) continue;
     const pair = `${t.lower} ${toks[k + 1]?.lower ?? ''}`;
     if (KP_DEMONYMS.has(pair)) {
       return {

@@ -21,6 +21,7 @@ export const REPORTATIVE = new Set(['soll', 'sollen']);
 
 export const PAST = new Set([
   'had',
+  'counted',
   'was',
   'were',
   'sent',

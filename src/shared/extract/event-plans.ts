@@ -1,0 +1,116 @@
+/**
+ * Plans among the event rules: whether a figure's clause projects it
+ * (future and modal cues, deadlines ahead, German "wird … entsenden"), and
+ * the modals of likelihood or of reported speech that do not.
+ */
+import type { Language } from '../claim.js';
+import { PERFECT_AUXILIARIES, PROJECTION_CUES } from './lexicon/claims.js';
+import {
+  FUTURE_MARKERS,
+  LIKELIHOOD,
+  PAST,
+  REPORTATIVE,
+  STATIVES,
+} from './lexicon/events.js';
+import { MONTHS } from './number/lexicon.js';
+import type { Token } from './text.js';
+
+/** True when [a, b) holds a future or modal cue that is not reportative. */
+export function isProjected(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+  lang: Language,
+): boolean {
+  let modal = false;
+  let reportative = false;
+  let future = false;
+  let deadline = false;
+  let past = false;
+  let plainModal = false;
+  let ongoing = false;
+  for (let k = a; k < b; k += 1) {
+    const t = toks[k] as Token;
+    const next = toks[k + 1]?.lower ?? '';
+    // "soll … entsandt haben", "could have been killed" report the past.
+    if (modal && PERFECT_AUXILIARIES.has(t.lower)) return false;
+    if (t.text === 'May') continue;
+    if ((t.lower === 'set' || t.lower === 'going') && next !== 'to') continue;
+    if (REPORTATIVE.has(t.lower)) reportative = true;
+    else if (PROJECTION_CUES[lang].has(t.lower)) {
+      modal = true;
+      if (!/^würden?$/u.test(t.lower)) plainModal = true;
+    }
+    if (ONGOING.test(t.lower)) ongoing = true;
+    if (FUTURE_MARKERS.has(t.lower)) future = true;
+    // Headline future: "North Korea to send 6,000 more troops".
+    if (
+      t.lower === 'to' &&
+      /^\p{Lu}/u.test(toks[k - 1]?.text ?? '') &&
+      !MONTHS.has(toks[k - 1]?.lower ?? '') &&
+      /^\p{Ll}/u.test(toks[k + 1]?.text ?? '') &&
+      !/^(?:the|a|an|its|their)$/u.test(next)
+    )
+      modal = true;
+    // "bis Dezember", "by the end of the year" — a deadline ahead unless
+    // the clause is in the past ("had 11,000 soldiers in Russia by December").
+    if (
+      (t.lower === 'bis' || t.lower === 'by') &&
+      (MONTHS.has(next) || /^(?:ende|zum|the|end|jahresende)$/u.test(next))
+    )
+      deadline = true;
+    if (PAST.has(t.lower)) past = true;
+  }
+  // "in Russland würden derzeit rund 11.000 Soldaten ausgebildet": the
+  // subjunctive of reported speech about what goes on now.
+  if (modal && !plainModal && ongoing) modal = false;
+  if (deadline && !past) modal = true;
+  // German future: "wird … entsenden", "werden … eingesetzt werden".
+  if (!modal && lang === 'de' && hasFutureWerden(toks, a, b)) modal = true;
+  // "könnten sich … befinden", "dürften es rund 10.000 sein": a modal of
+  // likelihood about a present state is no projection.
+  if (modal && !deadline && !future && isStative(toks, a, b)) return false;
+  // German "sollen" in news is mostly "reportedly" ("sollen … kämpfen");
+  // it projects only with a future marker ("sollen … geschickt werden",
+  // "soll … steigen", "sollen … entsenden").
+  return modal || (reportative && future);
+}
+
+// What goes on now: a present marker or a participle of training.
+const ONGOING =
+  /^(?:derzeit|zurzeit|gerade|momentan|aktuell|ausgebildet|trainiert|gedrillt|geschult|vorbereitet)$/u;
+
+/** True when the clause's modal is one of likelihood and its verb a state. */
+function isStative(toks: readonly Token[], a: number, b: number): boolean {
+  let likely = false;
+  let state = false;
+  for (let k = a; k < b; k += 1) {
+    const w = (toks[k] as Token).lower;
+    if (PROJECTION_CUES.de.has(w) || PROJECTION_CUES.en.has(w)) {
+      if (!LIKELIHOOD.has(w)) return false;
+      likely = true;
+    }
+    if (STATIVES.has(w)) state = true;
+  }
+  return likely && state;
+}
+
+/** "wird … entsenden": a form of "werden" and an infinitive ending the clause. */
+function hasFutureWerden(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+): boolean {
+  const aux = toks
+    .slice(a, b)
+    .some((t) => /^(?:wird|werden|werde)$/u.test(t.lower));
+  if (!aux) return false;
+  let k = b - 1;
+  while (k > a && !(toks[k] as Token).isWord) k -= 1;
+  const last = (toks[k] as Token).lower;
+  return /en$/u.test(last) &&
+    !/^ge/u.test(last) &&
+    !/^(?:wird|werden|werde)$/u.test(last)
+    ? true
+    : last === 'werden' && /t$/u.test(toks[k - 1]?.lower ?? '');
+}
