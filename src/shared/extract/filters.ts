@@ -44,10 +44,13 @@ export function isArmySize(
 }
 
 const EARLIER =
-  /^(?:früheren|frühere|vorherigen|ursprünglichen|earlier|previous|original)$/u;
+  /^(?:früheren|frühere|vorherigen|ursprünglichen|ersten|earlier|previous|original|first)$/u;
 const VERSIONS = /^(?:fassung|version|versions|ausgabe|angabe|angaben)$/u;
 // "hat ihre frühere Angabe zurückgezogen", "retracted a report that …".
 const RETRACTIONS = new Set([
+  // "UPDATE — Removes claim in paragraph 3 that …".
+  'removes',
+  'removed',
   'zurückgezogen',
   'zurückgenommen',
   'retracted',

@@ -146,14 +146,26 @@ function innerActor(
 const MEMBERS =
   /^(?:angehörige|angehörigen|mitglieder|mitgliedern|members|soldiers|soldaten)$/u;
 const ARMED_FORCES =
-  /(?:streitkräfte|armee|army|forces|truppen|einheiten|units|corps|korps|volksarmee)$/u;
+  /(?:streitkräfte|spezialkräfte|armee|army|forces|truppen|einheiten|units|corps|korps|volksarmee)$/u;
 
 /** The armed force a member noun at `k` belongs to, as a unit match, or null. */
 function membersOf(toks: readonly Token[], k: number): UnitMatch | null {
   if (!MEMBERS.test((toks[k] as Token).lower)) return null;
-  if (!/^(?:der|des|of)$/u.test(toks[k + 1]?.lower ?? '')) return null;
+  // "Angehörige der Streitkräfte", "Angehörige seiner Spezialkräfte",
+  // "Angehörigen nordkoreanischer Spezialkräfte".
+  const link = toks[k + 1]?.lower ?? '';
+  const genitiveAdjective = /^\p{Ll}.*er$/u.test(toks[k + 1]?.text ?? '');
+  if (
+    !/^(?:der|des|of|seiner|ihrer|their|its)$/u.test(link) &&
+    !genitiveAdjective
+  )
+    return null;
   let actor: string | null = null;
-  for (let j = k + 2; j < toks.length && j <= k + 6; j += 1) {
+  for (
+    let j = genitiveAdjective ? k + 1 : k + 2;
+    j < toks.length && j <= k + 6;
+    j += 1
+  ) {
     const t = toks[j] as Token;
     actor =
       actor ??
