@@ -309,6 +309,8 @@ export function matchSentenceOnce(
     const relative =
       /^(?:which|who)$/u.test(toks[i - 1]?.lower ?? '') &&
       toks[i - 2]?.text === ',';
+    // "… weniger als das, was Kiew behauptet": a comparison, not a source.
+    if (/^(?:was|what)$/u.test(toks[i - 2]?.lower ?? '')) continue;
     const read = readBackward(text, toks, relative ? i - 2 : i, lang);
     const src = read && !isVague(read) ? read : null;
     // German puts the subject after the verb when something else comes

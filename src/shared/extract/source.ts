@@ -4,7 +4,7 @@
  * entry of the source table (`lexicon/source-table.ts`), or null.
  */
 import type { ClaimSource } from '../claim.js';
-import { SOURCE_TABLE } from './lexicon/source-table.js';
+import { SOURCE_TABLE, UNLISTED_CLAIMANTS } from './lexicon/source-table.js';
 
 const MEMO = new Map<string, ClaimSource | null>();
 const MEMO_MAX = 5000;
@@ -18,7 +18,7 @@ export function canonicalSource(
   const known = MEMO.get(text);
   if (known !== undefined) return known;
   let found: ClaimSource | null = null;
-  for (const entry of SOURCE_TABLE) {
+  for (const entry of UNLISTED_CLAIMANTS.test(text) ? [] : SOURCE_TABLE) {
     if (entry.rule.some((all) => all.every((re) => re.test(text)))) {
       found = Object.freeze({
         id: entry.id,

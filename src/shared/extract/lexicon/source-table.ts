@@ -184,5 +184,11 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
   },
 ];
 
+/**
+ * Claimants outside the table whatever country they name: bloggers speak
+ * for no government ("Russische Militärblogger", "a Russian milblogger").
+ */
+export const UNLISTED_CLAIMANTS = /blogger/u;
+
 /** The ids of the table, for `troopwatch claims --source`. */
 export const SOURCE_IDS: readonly string[] = SOURCE_TABLE.map((e) => e.id);
