@@ -173,7 +173,10 @@ function isRecipient(
   // Only the verb and its auxiliary stand between giver and recipient.
   for (let j = k - 2; j >= 0 && k - j <= 4; j -= 1) {
     const t = toks[j] as Token;
-    const cue = byIndex.get(j);
+    // The second word of "North Korea" belongs to the cue before it.
+    const cue =
+      byIndex.get(j) ??
+      (t.isWord && /^\p{Lu}/u.test(t.text) ? byIndex.get(j - 1) : undefined);
     if (cue) return cue[1] === 'actor' && cue[0] === 'KP';
     if (
       !t.isWord ||

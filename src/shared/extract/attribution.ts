@@ -114,6 +114,26 @@ function namedClaimant(
 
 const ARTICLES = /^(?:der|die|das|des|dem|the)$/u;
 
+/**
+ * The name of an opening apposition: "A retired colonel, Mark Hertling,
+ * thinks …" → the two or three capitalised words between the commas.
+ */
+function appositiveName(
+  toks: readonly Token[],
+  from: number,
+): readonly Token[] | null {
+  const c1 = toks.findIndex((t, k) => k >= from && t.text === ',');
+  if (c1 < 0 || c1 - from > 4) return null;
+  const c2 = toks.findIndex((t, k) => k > c1 && t.text === ',');
+  const name = toks.slice(c1 + 1, c2);
+  return c2 > 0 &&
+    name.length >= 2 &&
+    name.length <= 3 &&
+    name.every((t) => t.isWord && isCapitalized(t))
+    ? name
+    : null;
+}
+
 const PRONOUN_OWNERS = /^(?:seiner|ihrer|seinen|ihren|his|her|their)$/u;
 const PRONOUN_COUNTS =
   /^(?:rechnung|einschätzung|schätzung|zählung|angaben|count|estimate|reckoning|tally|assessment)$/u;
@@ -193,7 +213,9 @@ function findKnownSourceOnce(toks: readonly Token[]): string | null {
 /**
  * Names the source of a claim in sentence `cur`, looking into the next
  * sentence when it continues the attribution ("… . so X", "X bestätigte
- * diese Zahl") and falling back to a known agency named in the sentence.
+ * diese Zahl") and falling back to a known agency named in the sentence,
+ * then to the source of the sentence before (`carried`: what it was
+ * given, when it named none itself).
  */
 export function findAttribution(
   text: string,
@@ -202,6 +224,7 @@ export function findAttribution(
   lang: Language,
   prev: readonly Token[] | null = null,
   headline = false,
+  carried: string | null = null,
 ): string | null {
   let own =
     matchSentence(text, cur, lang) ??
@@ -246,6 +269,8 @@ export function findAttribution(
   // "Nach seiner Rechnung …", "by her estimate": the one the sentence
   // before named, whoever it is.
   if (prev && prev.length && ownedByPronoun(cur)) {
+    const named = appositiveName(prev, leadEnd(prev));
+    if (named) return joinSource(text, named);
     let from = leadEnd(prev);
     // "Blick nach vorn: Die Carnegie-Stiftung hält es …": after a rubric.
     const colon = prev.findIndex(
@@ -271,6 +296,9 @@ export function findAttribution(
     );
     if (opensWithSource || confirms || points) {
       const src = matchSentence(text, next, lang);
+      // "… zeigt der ukrainische Militärgeheimdienst zwei Gefangene. Nach
+      // Angaben der Behörde …": the agency this sentence names.
+      if (src && isGeneric(src)) return namedClaimant(text, cur, lang);
       if (src) return src;
     }
   }
@@ -281,5 +309,7 @@ export function findAttribution(
   // A sentence that names no one continues the source of the one before,
   // as wire copy does: "…, it said", German reported speech ("seien",
   // "demnach"), or a plain next sentence of the same account.
-  return prev && prev.length ? sourceOf(text, prev, lang) : null;
+  // A chain of such sentences ("Killed: some 2,000. Wounded: roughly
+  // 2,700.") carries the source the sentence before was given.
+  return prev && prev.length ? (sourceOf(text, prev, lang) ?? carried) : null;
 }

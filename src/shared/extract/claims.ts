@@ -269,6 +269,7 @@ function buildClaim(
       lang,
       prev,
       si === 0 && headline !== null,
+      attributions.get(si - 1) ?? null,
     );
     if (shift === 0) attributions.set(si, attribution);
   }

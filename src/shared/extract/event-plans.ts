@@ -46,6 +46,7 @@ export function isProjected(
     // Headline future: "North Korea to send 6,000 more troops".
     if (
       t.lower === 'to' &&
+      !finiteBefore(toks, a, k) &&
       /^\p{Lu}/u.test(toks[k - 1]?.text ?? '') &&
       !MONTHS.has(toks[k - 1]?.lower ?? '') &&
       /^\p{Ll}/u.test(toks[k + 1]?.text ?? '') &&
@@ -113,4 +114,17 @@ function hasFutureWerden(
     !/^(?:wird|werden|werde)$/u.test(last)
     ? true
     : last === 'werden' && /t$/u.test(toks[k - 1]?.lower ?? '');
+}
+
+/**
+ * True when a finite verb stands in [a, k): then "to" is a purpose ("rotated
+ * 2,500 fighters into Kursk to replace …"), not a headline's future.
+ */
+function finiteBefore(toks: readonly Token[], a: number, k: number): boolean {
+  for (let j = a; j < k; j += 1) {
+    const w = (toks[j] as Token).lower;
+    if (/^\p{Ll}+ed$/u.test(w) || /^(?:has|have|is|are|was|were|had)$/u.test(w))
+      return true;
+  }
+  return false;
 }

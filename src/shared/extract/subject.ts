@@ -45,7 +45,10 @@ function leadDash(toks: readonly Token[]): number {
     const dash = toks[k] as Token;
     const before = toks[k - 1] as Token;
     // "Aktualisiert um 16.05 Uhr: …", "11.47 Uhr: …": a stamp ends in a colon.
-    if (dash.text === ':' && /^(?:uhr|gmt|utc|mez|mesz)$/iu.test(before.text))
+    if (
+      dash.text === ':' &&
+      /^(?:uhr|gmt|utc|mez|mesz|et|kst)$/iu.test(before.text)
+    )
       return k + 1;
     if (!DASHES.has(dash.text)) continue;
     // "10,000–12,000" is a range, not a dateline: the dash stands apart.
@@ -56,7 +59,11 @@ function leadDash(toks: readonly Token[]): number {
     )
       continue;
     if (before.text === ')') return k + 1;
-    if (/^(?:uhr|a\.?m|p\.?m|gmt|utc|mez|mesz)\.?$/iu.test(before.text))
+    if (
+      /^(?:uhr|a\.?m|p\.?m|gmt|utc|mez|mesz|et|est|edt|bst|cet|kst)\.?$/iu.test(
+        before.text,
+      )
+    )
       return k + 1;
     const time = toks[k - 2]?.text === ':' || toks[k - 2]?.text === '.';
     if (/^\d{2}$/u.test(before.text) && time) return k + 1;
