@@ -36,12 +36,12 @@ const score = (file: string): Metrics =>
 
 // Floors just under the values reached; raise them as the extractor improves
 // so that a regression fails here.
-const FLOORS = { f1: 0.98, qualifier: 0.99, event: 0.975, attribution: 0.945 };
+const FLOORS = { f1: 0.985, qualifier: 0.99, event: 0.98, attribution: 0.955 };
 const BLIND_FLOORS = {
-  f1: 0.935,
+  f1: 0.945,
   qualifier: 0.985,
-  event: 0.92,
-  attribution: 0.845,
+  event: 0.945,
+  attribution: 0.85,
   source: 0.845,
 };
 
@@ -49,8 +49,8 @@ describe('blind corpora', () => {
   const all = toMetrics(sumCounts(BLIND.map(score)));
 
   it('reads every blind corpus', () => {
-    expect(BLIND.length).toBeGreaterThanOrEqual(19);
-    expect(all.passages).toBeGreaterThanOrEqual(870);
+    expect(BLIND.length).toBeGreaterThanOrEqual(31);
+    expect(all.passages).toBeGreaterThanOrEqual(1220);
   });
 
   it('stays above the blind floors', () => {
