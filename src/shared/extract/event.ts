@@ -79,11 +79,11 @@ function findCasualtyEvent(
         continue;
       // "to replace losses", "um die Verluste auszugleichen": the losses
       // are why troops come, not what the figure counts.
-      if (makesGood(toks, k) || isCause(toks, k)) continue;
       const ev = matchCasualtyCue((toks[k] as Token).lower, lang);
+      if (!ev || makesGood(toks, k) || isCause(toks, k)) continue;
       // Cues after the figure bind closer than cues before it.
       const d = Math.abs(k - num) + (k < num ? 0.5 : 0);
-      if (ev && (!best || d < best[0])) best = [d, ev, k];
+      if (!best || d < best[0]) best = [d, ev, k];
     }
     if (!best) continue;
     const [, ev, k] = best;
@@ -151,19 +151,9 @@ function isRotatedOut(toks: readonly Token[], a: number, b: number): boolean {
 /** True when a verb of making good stands next to the loss noun at `k`. */
 function makesGood(toks: readonly Token[], k: number): boolean {
   // German puts the verb last: "die Verluste im Gebiet Kursk ausgleichen".
-  return [
-    k - 6,
-    k - 5,
-    k - 4,
-    k - 3,
-    k - 2,
-    k - 1,
-    k + 1,
-    k + 2,
-    k + 3,
-    k + 4,
-    k + 5,
-  ].some((j) => REPLACING.has(toks[j]?.lower ?? ''));
+  for (let j = k - 6; j <= k + 5; j += 1)
+    if (j !== k && REPLACING.has(toks[j]?.lower ?? '')) return true;
+  return false;
 }
 
 /** End of the figure's own predicate: a second "and <verb> …" is cut off. */
