@@ -185,12 +185,15 @@ function buildClaim(
     unit = findEarlierLevel(toks, num, end, before, lang);
   if (!unit) return null;
   // A headline's context is its lead: "Rund 10.000 Nordkoreaner in
-  // Russland\nEin Teil der Truppen …".
+  // Russland\nEin Teil der Truppen …"; a sentence's is also the one before
+  // ("… Soldaten seien gebracht worden. Damit befänden sich dort nun etwa
+  // 13.000 Nordkoreaner").
   if (unit.demonym && hasLabourContext(toks, num))
     unit = { ...unit, unit: 'workers' };
   else if (
     unit.demonym &&
     !hasMilitaryContext(toks, lang) &&
+    !(prev !== null && hasMilitaryContext(prev, lang)) &&
     !(
       si === 0 &&
       hasHeadline &&

@@ -279,7 +279,11 @@ export function findUnitAfter(
       !isCapitalized(t) &&
       t.isWord &&
       toks[k + 1] !== undefined &&
-      matchUnitWord(toks[k + 1] as Token, lang) !== null;
+      (matchUnitWord(toks[k + 1] as Token, lang) !== null ||
+        // "3,000 young North Korean soldiers": an owner follows.
+        matchActor(
+          `${(toks[k + 1] as Token).lower} ${toks[k + 2]?.lower ?? ''}`,
+        ) !== null);
     // "zwei in der Ukraine festgehaltenen Soldaten", "1.500 per Schiff
     // gebrachten Soldaten": a phrase inside the attribute.
     const inner = lang === 'de' ? attributivePhrase(toks, k) : 0;
