@@ -70,6 +70,8 @@ function colonSource(
   }
   let c = toks.length - 1;
   while (c >= 0 && toks.length - c <= 5 && toks[c]?.text !== ':') c -= 1;
+  // "Antwort: Ja.": what follows a role's colon is speech, not a source.
+  if (RUBRICS.has(toks[c - 1]?.lower ?? '')) return null;
   const tail = toks.slice(c + 1).filter((t) => t.isWord);
   if (
     c < 1 ||

@@ -10,7 +10,12 @@
 import type { Language } from '../claim.js';
 import { matchActor } from './actor.js';
 import { SOURCE_AFTER, SOURCE_BEFORE } from './lexicon/sources.js';
-import { ARTICLES, DETERMINERS, PREPOSITIONS } from './lexicon/source-words.js';
+import {
+  ARTICLES,
+  DETERMINERS,
+  PREPOSITIONS,
+  OPENING_ADVERBS,
+} from './lexicon/source-words.js';
 import {
   isInstitution,
   isVague,
@@ -312,7 +317,11 @@ export function matchSentenceOnce(
     // "… weniger als das, was Kiew behauptet": a comparison, not a source.
     if (/^(?:was|what)$/u.test(toks[i - 2]?.lower ?? '')) continue;
     const read = readBackward(text, toks, relative ? i - 2 : i, lang);
-    const src = read && !isVague(read) ? read : null;
+    // "Tatsächlich nannte der Geheimdienst …": an adverb opens the clause.
+    const src =
+      read && !isVague(read) && !OPENING_ADVERBS.has(read.toLowerCase())
+        ? read
+        : null;
     // German puts the subject after the verb when something else comes
     // first: "Tatsächlich spricht der südkoreanische Geheimdienst …",
     // "Ende Oktober bezifferte Pentagon-Sprecher Pat Ryder …", "Im

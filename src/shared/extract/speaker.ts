@@ -46,7 +46,41 @@ export function findTurns(text: string): Turn[] {
         /^(?:in|aus|from|at|bei)$/u.test(words[1] ?? ''));
     turns.push({ start: m.index + m[0].length, speaker: role ? null : label });
   }
-  return turns;
+  const answers = findAnswers(text);
+  if (answers.length === 0) return turns;
+  return [...turns, ...answers].sort((a, b) => a.start - b.start);
+}
+
+// Interview turns in ordinary case: "Frage: …", "Antwort des
+// Militärexperten Jonas Reitmeier: …", "Q: … A: …". The phrase of the
+// speaker is bounded, so the match stays linear.
+const ANSWER =
+  /(?:^|[\n.!?»“"–—]\s*)(Antwort|Answer|Frage|Question|Q|A)(?: (?:des|der|eines|einer|von|of|from|by) ([^:\n]{3,90}?))?:/gu;
+// "Interview mit dem ukrainischen Verteidigungsminister Rustem Umjerow.",
+// "ZIB 2, Gespräch mit dem Militärhistoriker Thomas Leitner."
+const INTERVIEW =
+  /(?:Interview|Gespräch|interview|conversation) (?:mit|with) (?:dem |der |einem |einer |the )?([^.:\n]{3,90}?)(?:[.:]|, der)/u;
+
+/** The turns of interview questions and answers, in order. */
+function findAnswers(text: string): Turn[] {
+  const out: Turn[] = [];
+  let guest: string | null | undefined;
+  ANSWER.lastIndex = 0;
+  for (let m = ANSWER.exec(text); m !== null; m = ANSWER.exec(text)) {
+    const role = m[1] as string;
+    const start = m.index + m[0].length;
+    if (/^(?:Frage|Question|Q)$/u.test(role)) {
+      out.push({ start, speaker: null });
+      continue;
+    }
+    if (m[2]) {
+      out.push({ start, speaker: m[2].trim() });
+      continue;
+    }
+    if (guest === undefined) guest = INTERVIEW.exec(text)?.[1]?.trim() ?? null;
+    out.push({ start, speaker: guest });
+  }
+  return out;
 }
 
 /** The speaker of the turn holding offset `at`, or null. */
@@ -80,6 +114,13 @@ export function turnSource(
   if (turn === null) return found;
   if (found === null) return turn.speaker;
   if (turn.speaker === null) return found;
+  // "Nach Erkenntnissen unseres Nachrichtendienstes …": the speaker's own.
+  if (
+    /^(?:unser|unsere|unseren|unserer|unseres|our|my|mein|meiner)\b/iu.test(
+      found,
+    )
+  )
+    return turn.speaker;
   const named = text.lastIndexOf(found, at);
   return named >= turn.start ? found : turn.speaker;
 }

@@ -182,4 +182,8 @@ export const REPLACING = new Set([
   'ersetzen',
   'ausgleichen',
   'auszugleichen',
+  'auffüllen',
+  'aufzufüllen',
+  'ersetzt',
+  'replenish',
 ]);

@@ -391,3 +391,30 @@ export const DENIALS = new Set([
   'wies',
   'zurückgewiesen',
 ]);
+
+// Adverbs that open a German clause before its verb, never a source.
+export const OPENING_ADVERBS: ReadonlySet<string> = new Set([
+  'tatsächlich',
+  'inzwischen',
+  'zudem',
+  'allerdings',
+  'demnach',
+  'damit',
+  'derzeit',
+  'bisher',
+  'bislang',
+  'zuvor',
+  'dabei',
+  'außerdem',
+  'jedoch',
+  'dennoch',
+  'trotzdem',
+  'später',
+  'zuletzt',
+  'nun',
+  'jetzt',
+  'heute',
+  'gestern',
+  'offenbar',
+  'offiziell',
+]);
