@@ -97,6 +97,7 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
     (SPEAKER_FILLERS.has(next) &&
       SPEAKER_VERBS.has(toks[k + span + 1]?.lower ?? '')) ||
     namedSpeaker(toks, k + span) ||
+    speaksOfLater(toks, k + span) ||
     // German inversion: "…, nennt Kiew eine Zahl von 4.000 Toten".
     (GERMAN_INVERSION.has(prev?.lower ?? '') && !isAdjectiveCue(toks, k))
   )
@@ -138,6 +139,25 @@ function namedSpeaker(toks: readonly Token[], j: number): boolean {
     const t = toks[j + n];
     if (!t || !t.isWord || !/^\p{Lu}/u.test(t.text)) return false;
     if (SPEAKER_VERBS.has(toks[j + n + 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
+// Verbs that close a German clause in which "X von N …" is what X says.
+const SPEAKS_OF_END =
+  /^(?:ausgeht|ausging|ausgehen|ausgingen|spricht|sprach|sprechen|gesprochen|redet)$/u;
+
+/**
+ * True when "von" follows the cue and its clause ends in a speech verb:
+ * "Während Kiew von bis zu 5.000 Toten ausgeht, …", "…, dass Seoul von
+ * 2.000 Gefallenen spricht".
+ */
+function speaksOfLater(toks: readonly Token[], j: number): boolean {
+  if (toks[j]?.lower !== 'von') return false;
+  for (let k = j + 1; k < toks.length && k - j <= 14; k += 1) {
+    const t = toks[k] as Token;
+    if (CLAUSE_BREAKS.has(t.text) || t.text === '.') return false;
+    if (SPEAKS_OF_END.test(t.lower)) return true;
   }
   return false;
 }

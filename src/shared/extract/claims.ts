@@ -321,8 +321,10 @@ export function extractClaims(
   if (typeof text !== 'string' || text.trim() === '') return [];
   try {
     // Cheap gates first: most news never names North Korea at all.
+    // A passage that names only Korea speaks of the North's troops
+    // throughout: its figures count as named after that mention (0).
     let firstKP = text.search(KP_GATE);
-    if (firstKP < 0) firstKP = text.search(KOREA_GATE);
+    if (firstKP < 0) firstKP = text.search(KOREA_GATE) >= 0 ? 0 : -1;
     if (firstKP < 0) return [];
     const lower = lowerCopy(text);
     // Peninsula cues without theatre cues: no claim. The theatre test goes

@@ -227,6 +227,14 @@ function ownSource(
   return null;
 }
 
+/** True for "hält … für" after the verb at `i`, without "sich". */
+function holdsFor(toks: readonly Token[], i: number): boolean {
+  if (toks[i + 1]?.lower === 'sich') return false;
+  for (let k = i + 1; k < toks.length && k <= i + 12; k += 1)
+    if ((toks[k] as Token).lower === 'für') return true;
+  return false;
+}
+
 /** True when "nicht"/"not" follows the verb at `i` within its clause. */
 function negated(toks: readonly Token[], i: number): boolean {
   for (let k = i + 1; k < toks.length && k <= i + 5; k += 1) {
@@ -316,6 +324,12 @@ export function matchSentenceOnce(
       toks[i - 2]?.text === ',';
     // "… weniger als das, was Kiew behauptet": a comparison, not a source.
     if (/^(?:was|what)$/u.test(toks[i - 2]?.lower ?? '')) continue;
+    // "halten" speaks only as "X hält N für …" ("hielten sich" is no view).
+    if (
+      /^(?:hält|halten|hielt|hielten)$/u.test(parts[0] as string) &&
+      !holdsFor(toks, i)
+    )
+      continue;
     const read = readBackward(text, toks, relative ? i - 2 : i, lang);
     // "Tatsächlich nannte der Geheimdienst …": an adverb opens the clause.
     const src =

@@ -156,7 +156,7 @@ function membersOf(toks: readonly Token[], k: number): UnitMatch | null {
   const link = toks[k + 1]?.lower ?? '';
   const genitiveAdjective = /^\p{Ll}.*er$/u.test(toks[k + 1]?.text ?? '');
   if (
-    !/^(?:der|des|of|seiner|ihrer|their|its)$/u.test(link) &&
+    !/^(?:der|des|of|von|seiner|ihrer|their|its)$/u.test(link) &&
     !genitiveAdjective
   )
     return null;

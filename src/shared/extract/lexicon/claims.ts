@@ -169,6 +169,8 @@ export const UNIT_SUFFIXES: readonly (readonly [string, Unit])[] = [
   ['replacements', 'soldiers'],
   ['verstärkungen', 'soldiers'],
   ['engineers', 'soldiers'],
+  ['ingenieure', 'soldiers'],
+  ['ingenieuren', 'soldiers'],
   ['builders', 'workers'],
   // Military engineers and deminers are soldiers; builders are workers.
   ['deminers', 'soldiers'],
@@ -237,6 +239,7 @@ export const EVENT_NOUNS: ReadonlyMap<string, ClaimEvent> = new Map([
   ['kriegsgefangene', 'captured'],
   ['kriegsgefangenen', 'captured'],
   ['verluste', 'casualties'],
+  ['verlusten', 'casualties'],
   ['opfer', 'casualties'],
   ['casualties', 'casualties'],
   ['dead', 'killed'],

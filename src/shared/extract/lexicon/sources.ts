@@ -102,6 +102,12 @@ export const SOURCE_BEFORE: Readonly<Record<Language, readonly string[]>> = {
 export const SOURCE_AFTER: Readonly<Record<Language, readonly string[]>> = {
   de: [
     'zufolge',
+    // "X hält 12.000 für realistisch", "…, halten Abgeordnete eine Zahl von
+    // 4.700 für plausibler".
+    'hält',
+    'halten',
+    'hielt',
+    'hielten',
     'sagte',
     'sagt',
     'erklärte',
@@ -231,6 +237,8 @@ export const PRONOUN_SOURCES: ReadonlySet<string> = new Set([
 
 /** Sources too vague to name: they yield `attribution: null`. */
 export const VAGUE_SOURCES: ReadonlySet<string> = new Set([
+  'fachleute',
+  'fachleuten',
   'berichten',
   'berichte',
   'medienberichten',
@@ -315,6 +323,9 @@ export const BATTLE_PLACES: readonly string[] = [
  */
 export const REPORT_VERBS: Readonly<Record<Language, ReadonlySet<string>>> = {
   de: new Set([
+    'bekanntgegeben',
+    'bekanntgab',
+    'vorgelegt',
     'vorgeworfen',
     'wirft',
     'warf',
