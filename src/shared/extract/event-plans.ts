@@ -29,19 +29,29 @@ export function isProjected(
   let past = false;
   let plainModal = false;
   let ongoing = false;
+  let prepared = false;
+  let now = false;
   for (let k = a; k < b; k += 1) {
     const t = toks[k] as Token;
     const next = toks[k + 1]?.lower ?? '';
     // "soll … entsandt haben", "could have been killed" report the past.
     if (modal && PERFECT_AUXILIARIES.has(t.lower)) return false;
     if (t.text === 'May') continue;
+    // "the Ukrainians will tell you it's fallen to 8,000": a future of speech.
+    if (
+      /^(?:will|would)$/u.test(t.lower) &&
+      /^(?:tell|say|insist|argue|confirm)$/u.test(next)
+    )
+      continue;
     if ((t.lower === 'set' || t.lower === 'going') && next !== 'to') continue;
     if (REPORTATIVE.has(t.lower)) reportative = true;
     else if (PROJECTION_CUES[lang].has(t.lower)) {
       modal = true;
-      if (!/^würden?$/u.test(t.lower)) plainModal = true;
+      if (t.lower === 'vorbereitet') prepared = true;
+      else if (!/^würden?$/u.test(t.lower)) plainModal = true;
     }
     if (ONGOING.test(t.lower)) ongoing = true;
+    if (NOW.test(t.lower)) now = true;
     if (FUTURE_MARKERS.has(t.lower)) future = true;
     // Headline future: "North Korea to send 6,000 more troops".
     if (
@@ -64,7 +74,9 @@ export function isProjected(
   }
   // "in Russland würden derzeit rund 11.000 Soldaten ausgebildet": the
   // subjunctive of reported speech about what goes on now.
-  if (modal && !plainModal && ongoing) modal = false;
+  // "würden derzeit … auf den Einsatz vorbereitet": being prepared now is
+  // training; "hat die Entsendung vorbereitet" stays a plan.
+  if (modal && !plainModal && (prepared ? now : ongoing)) modal = false;
   if (deadline && !past) modal = true;
   // German future: "wird … entsenden", "werden … eingesetzt werden".
   if (!modal && lang === 'de' && hasFutureWerden(toks, a, b)) modal = true;
@@ -76,6 +88,8 @@ export function isProjected(
   // "soll … steigen", "sollen … entsenden").
   return modal || (reportative && future);
 }
+
+const NOW = /^(?:derzeit|zurzeit|gerade|momentan|aktuell)$/u;
 
 // What goes on now: a present marker or a participle of training.
 const ONGOING =

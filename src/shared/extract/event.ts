@@ -131,9 +131,10 @@ function isCause(toks: readonly Token[], k: number): boolean {
     )
   )
     return false;
-  return (
-    CAUSES.has(toks[k - 1]?.lower ?? '') || CAUSES.has(toks[k - 2]?.lower ?? '')
-  );
+  // "after heavy losses", "after suffering heavy losses".
+  for (let j = k - 1; j >= 0 && k - j <= 3; j -= 1)
+    if (CAUSES.has(toks[j]?.lower ?? '')) return true;
+  return false;
 }
 
 /** True for troops rotated out ("rotated out 2,000", "rotated home"). */

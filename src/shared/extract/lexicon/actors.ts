@@ -43,6 +43,10 @@ export const SOURCE_HEAD_ENDS = [
 // Verbs whose subject is the source of a figure, not the troops' owner.
 export const SPEAKER_VERBS = new Set([
   'says',
+  'reckon',
+  'reckons',
+  'think',
+  'thinks',
   'said',
   'told',
   'estimates',

@@ -478,6 +478,7 @@ export const EVENT_CUES: Readonly<
     casualties: [
       'verluste',
       'verlusten',
+      'gesamtverluste',
       'opfer',
       'ausfälle',
       'ausgefallen',
@@ -487,6 +488,7 @@ export const EVENT_CUES: Readonly<
     ],
     killed: [
       'getötet',
+      'tödlich',
       'gefallen',
       'tot',
       'tote',
@@ -512,6 +514,8 @@ export const EVENT_CUES: Readonly<
     training: [
       'ausbildung',
       'ausgebildet',
+      'vorbereitet',
+      'gedrillt',
       'training',
       'trainier',
       'übung',
@@ -614,6 +618,9 @@ export const OTHER_CUES: Readonly<Record<Language, readonly string[]>> = {
     'vermisst',
     'abgezogen',
     'zurückgezogen',
+    'zurückverlegt',
+    'herausgenommen',
+    'abgesetzt',
     'geflohen',
   ],
   en: [

@@ -8,6 +8,9 @@
 
 // Words that end a source phrase: verbs, conjunctions, prepositions.
 export const STOP = new Set([
+  'but',
+  'while',
+  'whereas',
   'hat',
   'haben',
   'hatte',

@@ -169,6 +169,13 @@ export const SOURCE_AFTER: Readonly<Record<Language, readonly string[]>> = {
   ],
   en: [
     'said',
+    // "the South Koreans think it's closer to 11,000", "Seoul reckons",
+    // "the Ukrainians will tell you …".
+    'will tell',
+    'think',
+    'thinks',
+    'reckon',
+    'reckons',
     'says',
     'say',
     'told',
