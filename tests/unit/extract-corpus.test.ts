@@ -38,19 +38,19 @@ const score = (file: string): Metrics =>
 // so that a regression fails here.
 const FLOORS = { f1: 0.985, qualifier: 0.99, event: 0.98, attribution: 0.955 };
 const BLIND_FLOORS = {
-  f1: 0.945,
+  f1: 0.94,
   qualifier: 0.985,
   event: 0.945,
-  attribution: 0.85,
-  source: 0.845,
+  attribution: 0.84,
+  source: 0.84,
 };
 
 describe('blind corpora', () => {
   const all = toMetrics(sumCounts(BLIND.map(score)));
 
   it('reads every blind corpus', () => {
-    expect(BLIND.length).toBeGreaterThanOrEqual(31);
-    expect(all.passages).toBeGreaterThanOrEqual(1220);
+    expect(BLIND.length).toBeGreaterThanOrEqual(36);
+    expect(all.passages).toBeGreaterThanOrEqual(1420);
   });
 
   it('stays above the blind floors', () => {

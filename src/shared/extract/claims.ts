@@ -184,10 +184,8 @@ function buildClaim(
   if (!unit && !m.yearLike)
     unit = findEarlierLevel(toks, num, end, before, lang);
   if (!unit) return null;
-  // A headline's context is its lead: "Rund 10.000 Nordkoreaner in
-  // Russland\nEin Teil der Truppen …"; a sentence's is also the one before
-  // ("… Soldaten seien gebracht worden. Damit befänden sich dort nun etwa
-  // 13.000 Nordkoreaner").
+  // A headline's context is its lead ("Rund 10.000 Nordkoreaner in
+  // Russland\nEin Teil der Truppen …"), a sentence's also the one before.
   if (unit.demonym && hasLabourContext(toks, num))
     unit = { ...unit, unit: 'workers' };
   else if (
@@ -321,8 +319,7 @@ export function extractClaims(
   if (typeof text !== 'string' || text.trim() === '') return [];
   try {
     // Cheap gates first: most news never names North Korea at all.
-    // A passage that names only Korea speaks of the North's troops
-    // throughout: its figures count as named after that mention (0).
+    // A passage naming only Korea speaks of the North's troops throughout.
     let firstKP = text.search(KP_GATE);
     if (firstKP < 0) firstKP = text.search(KOREA_GATE) >= 0 ? 0 : -1;
     if (firstKP < 0) return [];
