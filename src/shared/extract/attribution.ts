@@ -13,7 +13,7 @@ import {
 import { isVague, joinSource, readForward } from './source-phrase.js';
 import { canonicalSource } from './source.js';
 import { matchCasualtyCue } from './event.js';
-import { leadEnd, subjectSource } from './subject.js';
+import { auxiliarySubject, leadEnd, subjectSource } from './subject.js';
 import { BEFORE_FIRST_WORDS, matchSentenceOnce } from './source-patterns.js';
 import { isCapitalized, type Token } from './text.js';
 import { DENIALS, GENERIC_SOURCES, RUBRICS } from './lexicon/source-words.js';
@@ -115,6 +115,35 @@ function namedClaimant(
 }
 
 const ARTICLES = /^(?:der|die|das|des|dem|the)$/u;
+
+const ESTIMATES =
+  /^(?:estimate|figure|assessment|count|einschätzung|schätzung|zahl|angabe)$/u;
+
+/**
+ * The owner of the estimate a sentence points back to: "That is the latest
+ * estimate from X", "Das ist die jüngste Schätzung des X", "Zu dieser
+ * Einschätzung kommt X".
+ */
+function estimateOwner(
+  text: string,
+  next: readonly Token[],
+  lang: Language,
+): string | null {
+  const first = next[0]?.lower ?? '';
+  if (!/^(?:that|this|das|dies|zu)$/u.test(first)) return null;
+  for (let k = 1; k < next.length && k <= 6; k += 1) {
+    if (!ESTIMATES.test((next[k] as Token).lower)) continue;
+    const link = next[k + 1]?.lower ?? '';
+    let at = -1;
+    if (/^(?:from|of|by|des|der|von)$/u.test(link))
+      at = k + (link === 'des' || link === 'der' ? 1 : 2);
+    else if (first === 'zu' && /^(?:kommt|kam|kommen)$/u.test(link)) at = k + 2;
+    if (at < 0) return null;
+    const src = readForward(text, next, at, lang);
+    return src && !isVague(src) && canonicalSource(src) ? src : null;
+  }
+  return null;
+}
 
 /**
  * The name of an opening apposition: "A retired colonel, Mark Hertling,
@@ -231,7 +260,8 @@ export function findAttribution(
   let own =
     matchSentence(text, cur, lang) ??
     colonSource(text, cur, lang) ??
-    subjectSource(text, cur, lang);
+    subjectSource(text, cur, lang) ??
+    auxiliarySubject(text, cur, lang);
   // "Das sagte Lee Seong-kweun": the next sentence names the speaker of
   // this one, more precisely than a capital or a description here.
   const lead = next?.[0]?.lower ?? '';
@@ -296,6 +326,10 @@ export function findAttribution(
           next[i + 1]?.lower ?? '',
         ),
     );
+    // "That is the latest estimate from the South Korean intelligence
+    // service", "Zu dieser Einschätzung kommt der Nachrichtendienst …".
+    const owner = estimateOwner(text, next, lang);
+    if (owner) return owner;
     if (opensWithSource || confirms || points) {
       const src = matchSentence(text, next, lang);
       // "… zeigt der ukrainische Militärgeheimdienst zwei Gefangene. Nach

@@ -19,7 +19,12 @@ import { matchSentenceOnce } from './source-patterns.js';
 import { canonicalSource } from './source.js';
 import { REPORT_VERBS } from './lexicon/sources.js';
 import { matchActor } from './actor.js';
-import { FRONTED, leadEnd, subjectSource } from './subject.js';
+import {
+  auxiliarySubject,
+  FRONTED,
+  leadEnd,
+  subjectSource,
+} from './subject.js';
 import { isCapitalized, type Token } from './text.js';
 
 // Words after a comma that open a clause of its own ("…, and his agency
@@ -123,7 +128,8 @@ function clauseBounds(
     if (t.text !== ',') return false;
     return (
       CLAUSE_OPENERS.has(toks[k + 1]?.lower ?? '') ||
-      claimantAt(text, toks, k + 1, lang) !== null
+      claimantAt(text, toks, k + 1, lang) !== null ||
+      auxClaimantAt(text, toks, k + 1, lang)
     );
   };
   let a = num;
@@ -179,6 +185,7 @@ function clauseSource(
   const src =
     matchSentenceOnce(text, clause, lang) ??
     subjectSource(text, clause, lang) ??
+    auxiliarySubject(text, clause, lang) ??
     // Gapping: "Kiew spricht von etwa 12.000, Washington von gut 11.000".
     (bounds[0] > 0 && (toks[bounds[0] - 1] as Token).text === ','
       ? claimantAt(text, toks, bounds[0], lang)
@@ -275,4 +282,25 @@ function reportsOwner(
     if (src && !isVague(src) && canonicalSource(src)) return src;
   }
   return null;
+}
+
+/**
+ * True when an adverb and an auxiliary with a claimant open the clause at
+ * `k`: "…, bislang war das Weiße Haus von 3.000 ausgegangen".
+ */
+function auxClaimantAt(
+  text: string,
+  toks: readonly Token[],
+  k: number,
+  lang: Language,
+): boolean {
+  if (lang !== 'de' || !/^\p{Ll}/u.test(toks[k]?.text ?? '')) return false;
+  let end = k + 1;
+  while (
+    end < toks.length &&
+    end - k < 25 &&
+    !/^[,;:.]$/u.test((toks[end] as Token).text)
+  )
+    end += 1;
+  return auxiliarySubject(text, toks.slice(k, end), lang) !== null;
 }

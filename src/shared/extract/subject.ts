@@ -170,3 +170,31 @@ export function datelineCountry(toks: readonly Token[]): string | null {
   const city = (toks[0] as Token).lower.split('/')[0] as string;
   return DATELINE_CITIES.get(city) ?? null;
 }
+
+const GERMAN_AUX =
+  /^(?:hatte|hatten|hat|haben|war|waren|ist|sind|habe|hätte)$/u;
+const SPOKEN =
+  /^(?:gesprochen|ausgegangen|beziffert|genannt|gemeldet|angegeben|geschätzt|berichtet|erklärt|mitgeteilt)$/u;
+
+/**
+ * The German subject after a fronted phrase and its auxiliary, when the
+ * clause ends in a participle of speech: "Noch vor vier Wochen hatte
+ * Washington die Zahl auf rund 8000 beziffert", "…, bislang war das Weiße
+ * Haus von 3.000 ausgegangen". Only a claimant of the source table counts.
+ */
+export function auxiliarySubject(
+  text: string,
+  toks: readonly Token[],
+  lang: Language,
+): string | null {
+  if (lang !== 'de') return null;
+  for (let k = leadEnd(toks) + 1; k < toks.length; k += 1) {
+    if (!GERMAN_AUX.test((toks[k] as Token).lower)) continue;
+    if (!toks.slice(k + 2).some((t) => SPOKEN.test(t.lower))) return null;
+    const src = readForward(text, toks, k + 1, lang);
+    if (!src || isVague(src)) return null;
+    const source = canonicalSource(src);
+    return source && source.id !== 'kp-gov' ? src : null;
+  }
+  return null;
+}
