@@ -48,9 +48,16 @@ const EARLIER =
 const VERSIONS = /^(?:fassung|version|versions|ausgabe|angabe|angaben)$/u;
 // "hat ihre frühere Angabe zurückgezogen", "retracted a report that …".
 const RETRACTIONS = new Set([
-  // "UPDATE — Removes claim in paragraph 3 that …".
+  // "UPDATE — Removes claim in paragraph 3 that …", "wrongly stated",
+  // "was earlier misreported as 3,000".
   'removes',
   'removed',
+  'wrongly',
+  'misreported',
+  'misstated',
+  'erroneously',
+  'fälschlicherweise',
+  'irrtümlich',
   'zurückgezogen',
   'zurückgenommen',
   'retracted',
@@ -80,7 +87,7 @@ export function quotesEarlierVersion(toks: readonly Token[]): boolean {
 }
 
 const STATEMENTS =
-  /^(?:report|reports|figure|figures|claim|claims|story|estimate|statement|angabe|angaben|meldung|bericht|zahl|aussage|behauptung|schätzung)$/u;
+  /^(?:report|reports|figure|figures|claim|claims|story|estimate|statement|angabe|angaben|meldung|bericht|zahl|aussage|behauptung|schätzung|article|artikel|number|headline|überschrift)$/u;
 
 /**
  * True when the figure at `num` follows the claim ending at offset
@@ -159,7 +166,9 @@ export function isHomeStrength(toks: readonly Token[], num: number): boolean {
   for (let k = a; k + 1 < b; k += 1) {
     const w = (toks[k] as Token).lower;
     const next = (toks[k + 1] as Token).lower;
-    if (w === 'at' && next === 'home' && k > num) return true;
+    // "…, which at home is estimated to number 40,000 to 50,000".
+    const relative = /^(?:which|die|der|das)$/u.test(toks[a]?.lower ?? '');
+    if (w === 'at' && next === 'home' && (k > num || relative)) return true;
     if (
       w === 'in' &&
       (next === 'nordkorea' ||

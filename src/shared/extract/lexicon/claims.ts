@@ -328,6 +328,22 @@ export const ACTOR_PREFIXES: readonly (readonly [string, string])[] = [
   ['belarus', 'BY'],
   ['weißruss', 'BY'],
   ['iran', 'IR'],
+  // Other armies a passage may compare ("Canada has about 2,200 soldiers
+  // in Latvia", "Die USA haben rund 28.500 Soldaten in Südkorea").
+  ['canad', 'CA'],
+  ['kanad', 'CA'],
+  ['usa', 'US'],
+  ['the us ', 'US'],
+  ['japan', 'JP'],
+  ['frankreich', 'FR'],
+  ['franzos', 'FR'],
+  ['französ', 'FR'],
+  ['france', 'FR'],
+  ['french', 'FR'],
+  ['polen', 'PL'],
+  ['polnisch', 'PL'],
+  ['poland', 'PL'],
+  ['polish', 'PL'],
 ];
 
 /** Words before an actor cue that make it a place or a partner, not an actor. */
