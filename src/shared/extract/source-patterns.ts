@@ -16,13 +16,9 @@ import {
   PREPOSITIONS,
   OPENING_ADVERBS,
 } from './lexicon/source-words.js';
-import {
-  isInstitution,
-  isVague,
-  readBackward,
-  readForward,
-} from './source-phrase.js';
+import { isVague, readBackward, readForward } from './source-phrase.js';
 import { canonicalSource } from './source.js';
+import { namesClaimant, relayedView } from './relayed-view.js';
 import { CLAUSE_BREAKS, isCapitalized, type Token } from './text.js';
 
 /** Cue lists indexed by their first word, with each cue's rank. */
@@ -176,11 +172,6 @@ const OWN_COUNTS = new Set([
   'einschätzung',
 ]);
 
-/** True for a phrase of a known claimant or an institution. */
-function namesClaimant(src: string): boolean {
-  return !isVague(src) && (canonicalSource(src) !== null || isInstitution(src));
-}
-
 // Words between a possessor and its count: "the Pentagon's latest figure".
 const COUNT_ADJECTIVES = new Set([
   'own',
@@ -243,53 +234,6 @@ function negated(toks: readonly Token[], i: number): boolean {
     if (t.lower === 'nicht' || t.lower === 'not') return true;
   }
   return false;
-}
-
-// Speech verbs that relay another claimant's view, and the verbs of that
-// view: "Lee said the NIS believes …", "…, der NIS schätze die Zahl …".
-const RELAYING = new Set([
-  'said',
-  'says',
-  'told',
-  'sagte',
-  'sagt',
-  'erklärte',
-  'berichtete',
-]);
-const VIEWS = new Set([
-  'believes',
-  'estimates',
-  'assesses',
-  'thinks',
-  'counts',
-  'schätze',
-  'schätzt',
-  'gehe',
-  'geht',
-  'gehen',
-]);
-
-/** The claimant whose view a speaker relays, or null. */
-function relayedView(
-  text: string,
-  toks: readonly Token[],
-  lang: Language,
-): string | null {
-  for (let k = 0; k < toks.length; k += 1) {
-    if (!RELAYING.has((toks[k] as Token).lower)) continue;
-    let j = k + 1;
-    while (
-      /^(?:that|dass|reporters|journalists|,)$/u.test(toks[j]?.lower ?? '')
-    )
-      j += 1;
-    const src = readForward(text, toks, j, lang);
-    if (!src || !namesClaimant(src)) continue;
-    const end = text.indexOf(src, (toks[j] as Token).start) + src.length;
-    let e = j;
-    while (e < toks.length && (toks[e] as Token).end <= end) e += 1;
-    if (VIEWS.has(toks[e]?.lower ?? '')) return src;
-  }
-  return null;
 }
 
 /** Runs the attribution patterns over one sentence's tokens. */
