@@ -165,6 +165,20 @@ function appositiveName(
     : null;
 }
 
+const SPEAKING_PRONOUN = /^(?:he|she|er|sie)$/u;
+const PRONOUN_VERBS =
+  /^(?:said|says|told|added|sagte|sagt|erklärte|fügte|ergänzte)$/u;
+
+/** True for "…,' he said", "sagte er" in the sentence. */
+function pronounSpeaks(toks: readonly Token[]): boolean {
+  return toks.some(
+    (t, k) =>
+      SPEAKING_PRONOUN.test(t.lower) &&
+      (PRONOUN_VERBS.test(toks[k + 1]?.lower ?? '') ||
+        PRONOUN_VERBS.test(toks[k - 1]?.lower ?? '')),
+  );
+}
+
 const PRONOUN_OWNERS = /^(?:seiner|ihrer|seinen|ihren|his|her|their)$/u;
 const PRONOUN_COUNTS =
   /^(?:rechnung|einschätzung|schätzung|zählung|angaben|count|estimate|reckoning|tally|assessment)$/u;
@@ -298,19 +312,34 @@ export function findAttribution(
     return earlier && !isGeneric(earlier) ? earlier : null;
   }
   if (own) return own;
-  // "Nach seiner Rechnung …", "by her estimate": the one the sentence
-  // before named, whoever it is.
-  if (prev && prev.length && ownedByPronoun(cur)) {
+  // "Nach seiner Rechnung …", "by her estimate", "'…,' he said": the one
+  // the sentence before named, whoever it is.
+  if (prev && prev.length && (ownedByPronoun(cur) || pronounSpeaks(cur))) {
+    // The speaker the sentence before named, else its subject.
+    const spoke = pronounSpeaks(cur) ? sourceOf(text, prev, lang) : null;
+    if (spoke && !isGeneric(spoke)) return spoke;
     const named = appositiveName(prev, leadEnd(prev));
     if (named) return joinSource(text, named);
     let from = leadEnd(prev);
-    // "Blick nach vorn: Die Carnegie-Stiftung hält es …": after a rubric.
+    // "Blick nach vorn: Die Carnegie-Stiftung hält es …": after a rubric;
+    // "Asked whether …, the Ukrainian officer nodded": after a fronted
+    // participle.
     const colon = prev.findIndex(
       (t, k) => k >= from && k - from < 5 && t.text === ':',
     );
     if (colon >= 0) from = colon + 1;
+    else if (
+      /^(?:asked|speaking|when|after|gefragt)$/u.test(prev[from]?.lower ?? '')
+    ) {
+      const comma = prev.findIndex((t, k) => k > from && t.text === ',');
+      if (comma > 0) from = comma + 1;
+    }
     const who = readForward(text, prev, from, lang);
-    if (who && !isVague(who) && isCapitalized(prev[from] as Token)) return who;
+    const start = prev[from] as Token;
+    const opens =
+      isCapitalized(start) || /^(?:the|der|die)$/u.test(start.lower);
+    if (who && !isVague(who) && opens && canonicalSource(who)?.id !== 'kp-gov')
+      return who;
   }
   if (next && next.length) {
     const first = (next[0] as Token).lower;

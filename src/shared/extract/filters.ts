@@ -116,7 +116,7 @@ export function hasMilitaryContext(
         (c) => (c.length >= 5 && t.lower.startsWith(c)) || t.lower === c,
       ) ||
       UNIT_SUFFIXES.some(([s]) => t.lower.endsWith(s)) ||
-      /^(?:militär|military|armee|army|kampf|kämpf|krieg|front|gefecht|combat|fight|battle|war$)/u.test(
+      /^(?:militär|military|armee|army|kampf|kämpf|krieg|front|gefecht|combat|fight|battle|war$|officer|offizier|commander|kommandeur|brigade|battalion|bataillon|regiment)/u.test(
         t.lower,
       ),
   );

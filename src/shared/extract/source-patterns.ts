@@ -155,6 +155,7 @@ function documentSource(
 // eigenen Angaben".
 const OWN_COUNTS = new Set([
   'count',
+  'number',
   'figure',
   'estimate',
   'estimates',
@@ -195,6 +196,15 @@ function ownSource(
 ): string | null {
   for (let k = 1; k < toks.length; k += 1) {
     const own = (toks[k] as Token).lower;
+    // "The latest number from the Pentagon is …", "The most widely cited
+    // estimate, from South Korea's NIS, is that …".
+    if (lang === 'en' && OWN_COUNTS.has(own)) {
+      const from = toks[k + 1]?.text === ',' ? k + 2 : k + 1;
+      if (toks[from]?.lower === 'from') {
+        const src = readForward(text, toks, from + 1, lang);
+        if (src && namesClaimant(src)) return src;
+      }
+    }
     const possessor = /['’]s$/u.test((toks[k - 1] as Token).text);
     // "Kyiv's tally of roughly 4,000": the count right after its owner.
     const direct = possessor && OWN_COUNTS.has(own) && lang === 'en';

@@ -102,7 +102,15 @@ export function subjectSource(
   if (fronted) from += 1;
   const first = toks[from];
   if (!first || !first.isWord) return null;
-  if (!isCapitalized(first) && !(fronted && ARTICLE.test(first.lower)))
+  // A clause after a colon or semicolon may open with a lower-case article
+  // ("…: the Pentagon spoke of 'at least 3,000' …").
+  const article =
+    ARTICLE.test(first.lower) && isCapitalized(toks[from + 1] ?? first);
+  if (
+    !isCapitalized(first) &&
+    !(fronted && ARTICLE.test(first.lower)) &&
+    !article
+  )
     return null;
   if (!toks.some((t, k) => k > from && REPORT_VERBS[lang].has(t.lower)))
     return null;
