@@ -18,6 +18,7 @@ import {
   SUBORDINATORS,
 } from './lexicon/actors.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
+import { namedSpeaker, speaksOfLater } from './cue-roles.js';
 import type { UnitMatch } from './types.js';
 
 // Actor cues grouped by first letter: every token of a sentence is tested.
@@ -102,11 +103,13 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
     (GERMAN_INVERSION.has(prev?.lower ?? '') && !isAdjectiveCue(toks, k))
   )
     return 'source';
-  // One lower-case word may stand between ("in eastern Russia").
+  // One lower-case word may stand between ("in eastern Russia"), not a
+  // relative pronoun ("…, in dem Russland monatlich 30.000 Mann verliere").
   if (
     prev &&
     prev.isWord &&
     /^\p{Ll}/u.test(prev.text) &&
+    !/^(?:dem|denen|welchem|which|whom)$/u.test(prev.lower) &&
     NON_ACTOR_PREPOSITIONS.has(toks[k - 2]?.lower ?? '') &&
     !NON_ACTOR_PREPOSITIONS.has(prev.lower)
   )
@@ -125,41 +128,15 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
     const w = toks[j] as Token;
     if (SOURCE_INTRODUCERS.has(w.lower)) return 'source';
     if (!w.isWord || !/^\p{Ll}/u.test(w.text)) break;
+    // A verb ends the phrase: "Nach britischen Schätzungen verliert
+    // Russland …" makes Russia the subject, not the source.
+    if (
+      !/(?:e|en|er|es|em|an|ian|ish|ese)$/u.test(w.lower) &&
+      !/^(?:aus|von|vom|in|im|of|from|the)$/u.test(w.lower)
+    )
+      break;
   }
   return t.isWord ? 'actor' : 'place';
-}
-
-/**
- * True when up to three capitalised words from `j` name the speaker of a
- * speech verb: "NATO's Mark Rutte said", "Ukraine's President Volodymyr
- * Zelensky says".
- */
-function namedSpeaker(toks: readonly Token[], j: number): boolean {
-  for (let n = 0; n < 4; n += 1) {
-    const t = toks[j + n];
-    if (!t || !t.isWord || !/^\p{Lu}/u.test(t.text)) return false;
-    if (SPEAKER_VERBS.has(toks[j + n + 1]?.lower ?? '')) return true;
-  }
-  return false;
-}
-
-// Verbs that close a German clause in which "X von N …" is what X says.
-const SPEAKS_OF_END =
-  /^(?:ausgeht|ausging|ausgehen|ausgingen|spricht|sprach|sprechen|gesprochen|redet)$/u;
-
-/**
- * True when "von" follows the cue and its clause ends in a speech verb:
- * "Während Kiew von bis zu 5.000 Toten ausgeht, …", "…, dass Seoul von
- * 2.000 Gefallenen spricht".
- */
-function speaksOfLater(toks: readonly Token[], j: number): boolean {
-  if (toks[j]?.lower !== 'von') return false;
-  for (let k = j + 1; k < toks.length && k - j <= 14; k += 1) {
-    const t = toks[k] as Token;
-    if (CLAUSE_BREAKS.has(t.text) || t.text === '.') return false;
-    if (SPEAKS_OF_END.test(t.lower)) return true;
-  }
-  return false;
 }
 
 type Cue = readonly [number, string, CueRole];
@@ -336,6 +313,11 @@ export function resolveActor(
   }
   const cues = findCues(toks);
   const byIndex = cueIndex(toks, cues);
+  // "Die russische Seite hat rund 50.000 eigene Soldaten": the speaker's own.
+  if (/^(?:eigene|eigenen|own)$/u.test(toks[unit.next - 2]?.lower ?? '')) {
+    const other = cues.find(([k, code]) => k < num && code !== 'KP');
+    if (other) return other[1];
+  }
   let pronoun = false;
   for (let k = num - 1; k >= 0; k -= 1) {
     const cue = byIndex.get(k);

@@ -217,7 +217,7 @@ function buildClaim(
     si > 0 ? headline : null,
     unit.actor ? null : troopOwner(prev, lang),
     edge(0, 'head'),
-    firstKP < m.start,
+    firstKP >= 0,
   );
   if (actor !== 'KP') return null;
   let [qualifier, qStart] = findQualifier(text, lower, m, lang);

@@ -330,6 +330,14 @@ export const ACTOR_PREFIXES: readonly (readonly [string, string])[] = [
   ['iran', 'IR'],
   // Other armies a passage may compare ("Canada has about 2,200 soldiers
   // in Latvia", "Die USA haben rund 28.500 Soldaten in Südkorea").
+  ['united states', 'US'],
+  ['vereinigte staaten', 'US'],
+  ['vereinigten staaten', 'US'],
+  ['nepal', 'NP'],
+  ['indien', 'IN'],
+  ['india', 'IN'],
+  ['kuba', 'CU'],
+  ['cuba', 'CU'],
   ['canad', 'CA'],
   ['kanad', 'CA'],
   ['usa', 'US'],

@@ -1,0 +1,41 @@
+/**
+ * Cue roles decided by the words after a country cue: a named speaker
+ * ("NATO's Mark Rutte said") or a German clause of speech ("Während Kiew
+ * von bis zu 5.000 Toten ausgeht") make the cue a source, not the owner of
+ * the troops.
+ */
+import { SPEAKER_VERBS } from './lexicon/actors.js';
+import { CLAUSE_BREAKS, type Token } from './text.js';
+
+/**
+ * True when up to three capitalised words from `j` name the speaker of a
+ * speech verb: "NATO's Mark Rutte said", "Ukraine's President Volodymyr
+ * Zelensky says".
+ */
+export function namedSpeaker(toks: readonly Token[], j: number): boolean {
+  for (let n = 0; n < 4; n += 1) {
+    const t = toks[j + n];
+    if (!t || !t.isWord || !/^\p{Lu}/u.test(t.text)) return false;
+    if (SPEAKER_VERBS.has(toks[j + n + 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
+// Verbs that close a German clause in which "X von N …" is what X says.
+const SPEAKS_OF_END =
+  /^(?:ausgeht|ausging|ausgehen|ausgingen|spricht|sprach|sprechen|gesprochen|redet)$/u;
+
+/**
+ * True when "von" follows the cue and its clause ends in a speech verb:
+ * "Während Kiew von bis zu 5.000 Toten ausgeht, …", "…, dass Seoul von
+ * 2.000 Gefallenen spricht".
+ */
+export function speaksOfLater(toks: readonly Token[], j: number): boolean {
+  if (toks[j]?.lower !== 'von') return false;
+  for (let k = j + 1; k < toks.length && k - j <= 14; k += 1) {
+    const t = toks[k] as Token;
+    if (CLAUSE_BREAKS.has(t.text) || t.text === '.') return false;
+    if (SPEAKS_OF_END.test(t.lower)) return true;
+  }
+  return false;
+}
