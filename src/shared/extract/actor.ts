@@ -294,7 +294,7 @@ export function resolveActor(
   headline: readonly Token[] | null,
   prevOwner: string | null = null,
   lead: readonly Token[] | null = null,
-  namedBefore = false,
+  aboutNorth = false,
 ): string | null {
   if (unit.actor) return unit.actor;
   const after = toks[unit.next];
@@ -366,10 +366,11 @@ export function resolveActor(
   // No owner named anywhere near (this sentence, the one before, the
   // headline or the lead): a passage about North Korea's troops
   // ("Die Entsendung der etwa 11.000 Soldaten …") speaks of its own, also
-  // when it named North Korea further back (`namedBefore`).
+  // when it names North Korea further back or later (`aboutNorth`: the
+  // passage passed the gate).
   const kp = (list: readonly Token[] | null): boolean =>
     list !== null && findCues(list).some(([, code]) => code === 'KP');
-  return namedBefore || kp(toks) || kp(prev) || kp(headline) || kp(lead)
+  return aboutNorth || kp(toks) || kp(prev) || kp(headline) || kp(lead)
     ? 'KP'
     : null;
 }

@@ -128,7 +128,6 @@ function buildClaim(
   attributions: Map<number, string | null>,
   hasHeadline: boolean,
   turns: () => readonly Turn[],
-  firstKP: number,
 ): Claim | null {
   if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN)
     return null;
@@ -217,7 +216,7 @@ function buildClaim(
     si > 0 ? headline : null,
     unit.actor ? null : troopOwner(prev, lang),
     edge(0, 'head'),
-    firstKP >= 0,
+    true,
   );
   if (actor !== 'KP') return null;
   let [qualifier, qStart] = findQualifier(text, lower, m, lang);
@@ -318,11 +317,9 @@ export function extractClaims(
 ): Claim[] {
   if (typeof text !== 'string' || text.trim() === '') return [];
   try {
-    // Cheap gates first: most news never names North Korea at all.
-    // A passage naming only Korea speaks of the North's troops throughout.
-    let firstKP = text.search(KP_GATE);
-    if (firstKP < 0) firstKP = text.search(KOREA_GATE) >= 0 ? 0 : -1;
-    if (firstKP < 0) return [];
+    // Cheap gates first: most news never names North Korea at all (or
+    // Korea, whose mention makes a passage about the North's troops).
+    if (!KP_GATE.test(text) && !KOREA_GATE.test(text)) return [];
     const lower = lowerCopy(text);
     // Peninsula cues without theatre cues: no claim. The theatre test goes
     // first, as it usually stops at an early "Russland" or "Ukraine".
@@ -386,7 +383,6 @@ export function extractClaims(
         attributions,
         hasHeadline,
         turns,
-        firstKP,
       );
       if (claim) out.push(claim);
     }
