@@ -36,13 +36,13 @@ const score = (file: string): Metrics =>
 
 // Floors just under the values reached; raise them as the extractor improves
 // so that a regression fails here.
-const FLOORS = { f1: 0.985, qualifier: 0.99, event: 0.98, attribution: 0.955 };
+const FLOORS = { f1: 0.985, qualifier: 0.99, event: 0.98, attribution: 0.96 };
 const BLIND_FLOORS = {
-  f1: 0.94,
+  f1: 0.945,
   qualifier: 0.985,
   event: 0.945,
-  attribution: 0.84,
-  source: 0.84,
+  attribution: 0.855,
+  source: 0.855,
 };
 
 describe('blind corpora', () => {
