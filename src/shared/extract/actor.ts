@@ -293,8 +293,6 @@ export function resolveActor(
   prev: readonly Token[] | null,
   headline: readonly Token[] | null,
   prevOwner: string | null = null,
-  lead: readonly Token[] | null = null,
-  aboutNorth = false,
 ): string | null {
   if (unit.actor) return unit.actor;
   const after = toks[unit.next];
@@ -363,14 +361,8 @@ export function resolveActor(
       best = [Math.abs(k - num), code];
   }
   if (best) return best[1];
-  // No owner named anywhere near (this sentence, the one before, the
-  // headline or the lead): a passage about North Korea's troops
-  // ("Die Entsendung der etwa 11.000 Soldaten …") speaks of its own, also
-  // when it names North Korea further back or later (`aboutNorth`: the
-  // passage passed the gate).
-  const kp = (list: readonly Token[] | null): boolean =>
-    list !== null && findCues(list).some(([, code]) => code === 'KP');
-  return aboutNorth || kp(toks) || kp(prev) || kp(headline) || kp(lead)
-    ? 'KP'
-    : null;
+  // No owner named anywhere near: the passage passed the gate, so it is
+  // about North Korea's troops ("Die Entsendung der etwa 11.000 Soldaten
+  // …") and speaks of its own, wherever it names North Korea or Korea.
+  return 'KP';
 }

@@ -314,9 +314,10 @@ export function findAttribution(
   if (own) return own;
   // "Nach seiner Rechnung …", "by her estimate", "'…,' he said": the one
   // the sentence before named, whoever it is.
-  if (prev && prev.length && (ownedByPronoun(cur) || pronounSpeaks(cur))) {
+  const pronounSpeaker = pronounSpeaks(cur);
+  if (prev && prev.length && (pronounSpeaker || ownedByPronoun(cur))) {
     // The speaker the sentence before named, else its subject.
-    const spoke = pronounSpeaks(cur) ? sourceOf(text, prev, lang) : null;
+    const spoke = pronounSpeaker ? sourceOf(text, prev, lang) : null;
     if (spoke && !isGeneric(spoke)) return spoke;
     const named = appositiveName(prev, leadEnd(prev));
     if (named) return joinSource(text, named);

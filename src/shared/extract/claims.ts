@@ -215,8 +215,6 @@ function buildClaim(
     prev,
     si > 0 ? headline : null,
     unit.actor ? null : troopOwner(prev, lang),
-    edge(0, 'head'),
-    true,
   );
   if (actor !== 'KP') return null;
   let [qualifier, qStart] = findQualifier(text, lower, m, lang);

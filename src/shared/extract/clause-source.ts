@@ -16,7 +16,7 @@ import {
 } from './source-phrase.js';
 import { skipDate } from './phrase-edges.js';
 import { matchSentenceOnce } from './source-patterns.js';
-import { canonicalSource } from './source.js';
+import { canonicalSource, speaksForNorth } from './source.js';
 import { REPORT_VERBS } from './lexicon/sources.js';
 import { matchActor } from './actor.js';
 import {
@@ -64,11 +64,7 @@ function claimantAt(
   const source = canonicalSource(src);
   // "…, Nordkorea werde 1.000 Pioniere schicken": the state in a reported
   // clause is the troops' owner, not a claimant.
-  if (
-    source === null ||
-    (source.id === 'kp-gov' &&
-      !/kcna|kim|minist|state media|staatsmedien/iu.test(src))
-  )
+  if (source === null || (source.id === 'kp-gov' && !speaksForNorth(src)))
     return null;
   // The claimant speaks: a reporting verb, or the gapped "von"/"at" of
   // "Washington von gut 11.000".

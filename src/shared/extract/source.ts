@@ -32,3 +32,12 @@ export function canonicalSource(
   MEMO.set(text, found);
   return found;
 }
+
+/**
+ * True when an attribution of the North Korean state names a voice of it:
+ * its news agency, its leader, a ministry or its state media ("Nordkorea
+ * hat … eingeräumt" names only the state, which owns the troops).
+ */
+export function speaksForNorth(attribution: string): boolean {
+  return /kcna|kim|minist|state media|staatsmedien/iu.test(attribution);
+}

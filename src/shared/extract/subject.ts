@@ -14,7 +14,7 @@
 import type { Language } from '../claim.js';
 import { REPORT_VERBS } from './lexicon/sources.js';
 import { isVague, readForward } from './source-phrase.js';
-import { canonicalSource } from './source.js';
+import { canonicalSource, speaksForNorth } from './source.js';
 import { isCapitalized, type Token } from './text.js';
 
 const DASHES = new Set(['–', '—', '-', '−', '--']);
@@ -119,11 +119,7 @@ export function subjectSource(
   const source = canonicalSource(src);
   // "Nordkorea hat … eingeräumt": the state itself speaks only through
   // its agency or its leader, named as such.
-  if (
-    source === null ||
-    (source.id === 'kp-gov' &&
-      !/kcna|kim|minist|state media|staatsmedien/iu.test(src))
-  )
+  if (source === null || (source.id === 'kp-gov' && !speaksForNorth(src)))
     return null;
   // "Kim Jong Un has sent perhaps 14,000 men": the leader who sends troops
   // is their owner; he is the source only when he speaks himself.
