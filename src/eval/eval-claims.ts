@@ -6,11 +6,11 @@
  * file and overall. Flags: `--verbose` lists every miss (never those of a
  * `holdout-*` file), `--json` prints metrics as JSON, `--files
  * a.jsonl,blind2/b.jsonl` restricts the files, `--holdout` scores only the
- * held-out files and sums them per language against the targets.
+ * held-out files and sums them per language against the targets, and
+ * `--rules-only` scores the hand rules without the learned second look at
+ * claimants (`learned-source.ts`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename } from 'node:path';
 import { extractClaims } from '../shared/extract/claims.js';
 import {
   scorePassages,
@@ -18,17 +18,14 @@ import {
   toMetrics,
   type Metrics,
   type Miss,
-  type Passage,
 } from './score-claims.js';
-
-// dist/eval/eval-claims.js → project root is two levels up.
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURES = join(ROOT, 'tests', 'fixtures', 'claims');
+import { isHeldOut, listCorpus, loadPassages } from './corpus-files.js';
 
 interface Args {
   verbose: boolean;
   json: boolean;
   holdout: boolean;
+  rulesOnly: boolean;
   files: string[] | null;
 }
 
@@ -37,6 +34,7 @@ function parseArgs(argv: readonly string[]): Args {
     verbose: false,
     json: false,
     holdout: false,
+    rulesOnly: false,
     files: null,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -44,6 +42,7 @@ function parseArgs(argv: readonly string[]): Args {
     if (a === '--verbose' || a === '-v') args.verbose = true;
     else if (a === '--json') args.json = true;
     else if (a === '--holdout') args.holdout = true;
+    else if (a === '--rules-only') args.rulesOnly = true;
     else if (a === '--files') {
       args.files = (argv[i + 1] ?? '').split(',').filter((f) => f !== '');
       i += 1;
@@ -55,27 +54,6 @@ function parseArgs(argv: readonly string[]): Args {
     } else throw new Error(`eval: unknown argument ${a}`);
   }
   return args;
-}
-
-/** The corpus files: the top level first, then each subfolder, sorted. */
-function listCorpus(): string[] {
-  const top = readdirSync(FIXTURES, { withFileTypes: true });
-  const files = top
-    .filter((e) => e.isFile() && e.name.endsWith('.jsonl'))
-    .map((e) => e.name)
-    .sort();
-  for (const dir of top
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort()) {
-    files.push(
-      ...readdirSync(join(FIXTURES, dir))
-        .filter((f) => f.endsWith('.jsonl'))
-        .sort()
-        .map((f) => `${dir}/${f}`),
-    );
-  }
-  return files;
 }
 
 // Issue 10's targets over the held-out files, per language.
@@ -112,20 +90,6 @@ function printTargets(results: Record<string, Metrics>): void {
 }
 
 /** Reads one JSONL file of passages; a bad line is an error with its place. */
-function loadPassages(file: string): Passage[] {
-  const lines = readFileSync(join(FIXTURES, file), 'utf8').split('\n');
-  const out: Passage[] = [];
-  lines.forEach((line, n) => {
-    if (line.trim() === '') return;
-    try {
-      out.push(JSON.parse(line) as Passage);
-    } catch (err) {
-      throw new Error(`eval: ${file}:${n + 1}: bad JSON`, { cause: err });
-    }
-  });
-  return out;
-}
-
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(6);
 
 function row(name: string, m: Metrics): string {
@@ -162,9 +126,7 @@ function describeMiss(m: Miss, text: string): string {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const all = args.files ?? listCorpus();
-  const files = args.holdout
-    ? all.filter((f) => basename(f).startsWith('holdout'))
-    : all;
+  const files = args.holdout ? all.filter(isHeldOut) : all;
   const results: Record<string, Metrics> = {};
   const perFile: Metrics[] = [];
   for (const file of files) {
@@ -172,14 +134,18 @@ function main(): void {
     const misses: Miss[] = [];
     const m = scorePassages(
       passages,
-      (p) => extractClaims(p.text, { lang: p.lang }),
+      (p) =>
+        extractClaims(p.text, {
+          lang: p.lang,
+          ...(args.rulesOnly ? { model: null } : {}),
+        }),
       misses,
     );
     results[file] = m;
     perFile.push(m);
     // Held-out files are for aggregate numbers only: their misses are never
     // listed, so that nobody tunes rules to them by accident.
-    if (args.verbose && basename(file).startsWith('holdout')) {
+    if (args.verbose && isHeldOut(file)) {
       console.log(`\n== ${file}: misses not listed (held-out)`);
     } else if (args.verbose && misses.length) {
       const texts = new Map(passages.map((p) => [p.id, p.text]));

@@ -12,6 +12,9 @@ import {
   type Qualifier,
   type Unit,
 } from '../shared/claim.js';
+import { attributionMatches } from '../shared/extract/same-source.js';
+
+export { attributionMatches };
 
 /** One labelled claim of the corpus (schema of `gold/seeds.jsonl`). */
 export interface GoldClaim {
@@ -95,64 +98,6 @@ export interface Metrics extends Counts {
   attribution: number;
   /** Canonical source right, over matched figures that name one. */
   source: number;
-}
-
-const ARTICLES = new Set([
-  'der',
-  'die',
-  'das',
-  'dem',
-  'den',
-  'des',
-  'ein',
-  'eine',
-  'einer',
-  'eines',
-  'einem',
-  'einen',
-  'the',
-  'a',
-  'an',
-]);
-
-/** Lower case, punctuation and articles removed, as a list of words. */
-function words(s: string): string[] {
-  return s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .split(/\s+/u)
-    .filter((w) => w !== '' && !ARTICLES.has(w));
-}
-
-/** Same word up to German inflection: equal, or a shared prefix ≥ 5. */
-function sameStem(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length < 5 || b.length < 5) return false;
-  let k = 0;
-  while (k < a.length && k < b.length && a[k] === b[k]) k += 1;
-  return k >= 5;
-}
-
-/**
- * True when two attributions name the same source: both null, or one
- * contains the other, or ≥ 50 % of the smaller word set has a stem match.
- */
-export function attributionMatches(
-  gold: string | null,
-  got: string | null,
-): boolean {
-  if (gold === null || got === null) return gold === got;
-  const g = words(gold);
-  const p = words(got);
-  if (g.length === 0 || p.length === 0) return g.length === p.length;
-  // Containment on word boundaries: "NIS" is in "the NIS", "US" is not in
-  // "USA".
-  const gs = ` ${g.join(' ')} `;
-  const ps = ` ${p.join(' ')} `;
-  if (gs.includes(ps) || ps.includes(gs)) return true;
-  const [small, big] = g.length <= p.length ? [g, p] : [p, g];
-  const hits = small.filter((w) => big.some((b) => sameStem(w, b))).length;
-  return hits / small.length >= 0.5;
 }
 
 const key = (value: number, unit: string): string => `${value} ${unit}`;

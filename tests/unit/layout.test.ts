@@ -33,7 +33,9 @@ const files = entries.filter((p) => p.endsWith('.ts'));
 const pipelineFiles = files.filter((p) =>
   /^src\/(shared|queues|workers)\//.test(p),
 );
-const folders = entries.filter((p) => !p.endsWith('.ts'));
+const folders = entries.filter((p) =>
+  statSync(path.join(ROOT, p)).isDirectory(),
+);
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const layoutStart = readme.indexOf('## Layout');
 const layoutEnd = readme.indexOf('\n## ', layoutStart + 1);

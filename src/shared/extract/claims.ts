@@ -27,13 +27,8 @@ import {
   type Span,
   type Token,
 } from './text.js';
-import {
-  IMPLAUSIBLE_MIN,
-  KP_GATE,
-  KOREA_GATE,
-  PENINSULA_STEMS,
-  THEATRE_STEMS,
-} from './lexicon/claims.js';
+import { IMPLAUSIBLE_MIN, KP_GATE, KOREA_GATE } from './lexicon/claims.js';
+import { onlyThePeninsula } from './topic-gate.js';
 import { detectLanguage } from './language.js';
 import { findNumbers, type NumberMention } from './number/parse.js';
 import { findQualifier } from './qualifier.js';
@@ -48,6 +43,11 @@ import {
   quotesEarlierVersion,
 } from './filters.js';
 import { findTurns, turnSource, type Turn } from './speaker.js';
+import {
+  SHIPPED,
+  secondLook,
+  type AttributionModel,
+} from './learned-source.js';
 import { datelineCountry } from './subject.js';
 import { findTopicUnit, troopOwner } from './topic.js';
 
@@ -57,31 +57,8 @@ export { detectLanguage } from './language.js';
 export interface ExtractOptions {
   /** Language of the text. @defaultValue detected with {@link detectLanguage} */
   lang?: Language;
-}
-
-// ASCII stems: plain case-insensitive matching, faster than Unicode mode.
-const THEATRE = new RegExp(THEATRE_STEMS.join('|'), 'i');
-const PENINSULA = new RegExp(PENINSULA_STEMS.join('|'), 'i');
-// The same alternations, case-sensitive, for the lower-case copy: one pass
-// over the text instead of one per stem.
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-const THEATRE_LOWER = new RegExp(THEATRE_STEMS.map(escape).join('|'));
-const PENINSULA_LOWER = new RegExp(PENINSULA_STEMS.map(escape).join('|'));
-
-/**
- * `re.test(text)` for a regex of ASCII stems (flag `i`): searches the
- * lower-case copy with `lowerRe` (the stems, case-sensitive) when no
- * character outside ASCII lower-cases into ASCII (the Kelvin sign; the
- * dotted capital I rules the copy out).
- */
-function hasStem(
-  text: string,
-  lower: string | null,
-  re: RegExp,
-  lowerRe: RegExp,
-): boolean {
-  if (lower === null || text.includes('\u212a')) return re.test(text);
-  return lowerRe.test(lower);
+  /** The learned second look at claimants; null for the hand rules alone. */
+  model?: AttributionModel | null;
 }
 
 // Token window around a figure that the context rules may read.
@@ -319,13 +296,7 @@ export function extractClaims(
     // Korea, whose mention makes a passage about the North's troops).
     if (!KP_GATE.test(text) && !KOREA_GATE.test(text)) return [];
     const lower = lowerCopy(text);
-    // Peninsula cues without theatre cues: no claim. The theatre test goes
-    // first, as it usually stops at an early "Russland" or "Ukraine".
-    if (
-      !hasStem(text, lower, THEATRE, THEATRE_LOWER) &&
-      hasStem(text, lower, PENINSULA, PENINSULA_LOWER)
-    )
-      return [];
+    if (onlyThePeninsula(text, lower)) return [];
     const lang = options.lang ?? detectLanguage(text, lower);
     const sentences = splitSentences(text);
     const cache = new Map<number, Token[]>();
@@ -357,6 +328,7 @@ export function extractClaims(
       return t;
     };
     const out: Claim[] = [];
+    const sentenceOf: number[] = [];
     let si = 0;
     const attributions = new Map<number, string | null>();
     // The headline is the first line, when the text has more than one.
@@ -382,9 +354,17 @@ export function extractClaims(
         hasHeadline,
         turns,
       );
-      if (claim) out.push(claim);
+      if (claim) {
+        out.push(claim);
+        sentenceOf.push(si);
+      }
     }
-    return out;
+    const model = options.model === undefined ? SHIPPED : options.model;
+    if (!model || out.length === 0) return out;
+    const head = edge(0, 'head');
+    const source = (a: string | null): Claim['source'] => sourceOf(a, head);
+    const n = sentences.length;
+    return secondLook(model, text, lang, out, sentenceOf, n, tokens, source);
   } catch {
     // A rule bug must not take down the pipeline: no claims beats a crash.
     return [];

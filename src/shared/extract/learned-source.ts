@@ -1,0 +1,175 @@
+/**
+ * The learned second look at who says each figure. The hand rules
+ * (`attribution.ts` and its helpers) name a claimant per figure; then the
+ * tagger (`span-tagger.ts`) marks the claimant phrases of the sentences
+ * around the figures, and the chooser (`source-rerank.ts`) picks, per
+ * figure, the rules' answer, a marked phrase or no one. The weights are
+ * data in `lexicon/attribution-model.json`, learned by
+ * `npm run train:attribution`; the README ("Attribution model") says how.
+ */
+import type { Claim, Language } from '../claim.js';
+import MODEL from './lexicon/attribution-model.json' with { type: 'json' };
+import { candidatesFor, choose } from './source-rerank.js';
+import { phrasesOf, type BlockToken, type Phrase } from './span-tagger.js';
+import { Tagger } from './compiled-tagger.js';
+import type { Token } from './text.js';
+
+/** The weights of both parts, as `train:attribution` writes them. */
+export interface AttributionModel {
+  tagger: Tagger;
+  rerank: ReadonlyMap<string, number>;
+}
+
+/** The JSON form of {@link AttributionModel}. */
+export interface AttributionModelJson {
+  /** What wrote the file, from what. */
+  about?: string;
+  tagger: Record<string, number[]>;
+  rerank: Record<string, number>;
+}
+
+/** Reads the JSON form. */
+export function modelFrom(json: AttributionModelJson): AttributionModel {
+  return {
+    tagger: new Tagger(new Map(Object.entries(json.tagger))),
+    rerank: new Map(Object.entries(json.rerank)),
+  };
+}
+
+/** The shipped model. */
+export const SHIPPED: AttributionModel = modelFrom(
+  MODEL as AttributionModelJson,
+);
+
+// Sentences either side of a figure whose phrases may name its claimant.
+export const SENTENCE_REACH = 2;
+
+/**
+ * The blocks of consecutive sentences within {@link SENTENCE_REACH} of a
+ * figure's sentence, as tagger input: far-apart figures of a long article
+ * give separate blocks, so the cost stays linear in the text.
+ */
+export function blocksAround(
+  figureSentences: readonly number[],
+  sentenceCount: number,
+  tokens: (si: number) => readonly Token[],
+): BlockToken[][] {
+  const wanted = new Set<number>();
+  for (const si of figureSentences)
+    for (let d = -SENTENCE_REACH; d <= SENTENCE_REACH; d += 1)
+      if (si + d >= 0 && si + d < sentenceCount) wanted.add(si + d);
+  const blocks: BlockToken[][] = [];
+  let block: BlockToken[] = [];
+  for (let si = 0; si < sentenceCount; si += 1) {
+    if (!wanted.has(si)) {
+      if (block.length) blocks.push(block);
+      block = [];
+      continue;
+    }
+    tokens(si).forEach((token, k) => block.push({ token, si, k }));
+  }
+  if (block.length) blocks.push(block);
+  return blocks;
+}
+
+/** The phrases the tagger marks in a block. */
+export function tagBlock(
+  tagger: Tagger,
+  text: string,
+  block: readonly BlockToken[],
+  lang: Language,
+): Phrase[] {
+  return phrasesOf(text, block, tagger.tag(block, lang));
+}
+
+/** A figure as the chooser sees it. */
+export interface Figure {
+  /** Offset of the figure in the text. */
+  start: number;
+  /** Its sentence index. */
+  si: number;
+  /** The rules' attribution. */
+  attribution: string | null;
+}
+
+/** Where a figure stands in its block, or null when no block holds it. */
+function place(
+  blocks: readonly BlockToken[][],
+  f: Figure,
+): { block: number; token: number } | null {
+  for (let b = 0; b < blocks.length; b += 1) {
+    const block = blocks[b] as BlockToken[];
+    const first = block[0] as BlockToken;
+    const last = block[block.length - 1] as BlockToken;
+    if (first.si > f.si || last.si < f.si) continue;
+    const k = block.findIndex((t) => t.token.start >= f.start);
+    return { block: b, token: k < 0 ? block.length - 1 : k };
+  }
+  return null;
+}
+
+/**
+ * Each figure's attribution after the second look: the chosen candidate's
+ * words, in the order of `figures`.
+ */
+export function chooseAttributions(
+  model: AttributionModel,
+  text: string,
+  lang: Language,
+  figures: readonly Figure[],
+  sentenceCount: number,
+  tokens: (si: number) => readonly Token[],
+): (string | null)[] {
+  if (figures.length === 0) return [];
+  const blocks = blocksAround(
+    figures.map((f) => f.si),
+    sentenceCount,
+    tokens,
+  );
+  const phrases = blocks.map((b) => tagBlock(model.tagger, text, b, lang));
+  return figures.map((f) => {
+    const at = place(blocks, f);
+    if (!at) return f.attribution;
+    const candidates = candidatesFor(
+      f.attribution,
+      phrases[at.block] as Phrase[],
+      { si: f.si, token: at.token },
+      lang,
+    );
+    return choose(model.rerank, candidates).attribution;
+  });
+}
+
+/**
+ * The claims with the chosen attributions; `sourceOf` maps an attribution
+ * to its canonical source as the rules do.
+ */
+export function secondLook(
+  model: AttributionModel,
+  text: string,
+  lang: Language,
+  claims: readonly Claim[],
+  sentenceOf: readonly number[],
+  sentenceCount: number,
+  tokens: (si: number) => readonly Token[],
+  sourceOf: (attribution: string | null) => Claim['source'],
+): Claim[] {
+  const figures = claims.map((c, i) => ({
+    start: c.start,
+    si: sentenceOf[i] as number,
+    attribution: c.attribution,
+  }));
+  const chosen = chooseAttributions(
+    model,
+    text,
+    lang,
+    figures,
+    sentenceCount,
+    tokens,
+  );
+  return claims.map((c, i) => {
+    const attribution = chosen[i] ?? null;
+    if (attribution === c.attribution) return c;
+    return { ...c, attribution, source: sourceOf(attribution) };
+  });
+}
