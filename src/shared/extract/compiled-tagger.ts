@@ -26,7 +26,9 @@ import {
   transitionsOf,
   viterbi,
   wordFeatures,
+  phrasesOf,
   type BlockToken,
+  type Phrase,
   type TaggerWeights,
 } from './span-tagger.js';
 
@@ -109,7 +111,7 @@ function figureGaps(
 
 /** A word as the tagger knows it: its slot weights and the pairs it opens. */
 interface Entry {
-  /** Index among the model's words; -1 for a word the model never saw. */
+  /** Index among the words of weighted pairs; -1 for any other word. */
   id: number;
   /** Weights in each of the five slots. */
   row: Float64Array;
@@ -146,9 +148,11 @@ class Scratch {
 
 /** A compiled tagger over fixed weights. */
 export class Tagger {
-  // Every word the weights name; the rest on demand, bounded.
-  private readonly vocabulary = new Map<string, Entry>();
-  private readonly unknown = new Map<string, Entry>();
+  // Ids of the words that open or close a pair with a weight, and the
+  // pairs by first word's id; entries are made on first sight, bounded.
+  private readonly ids = new Map<string, number>();
+  private readonly pairsOf = new Map<number, Map<number, Float64Array>>();
+  private readonly entries = new Map<string, Entry>();
   private readonly constants = new Map<Language, Float64Array>();
   // Rows by figure gap code (see `figureGaps`).
   private readonly gaps: Float64Array;
@@ -162,36 +166,27 @@ export class Tagger {
 
   constructor(readonly weights: TaggerWeights) {
     this.moves = transitionsOf(weights);
-    const pairs: [number, string, string, ArrayLike<number>][] = [];
+    const idOf = (word: string): number => {
+      let id = this.ids.get(word);
+      if (id === undefined) this.ids.set(word, (id = this.ids.size));
+      return id;
+    };
     for (const [feature, w] of weights) {
       const eq = feature.indexOf('=');
-      if (eq < 0) continue;
-      const name = feature.slice(0, eq);
-      const rest = feature.slice(eq + 1);
-      const kind = PAIRS.indexOf(name as never);
-      if (kind >= 0) {
-        const space = rest.indexOf(' ');
-        const a = rest.slice(0, space);
-        const b = rest.slice(space + 1);
-        this.known(a);
-        this.known(b);
-        pairs.push([kind, a, b, w]);
-      } else if (/^w[-+]?\d$/u.test(name)) this.known(rest);
-    }
-    for (const [kind, a, b, w] of pairs) {
-      const first = this.known(a);
-      const second = this.known(b);
-      first.next ??= new Map();
-      let row = first.next.get(second.id);
+      const kind = PAIRS.indexOf(feature.slice(0, eq) as never);
+      if (eq < 0 || kind < 0) continue;
+      const space = feature.indexOf(' ', eq);
+      const first = idOf(feature.slice(eq + 1, space));
+      const second = idOf(feature.slice(space + 1));
+      let next = this.pairsOf.get(first);
+      if (!next) this.pairsOf.set(first, (next = new Map()));
+      let row = next.get(second);
       if (!row)
-        first.next.set(
-          second.id,
-          (row = new Float64Array(PAIRS.length * TAG_COUNT)),
-        );
+        next.set(second, (row = new Float64Array(PAIRS.length * TAG_COUNT)));
       for (let tag = 0; tag < TAG_COUNT; tag += 1)
         row[kind * TAG_COUNT + tag] = w[tag] ?? 0;
     }
-    this.edges = EDGE_ORDER.map((m) => this.known(m));
+    this.edges = EDGE_ORDER.map((m) => this.entry(m));
     this.gaps = table(
       weights,
       GAP_NAMES.map((gap) => [figureFeature(gap)]),
@@ -208,36 +203,18 @@ export class Tagger {
     );
   }
 
-  private compileWord(word: string): Float64Array {
-    return table(
-      this.weights,
-      SLOTS.map((slot) => wordFeatures(slot, word)),
-    );
-  }
-
-  /** The entry of a word of the vocabulary, made on first sight. */
-  private known(word: string): Entry {
-    let got = this.vocabulary.get(word);
-    if (!got) {
-      got = {
-        id: this.vocabulary.size,
-        row: this.compileWord(word),
-        next: null,
-      };
-      this.vocabulary.set(word, got);
-    }
-    return got;
-  }
-
-  /** The entry of any word: its suffix and prefix may still weigh. */
+  /** The entry of a word: its weights in each slot, the pairs it opens. */
   private entry(word: string): Entry {
-    const known = this.vocabulary.get(word);
-    if (known) return known;
-    let got = this.unknown.get(word);
+    let got = this.entries.get(word);
     if (!got) {
-      got = { id: -1, row: this.compileWord(word), next: null };
-      if (this.unknown.size >= CACHE_MAX) this.unknown.clear();
-      this.unknown.set(word, got);
+      const id = this.ids.get(word) ?? -1;
+      const row = table(
+        this.weights,
+        SLOTS.map((slot) => wordFeatures(slot, word)),
+      );
+      got = { id, row, next: this.pairsOf.get(id) ?? null };
+      if (this.entries.size >= CACHE_MAX) this.entries.clear();
+      this.entries.set(word, got);
     }
     return got;
   }
@@ -346,5 +323,15 @@ export class Tagger {
     const { best, back } = scratch;
     const scores = this.score(block, lang, scratch.emissions);
     return viterbi(scores, this.moves, n, best, back);
+  }
+
+  /** The claimant phrases the tagger marks in a block. */
+  phrases(
+    text: string,
+    block: readonly BlockToken[],
+    lang: Language,
+  ): Phrase[] {
+    const tags = this.tag(block, lang);
+    return phrasesOf(text, block, tags, this.scratch.emissions);
   }
 }

@@ -10,7 +10,7 @@
 import type { Claim, Language } from '../claim.js';
 import MODEL from './lexicon/attribution-model.json' with { type: 'json' };
 import { candidatesFor, choose } from './source-rerank.js';
-import { phrasesOf, type BlockToken, type Phrase } from './span-tagger.js';
+import type { BlockToken, Phrase } from './span-tagger.js';
 import { Tagger } from './compiled-tagger.js';
 import type { Token } from './text.js';
 
@@ -79,7 +79,7 @@ export function tagBlock(
   block: readonly BlockToken[],
   lang: Language,
 ): Phrase[] {
-  return phrasesOf(text, block, tagger.tag(block, lang));
+  return tagger.phrases(text, block, lang);
 }
 
 /** A figure as the chooser sees it. */

@@ -72,6 +72,7 @@ const RIGHT = named(
 );
 const HEAD = named('head', [false, true]);
 const PHRASES = named('nsp', upTo(4));
+const STRENGTH = named('str', upTo(6));
 
 // Whether a phrase names the rules' claimant, per rule and phrase.
 const MATCHES = new Map<string, Map<string, boolean>>();
@@ -165,6 +166,9 @@ export function candidatesFor(
       (gap < 0 ? LEFT : RIGHT)[far] as string,
       HEAD[p.si === 0 ? 1 : 0] as string,
       PHRASES[Math.min(phrases.length, 4)] as string,
+      STRENGTH[
+        Math.max(0, Math.min(STRENGTH.length - 1, Math.floor(p.strength / 3)))
+      ] as string,
     ];
     describe(p.text, rule, f);
     out.push({ attribution: p.text, features: withLanguage(f, lang) });

@@ -31,6 +31,8 @@ export interface Phrase {
   to: number;
   si: number;
   text: string;
+  /** Sum over its words of the phrase tag's score minus the outside one's. */
+  strength: number;
 }
 
 /** Weights: feature → one weight per tag. */
@@ -281,6 +283,7 @@ export function phrasesOf(
   text: string,
   block: readonly BlockToken[],
   tags: readonly number[],
+  emissions: Float64Array,
 ): Phrase[] {
   const out: Phrase[] = [];
   for (let i = 0; i < tags.length; i += 1) {
@@ -289,11 +292,18 @@ export function phrasesOf(
     while (j < tags.length && tags[j] === INSIDE) j += 1;
     const first = (block[i] as BlockToken).token;
     const last = (block[j - 1] as BlockToken).token;
+    // How much more its words score as a phrase than outside one.
+    let strength = 0;
+    for (let k = i; k < j; k += 1)
+      strength +=
+        (emissions[k * TAG_COUNT + (tags[k] as number)] as number) -
+        (emissions[k * TAG_COUNT + OUT] as number);
     out.push({
       from: i,
       to: j,
       si: (block[i] as BlockToken).si,
       text: text.slice(first.start, last.end),
+      strength,
     });
   }
   return out;
