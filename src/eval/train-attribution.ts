@@ -18,13 +18,12 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractClaims } from '../shared/extract/claims.js';
 import {
-  blocksAround,
-  tagBlock,
+  candidatesOf,
   type AttributionModelJson,
 } from '../shared/extract/learned-source.js';
 import { attributionMatches } from '../shared/extract/same-source.js';
 import {
-  candidatesFor,
+  answerOf,
   choose,
   type Candidate,
 } from '../shared/extract/source-rerank.js';
@@ -129,7 +128,7 @@ function trainTagger(examples: readonly Example[]): Map<string, Float64Array> {
   const random = seededRandom(7);
   for (let epoch = 0; epoch < TAGGER_EPOCHS; epoch += 1) {
     for (const ex of shuffled(examples, random)) {
-      const got = decode(m.w, ex.features);
+      const got = decode(m.w, ex.features, ex.block);
       for (let i = 0; i < got.length; i += 1) {
         const want = ex.tags[i] as number;
         const have = got[i] as number;
@@ -189,25 +188,17 @@ function casesOf(
   examples.forEach((ex, n) => {
     const tagger = new Tagger(taggers[n % FOLDS] as Map<string, Float64Array>);
     const figures = figuresOf(ex);
-    if (!figures.length) return;
-    const blocks = blocksAround(
-      figures.map((f) => f.si),
+    const all = candidatesOf(
+      tagger,
+      ex.passage.text,
+      ex.passage.lang,
+      figures.map((f) => ({ start: f.start, si: f.si, attribution: f.rule })),
       ex.sentences.length,
       (si) => ex.sentences[si] ?? [],
     );
-    const phrases = blocks.map((b) =>
-      tagBlock(tagger, ex.passage.text, b, ex.passage.lang),
-    );
-    for (const f of figures) {
-      const b = blocks.findIndex((bl) => bl.some((t) => t.si === f.si));
-      const block = blocks[b] as BlockToken[];
-      const k = block.findIndex((t) => t.token.start >= f.start);
-      const candidates = candidatesFor(
-        f.rule,
-        phrases[b] ?? [],
-        { si: f.si, token: k < 0 ? block.length - 1 : k },
-        ex.passage.lang,
-      );
+    figures.forEach((f, i) => {
+      const candidates = all[i];
+      if (!candidates) return;
       cases.push({
         example: n,
         lang: ex.passage.lang,
@@ -215,13 +206,14 @@ function casesOf(
         gold: f.gold,
         candidates,
       });
-    }
+    });
   });
   return cases;
 }
 
+// A candidate is right when the answer it gives in use names the claimant.
 const rightOne = (c: Case, cand: Candidate): boolean =>
-  attributionMatches(c.gold, cand.attribution);
+  attributionMatches(c.gold, answerOf(cand, c.rule));
 
 function trainChooser(cases: readonly Case[]): Map<string, number> {
   const m = new Averaged(1);

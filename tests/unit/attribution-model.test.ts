@@ -31,6 +31,7 @@ import {
   tokenFeatures,
   transitionsOf,
   viterbi,
+  viterbiBySentence,
 } from '../../src/shared/extract/span-tagger.js';
 import {
   lowerCopy,
@@ -55,7 +56,7 @@ function wholeBlock(text: string) {
   const lower = lowerCopy(text);
   const sentences = splitSentences(text).map((s) => tokenize(text, s, lower));
   const [block] = blocksAround(
-    sentences.map((_, i) => i),
+    sentences.map((_, si) => ({ si, reach: 0 })),
     sentences.length,
     (i) => sentences[i] ?? [],
   );
@@ -89,12 +90,13 @@ describe('compiled tagger', () => {
     let phrases = 0;
     for (const p of passages.slice(0, 200)) {
       const block = wholeBlock(p.text);
-      const slow = viterbi(
+      const slow = viterbiBySentence(
         emissionsOf(
           weights,
           block.map((_, i) => tokenFeatures(block, i, p.lang)),
         ),
         transitionsOf(weights),
+        block,
       );
       const fast = tagger.tag(block, p.lang);
       expect(fast).toEqual(slow);

@@ -41,23 +41,31 @@ const scoreRules = (file: string): Metrics =>
 
 // Floors just under the values reached; raise them as the extractor improves
 // so that a regression fails here.
-const FLOORS = { f1: 0.985, qualifier: 0.99, event: 0.98, attribution: 0.97 };
+const FLOORS = {
+  f1: 0.985,
+  qualifier: 0.995,
+  event: 0.985,
+  attribution: 0.97,
+};
+// Over 1,720 passages with blind corpus 9 (new and harder than the
+// rest): the floors of the 1,420 before it were f1 0.945, event 0.945,
+// attribution 0.915 and source 0.905.
 const BLIND_FLOORS = {
-  f1: 0.945,
+  f1: 0.95,
   qualifier: 0.985,
-  event: 0.945,
-  attribution: 0.915,
-  source: 0.905,
+  event: 0.95,
+  attribution: 0.905,
+  source: 0.895,
 };
 // The rules alone must not slip behind the model either.
-const RULE_FLOORS = { attribution: 0.855, source: 0.855 };
+const RULE_FLOORS = { attribution: 0.84, source: 0.835 };
 
 describe('blind corpora', () => {
   const all = toMetrics(sumCounts(BLIND.map(score)));
 
   it('reads every blind corpus', () => {
-    expect(BLIND.length).toBeGreaterThanOrEqual(36);
-    expect(all.passages).toBeGreaterThanOrEqual(1420);
+    expect(BLIND.length).toBeGreaterThanOrEqual(48);
+    expect(all.passages).toBeGreaterThanOrEqual(1720);
   });
 
   it('stays above the blind floors', () => {

@@ -90,6 +90,17 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
   // adjective that heads troops names their owner after any preposition.
   if (isAdjectiveCue(toks, k) && headsTroops(toks, k)) return 'actor';
   if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
+  // "Schätzungen für die ukrainische Seite": whose losses are counted.
+  if (
+    /^(?:für|for)$/u.test(prev?.lower ?? '') ||
+    (/^(?:die|den|der|the)$/u.test(prev?.lower ?? '') &&
+      /^(?:für|for)$/u.test(toks[k - 2]?.lower ?? ''))
+  )
+    return 'actor';
+  // A fact box's note in brackets: "etwa 11.000 (Herbst 2024, Schätzung
+  // Seoul)", "(ebenfalls Seoul)".
+  if (inBrackets(toks, k) && !/^(?:aus|from)$/u.test(prev?.lower ?? ''))
+    return 'source';
   // The subject of a speech or estimate verb is a source: "Südkorea geht
   // von 15.000 Soldaten aus", "Kyiv says".
   // "Die ukrainische Seite spricht von …": with a noun between.
@@ -137,6 +148,16 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
       break;
   }
   return t.isWord ? 'actor' : 'place';
+}
+
+/** True when token `k` stands inside round brackets of its sentence. */
+function inBrackets(toks: readonly Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 8; j -= 1) {
+    const t = (toks[j] as Token).text;
+    if (t === ')') return false;
+    if (t === '(') return true;
+  }
+  return false;
 }
 
 type Cue = readonly [number, string, CueRole];
@@ -322,7 +343,15 @@ export function resolveActor(
     if (cue && cue[1] === 'actor' && isRecipient(toks, k, byIndex)) continue;
     if (cue && (cue[1] === 'actor' || (cue[1] === 'source' && pronoun)))
       return cue[0];
-    if (PRONOUNS.has((toks[k] as Token).lower)) pronoun = true;
+    // "he said", "nannte er zunächst 1.500 Mann": a pronoun that speaks is
+    // the claimant, not the owner of the troops ("said it had sent" is).
+    const w = (toks[k] as Token).lower;
+    if (
+      PRONOUNS.has(w) &&
+      !SPEAKER_VERBS.has(toks[k + 1]?.lower ?? '') &&
+      !(/^(?:er|sie)$/u.test(w) && SPEAKER_VERBS.has(toks[k - 1]?.lower ?? ''))
+    )
+      pronoun = true;
   }
   for (let k = unit.next; k < toks.length; k += 1) {
     const t = toks[k] as Token;

@@ -22,7 +22,7 @@ import {
 } from './lexicon/anaphora.js';
 import { matchCasualtyCue } from './event.js';
 import { RELATIVES } from './lexicon/events.js';
-import { ownerOf } from './topic.js';
+import { originAfter, ownerOf } from './topic.js';
 import { findUnitAfter, matchUnitWord } from './unit.js';
 
 // Anchors of "die Zahl der … Soldaten … auf N" and "the number of … to N".
@@ -202,7 +202,23 @@ const OPENERS: ReadonlySet<string> = new Set([
   'additional',
   'wohl',
   'perhaps',
+  // "davon allein 17 an einem Tag", "darunter sogar 40 Offiziere".
+  'allein',
+  'sogar',
 ]);
+
+/**
+ * True when "davon", "darunter", "including" or "among them" stands before
+ * the figure, over qualifiers ("darunter sogar 12 Offiziere"): the figure
+ * counts a part of what the clause before counts.
+ */
+export function followsPartWord(toks: readonly Token[], num: number): boolean {
+  let b = num - 1;
+  while (b >= 0 && num - b <= 3 && OPENERS.has((toks[b] as Token).lower))
+    b -= 1;
+  const w = toks[b]?.lower ?? '';
+  return TOPIC_WORDS.has(w) || (w === 'them' && toks[b - 1]?.lower === 'among');
+}
 
 /** "seien es (damit) etwa 14.000": `b` is the last word before the figure. */
 function isCopulaEs(toks: readonly Token[], b: number): boolean {
@@ -242,7 +258,7 @@ function antecedentOf(
       const t = list[k] as Token;
       const u = KP_DEMONYMS.has(t.lower) ? 'soldiers' : matchUnitWord(t, lang);
       if (!u) continue;
-      const owner = ownerOf(list, k);
+      const owner = ownerOf(list, k) ?? originAfter(list, k);
       nearest = nearest ?? [u, owner];
       if (owner === 'KP') return [nearest[0], owner];
     }
@@ -302,7 +318,11 @@ export function findAnaphoricUnit(
     while (b >= 0 && num - b <= 3 && OPENERS.has((toks[b] as Token).lower))
       b -= 1;
     const before = toks[b];
-    if (before && TOPIC_WORDS.has(before.lower) && lang === 'de') to = end;
+    // "Davon seien mindestens 10.000 …", "Darunter sind rund 500 …": the
+    // verb of a fronted "davon" stands between it and the figure.
+    const fronted =
+      before && SUBJECT_VERBS.has(before.lower) ? toks[b - 1] : before;
+    if (fronted && TOPIC_WORDS.has(fronted.lower) && lang === 'de') to = end;
     // "North Korean troops (about 11,000) are …": the noun before "(".
     else if (
       before?.text === '(' &&

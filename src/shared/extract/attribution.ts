@@ -16,7 +16,12 @@ import { matchCasualtyCue } from './event.js';
 import { auxiliarySubject, leadEnd, subjectSource } from './subject.js';
 import { BEFORE_FIRST_WORDS, matchSentenceOnce } from './source-patterns.js';
 import { isCapitalized, type Token } from './text.js';
-import { DENIALS, GENERIC_SOURCES, RUBRICS } from './lexicon/source-words.js';
+import {
+  DENIALS,
+  DOC_NOUNS,
+  GENERIC_SOURCES,
+  RUBRICS,
+} from './lexicon/source-words.js';
 
 // Results per token array: a sentence is read as the current, the next and
 // the previous one of its neighbours' figures. Keys are the arrays the
@@ -83,13 +88,18 @@ function colonSource(
   return joinSource(text, tail);
 }
 
-/** True for "die Behörde", "the agency" and the like. */
+/**
+ * True for "die Behörde", "the agency" and the like, and for a document
+ * without its author ("Dem Bericht zufolge", "the report"): they point back
+ * to a claimant named before.
+ */
 export function isGeneric(source: string): boolean {
   const lower = source.toLowerCase();
   const words = lower.split(/\s+/u);
+  const one = words.length === 1 ? (words[0] as string) : null;
   return (
     GENERIC_SOURCES.has(lower) ||
-    (words.length === 1 && GENERIC_SOURCES.has(words[0] as string))
+    (one !== null && (GENERIC_SOURCES.has(one) || DOC_NOUNS.has(one)))
   );
 }
 

@@ -9,15 +9,10 @@ import type { Claim, Language } from '../claim.js';
 import { findAttribution } from './attribution.js';
 import { findClauseAttribution } from './clause-source.js';
 import { resolveActor } from './actor.js';
-import {
-  CASUALTY_EVENTS,
-  classifyEvent,
-  hasPresenceCue,
-  matchCasualtyCue,
-} from './event.js';
+import { matchCasualtyCue } from './event.js';
+import { eventInContext } from './event-context.js';
 import { findAnaphoricUnit, findUnitBefore } from './anaphora.js';
-import { isPartitiveWhole } from './event-scope.js';
-import { findEarlierLevel, restatesFigure } from './levels.js';
+import { findEarlierLevel } from './levels.js';
 import { findPostQualifier, findStrongBody, findUnitAfter } from './unit.js';
 import {
   findTokenIndex,
@@ -40,6 +35,7 @@ import {
   isCoordinated,
   isSubunitSize,
   isHomeStrength,
+  isMoney,
   quotesEarlierVersion,
 } from './filters.js';
 import { findTurns, turnSource, type Turn } from './speaker.js';
@@ -102,11 +98,22 @@ function buildClaim(
   edge: (i: number, side: 'head' | 'tail') => Token[],
   lang: Language,
   carry: Claim | null,
+  opening: Claim | null,
   attributions: Map<number, string | null>,
   hasHeadline: boolean,
   turns: () => readonly Turn[],
 ): Claim | null {
   if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN)
+    return null;
+  // A score or tally: "by a vote of 443-0", "mit 520:110".
+  const score = /^[-\u2010\u2011–:]\d/u;
+  if (
+    m.low === null &&
+    (score.test(text.slice(m.end, m.end + 2)) ||
+      /\d[-\u2010\u2011–:]$/u.test(
+        text.slice(Math.max(0, m.start - 2), m.start),
+      ))
+  )
     return null;
   // Rules look at most WINDOW tokens either side, so a huge sentence costs
   // the same per figure as a normal one (linear time overall).
@@ -182,15 +189,20 @@ function buildClaim(
     isArmySize(toks, num, m.value) ||
     quotesEarlierVersion(toks) ||
     isSubunitSize(toks, num) ||
-    isHomeStrength(toks, num)
+    isHomeStrength(toks, num) ||
+    isMoney(toks, num, end)
   )
     return null;
+  // Without a headline, the lead sentence sets the topic ("Wie viele
+  // Nordkoreaner stehen noch in Russland? … Der britische Geheimdienst geht
+  // von etwa elftausend Mann aus").
+  const lead = headline ?? (si > 1 ? edge(0, 'head') : null);
   const actor = resolveActor(
     toks,
     num,
     unit,
     prev,
-    si > 0 ? headline : null,
+    si > 0 ? lead : null,
     unit.actor ? null : troopOwner(prev, lang),
   );
   if (actor !== 'KP') return null;
@@ -210,28 +222,15 @@ function buildClaim(
     isCoordinated(toks, num, before.end)
   )
     qualifier = before.qualifier;
-  let event = classifyEvent(toks, num, unit, lang);
-  // "will send 6,000 — 1,000 sappers … and 5,000 builders —": a figure
-  // with no event word of its own shares the plan of the one before it in
-  // the sentence.
-  if (
-    event === 'deployed' &&
-    before &&
-    (before.event === 'projected' || before.event === 'training') &&
-    !hasPresenceCue(toks, num, unit, lang)
-  )
-    event = before.event;
-  // "about 1,000 … were killed or wounded, and at least 30 of them were
-  // officers": a part of the losses before it in the sentence; "…, while
-  // Kyiv put the figure at 4,000": another count of them.
-  if (
-    event === 'deployed' &&
-    (anaphoric || restatesFigure(toks, num)) &&
-    !isPartitiveWhole(toks, num, unit.next) &&
-    before &&
-    (CASUALTY_EVENTS as readonly string[]).includes(before.event)
-  )
-    event = before.event;
+  const event = eventInContext(
+    toks,
+    num,
+    unit,
+    lang,
+    before,
+    opening,
+    anaphoric,
+  );
   const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;
   // Attribution depends on the sentence only: computed once per sentence
   // (dense passages hold many figures per sentence).
@@ -329,6 +328,8 @@ export function extractClaims(
     };
     const out: Claim[] = [];
     const sentenceOf: number[] = [];
+    // The first claim of each sentence, for a figure that restates it.
+    const firsts = new Map<number, Claim>();
     let si = 0;
     const attributions = new Map<number, string | null>();
     // The headline is the first line, when the text has more than one.
@@ -350,6 +351,7 @@ export function extractClaims(
         edge,
         lang,
         out.at(-1) ?? null,
+        firsts.get(si - 1) ?? null,
         attributions,
         hasHeadline,
         turns,
@@ -357,6 +359,7 @@ export function extractClaims(
       if (claim) {
         out.push(claim);
         sentenceOf.push(si);
+        if (!firsts.has(si)) firsts.set(si, claim);
       }
     }
     const model = options.model === undefined ? SHIPPED : options.model;

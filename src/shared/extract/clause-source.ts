@@ -152,6 +152,8 @@ export function findClauseAttribution(
 ): string | null {
   const denier = reportsOwner(text, toks, num, lang);
   if (denier) return denier;
+  const noted = bracketNote(text, toks, num);
+  if (noted) return noted;
   const bounds = clauseBounds(text, toks, num, lang);
   if (!bounds) return null;
   // Figures of one clause share its source: read each clause once.
@@ -169,6 +171,44 @@ export function findClauseAttribution(
 }
 
 const MEMO = new WeakMap<readonly Token[], Map<number, string | null>>();
+
+// Words that introduce the source of a fact box's note.
+const NOTE_CUES =
+  /^(?:schätzung|laut|ebenfalls|quelle|per|according|source|estimate)$/u;
+
+/**
+ * The claimant a fact box's note names in brackets after the figure:
+ * "Entsandt: rund 14.000 (Stand Frühjahr 2025, Schätzung Seoul)",
+ * "Verwundet: etwa 3.500 (ebenfalls Seoul)", "about 12,000 (per Kyiv)":
+ * the capitalised words that end the note, after a cue or a comma.
+ */
+function bracketNote(
+  text: string,
+  toks: readonly Token[],
+  num: number,
+): string | null {
+  let open = num + 1;
+  while (open < toks.length && open - num <= 4 && toks[open]?.text !== '(')
+    open += 1;
+  if (toks[open]?.text !== '(') return null;
+  let close = open + 1;
+  while (close < toks.length && close - open <= 12 && toks[close]?.text !== ')')
+    close += 1;
+  if (toks[close]?.text !== ')') return null;
+  let from = close;
+  while (from - 1 > open && isCapitalized(toks[from - 1] as Token)) from -= 1;
+  if (from === close) return null;
+  const before = toks[from - 1] as Token;
+  if (from - 1 !== open && before.text !== ',' && !NOTE_CUES.test(before.lower))
+    return null;
+  const name = toks.slice(from, close);
+  if (
+    !matchActor(name[0]?.lower ?? '') &&
+    !canonicalSource(joinSource(text, name))
+  )
+    return null;
+  return joinSource(text, name);
+}
 
 /** The source of the clause `bounds` of `toks`, or null. */
 function clauseSource(

@@ -24,7 +24,7 @@ import {
   shape,
   shapeFeatures,
   transitionsOf,
-  viterbi,
+  viterbiBySentence,
   wordFeatures,
   phrasesOf,
   type BlockToken,
@@ -130,6 +130,14 @@ class Scratch {
   emissions = new Float64Array(256 * TAG_COUNT);
   best = new Float64Array(256 * TAG_COUNT);
   back = new Int8Array(256 * TAG_COUNT);
+
+  private pairRows: Float64Array[] = [];
+
+  /** A reusable array for `n` pair rows. */
+  pairs(n: number): Float64Array[] {
+    if (this.pairRows.length < n) this.pairRows = new Array(n);
+    return this.pairRows;
+  }
 
   fit(n: number): void {
     if (n <= this.first.length) return;
@@ -271,6 +279,14 @@ export class Tagger {
       j >= lo ? (entries[j] as Entry) : j < 0 ? blockBefore : sentenceBefore;
     const later = (j: number, hi: number): Entry =>
       j < hi ? (entries[j] as Entry) : j >= n ? blockAfter : sentenceAfter;
+    // Each token's pair with the word before it, read once: it is also
+    // the next token's "two before" pair and the one before's "after" pair.
+    const pairs = scratch.pairs(n);
+    for (let i = 0; i < n; i += 1)
+      pairs[i] = this.pair(
+        earlier(i - 1, first[i] as number),
+        entries[i] as Entry,
+      );
     for (let i = 0; i < n; i += 1) {
       const lo = first[i] as number;
       const hi = end[i] as number;
@@ -291,9 +307,11 @@ export class Tagger {
       const r2 = m2.row;
       const r3 = p1.row;
       const r4 = p2.row;
-      const q0 = this.pair(m1, w0);
-      const q1 = this.pair(w0, p1);
-      const q2 = this.pair(m2, m1);
+      const q0 = pairs[i] as Float64Array;
+      const q1 =
+        i + 1 < hi ? (pairs[i + 1] as Float64Array) : this.pair(w0, p1);
+      const q2 =
+        i - 1 >= lo ? (pairs[i - 1] as Float64Array) : this.pair(m2, m1);
       const { shapes: shapeRows, positions, gaps: gapRows } = this;
       // Per tag: the five word slots (in the order of `SLOTS`), the three
       // pairs (of `PAIRS`), shape, position, figure gap.
@@ -322,7 +340,7 @@ export class Tagger {
     scratch.fit(n);
     const { best, back } = scratch;
     const scores = this.score(block, lang, scratch.emissions);
-    return viterbi(scores, this.moves, n, best, back);
+    return viterbiBySentence(scores, this.moves, block, best, back);
   }
 
   /** The claimant phrases the tagger marks in a block. */

@@ -142,3 +142,42 @@ function finiteBefore(toks: readonly Token[], a: number, k: number): boolean {
   }
   return false;
 }
+
+// Verbs of sending: in a condition they name a deployment still to come.
+const SEND_VERBS =
+  /^(?:schick(?:t|en|te|ten)?|entsend(?:et|en)|send(?:et|en|s)?|verleg(?:t|en)|deploys?|dispatch(?:es)?)$/u;
+// Sentence openers of a condition: German verb-first ("Sollte Pjöngjang
+// … schicken, …"), English "Should", and the conjunctions.
+const CONDITION_OPENERS = /^(?:sollte|sollten|should)$/u;
+const CONDITION_WORDS = /^(?:wenn|falls|sofern|if)$/u;
+
+/**
+ * True when the figure's clause [a, b) is a condition about sending
+ * troops: "Sollte Pjöngjang …, weitere 5.000 Mann schicken, wäre das …",
+ * "Es würde mich nicht wundern, wenn Pjöngjang noch einmal 20.000 Mann
+ * schickt", "if Pyongyang sends another 10,000". A condition is a
+ * deployment that may come: `projected`.
+ */
+export function isConditionalSend(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+): boolean {
+  let sends = false;
+  for (let k = a; k < b; k += 1)
+    if (SEND_VERBS.test((toks[k] as Token).lower)) sends = true;
+  if (!sends) return false;
+  if (CONDITION_WORDS.test(toks[a]?.lower ?? '')) return true;
+  // Verb-first: the sentence opens with the condition, and no main clause
+  // (a comma and a finite verb) stands between it and the figure.
+  if (!CONDITION_OPENERS.test(toks[0]?.lower ?? '')) return false;
+  for (let k = 1; k < a; k += 1)
+    if (
+      (toks[k] as Token).text === ',' &&
+      /^(?:wäre|wären|würde|würden|dann|would|then)$/u.test(
+        toks[k + 1]?.lower ?? '',
+      )
+    )
+      return false;
+  return true;
+}

@@ -22,8 +22,9 @@ const WHOLE_ADVERBS = new Set([
 const LINKS = new Set(['of', 'the', 'those', 'von', 'den', 'aus', 'out']);
 
 // Words of a part stated as a share: "rund ein Drittel", "nearly half".
+// Shares of a whole: "ein Drittel", "jeder vierte", "every fifth".
 const SHARES =
-  /^(?:\d.*|drittel|viertel|hälfte|prozent|third|quarter|half|percent|per)$/u;
+  /^(?:\d.*|drittel|viertel|hälfte|prozent|third|quarter|half|percent|per|zweite|dritte|vierte|fünfte|zehnte|fourth|fifth|tenth)$/u;
 
 /**
  * True when the figure at `num` is the whole of a partitive that a later

@@ -15,7 +15,7 @@ import {
   nearestCue,
 } from './event-cues.js';
 import { isAlreadyThere, isPartitiveWhole } from './event-scope.js';
-import { isProjected } from './event-plans.js';
+import { isConditionalSend, isProjected } from './event-plans.js';
 import {
   RELATIVES,
   PAST,
@@ -74,8 +74,14 @@ function findCasualtyEvent(
     for (let k = a; k < b; k += 1) {
       if ((k >= num && k < nounEnd) !== inside) continue;
       // A loss noun counted by its own figure ("3,000 casualties") says
-      // nothing about this one.
-      if (k - 1 !== num && k > 0 && /^\d/u.test((toks[k - 1] as Token).text))
+      // nothing about this one; a year before it is no count ("im Oktober
+      // 2024 getötet").
+      const before = k > 0 ? (toks[k - 1] as Token).text : '';
+      if (
+        k - 1 !== num &&
+        /^\d/u.test(before) &&
+        !/^(?:19|20)\d\d$/u.test(before)
+      )
         continue;
       // "to replace losses", "um die Verluste auszugleichen": the losses
       // are why troops come, not what the figure counts.
@@ -137,6 +143,23 @@ function isCause(toks: readonly Token[], k: number): boolean {
   return false;
 }
 
+/**
+ * The loss the clause before names, for a part of it: "… habe mehrere
+ * Dutzend nordkoreanische Soldaten getötet, davon allein 17 an einem Tag",
+ * "… were killed or wounded, of whom some 300 …". Null when the figure's
+ * clause does not follow a comma.
+ */
+export function antecedentLoss(
+  toks: readonly Token[],
+  num: number,
+  lang: Language,
+): ClaimEvent | null {
+  const [a] = clauseAround(toks, num);
+  if (a < 2 || toks[a - 1]?.text !== ',') return null;
+  const [pa, pb] = clauseAround(toks, a - 2);
+  return findCasualtyEvent(toks, pa, pb, a - 2, a - 2, lang);
+}
+
 /** True for troops rotated out ("rotated out 2,000", "rotated home"). */
 function isRotatedOut(toks: readonly Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k += 1) {
@@ -147,6 +170,26 @@ function isRotatedOut(toks: readonly Token[], a: number, b: number): boolean {
       if ((toks[j] as Token).lower === 'out') return true;
   }
   return false;
+}
+
+/**
+ * True for troops gone home: "seien in ihre Heimat zurückgekehrt", "have
+ * returned home", "nach Hause geschickt".
+ */
+function isSentHome(toks: readonly Token[], a: number, b: number): boolean {
+  let home = false;
+  let back = false;
+  for (let k = a; k < b; k += 1) {
+    const w = (toks[k] as Token).lower;
+    if (/^(?:heimat|hause|home|homeland)$/u.test(w)) home = true;
+    if (
+      /^(?:zurück\p{L}*|returned|returning|sent|geschickt|gebracht|flown)$/u.test(
+        w,
+      )
+    )
+      back = true;
+  }
+  return home && back;
 }
 
 /** True when a verb of making good stands next to the loss noun at `k`. */
@@ -202,7 +245,7 @@ export function classifyEvent(
   // gefallen": the whole of a partitive is the force, not its part's loss.
   if (isPartitiveWhole(toks, num, unit.next))
     return isProjected(toks, num, unit.next, lang) ? 'projected' : 'deployed';
-  if (isRotatedOut(toks, a, b)) return 'other';
+  if (isRotatedOut(toks, a, b) || isSentHome(toks, a, wideEnd)) return 'other';
   const casualty = findCasualtyEvent(toks, a, wideEnd, num, unit.next, lang);
   if (casualty) return casualty;
   // A fact box's label: "Killed as of January 2025 (NIS): about 300".
@@ -242,6 +285,7 @@ export function classifyEvent(
     const [pa] = clauseAround(toks, a - 2);
     projected = hasCue(toks, pa, a - 1, PLAN_VERBS);
   }
+  if (!projected) projected = isConditionalSend(toks, a, b);
   // "the 12,000-strong force already in Russia is likely to grow": the
   // plan is about more troops, not these.
   if (projected && isAlreadyThere(toks, unit.next)) projected = false;

@@ -9,7 +9,14 @@
  */
 import type { Claim, Language } from '../claim.js';
 import MODEL from './lexicon/attribution-model.json' with { type: 'json' };
-import { candidatesFor, choose } from './source-rerank.js';
+import { isGeneric } from './attribution.js';
+import {
+  answerOf,
+  candidatesFor,
+  choose,
+  type Candidate,
+} from './source-rerank.js';
+import { canonicalSource } from './source.js';
 import type { BlockToken, Phrase } from './span-tagger.js';
 import { Tagger } from './compiled-tagger.js';
 import type { Token } from './text.js';
@@ -45,18 +52,33 @@ export const SHIPPED: AttributionModel = modelFrom(
 export const SENTENCE_REACH = 2;
 
 /**
- * The blocks of consecutive sentences within {@link SENTENCE_REACH} of a
- * figure's sentence, as tagger input: far-apart figures of a long article
- * give separate blocks, so the cost stays linear in the text.
+ * How far from its sentence a figure's candidates may stand: a figure the
+ * rules give a claimant of the source table weighs the phrases of its own
+ * sentence only (on the labelled corpus, 31 of the 34 changes to such an
+ * answer came from there), the others those within {@link SENTENCE_REACH}.
+ */
+export function reachOf(attribution: string | null): number {
+  return attribution !== null &&
+    !isGeneric(attribution) &&
+    canonicalSource(attribution) !== null
+    ? 0
+    : SENTENCE_REACH;
+}
+
+/**
+ * The blocks of consecutive sentences that some figure may read (its
+ * sentence and those within its reach), as tagger input: far-apart
+ * figures of a long article give separate blocks, so the cost stays linear
+ * in the text.
  */
 export function blocksAround(
-  figureSentences: readonly number[],
+  figures: readonly { si: number; reach: number }[],
   sentenceCount: number,
   tokens: (si: number) => readonly Token[],
 ): BlockToken[][] {
   const wanted = new Set<number>();
-  for (const si of figureSentences)
-    for (let d = -SENTENCE_REACH; d <= SENTENCE_REACH; d += 1)
+  for (const { si, reach } of figures)
+    for (let d = -reach; d <= reach; d += 1)
       if (si + d >= 0 && si + d < sentenceCount) wanted.add(si + d);
   const blocks: BlockToken[][] = [];
   let block: BlockToken[] = [];
@@ -70,16 +92,6 @@ export function blocksAround(
   }
   if (block.length) blocks.push(block);
   return blocks;
-}
-
-/** The phrases the tagger marks in a block. */
-export function tagBlock(
-  tagger: Tagger,
-  text: string,
-  block: readonly BlockToken[],
-  lang: Language,
-): Phrase[] {
-  return tagger.phrases(text, block, lang);
 }
 
 /** A figure as the chooser sees it. */
@@ -109,6 +121,40 @@ function place(
 }
 
 /**
+ * The candidates of each figure, in the order of `figures` (null for a
+ * figure no block holds): what the chooser weighs in use and in training.
+ */
+export function candidatesOf(
+  tagger: Tagger,
+  text: string,
+  lang: Language,
+  figures: readonly Figure[],
+  sentenceCount: number,
+  tokens: (si: number) => readonly Token[],
+): (Candidate[] | null)[] {
+  const reaches = figures.map((f) => ({
+    si: f.si,
+    reach: reachOf(f.attribution),
+  }));
+  const blocks = blocksAround(reaches, sentenceCount, tokens);
+  const phrases = blocks.map((b) => tagger.phrases(text, b, lang));
+  return figures.map((f, i) => {
+    const at = place(blocks, f);
+    if (!at) return null;
+    const reach = (reaches[i] as { reach: number }).reach;
+    const near = (phrases[at.block] as Phrase[]).filter(
+      (p) => Math.abs(p.si - f.si) <= reach,
+    );
+    return candidatesFor(
+      f.attribution,
+      near,
+      { si: f.si, token: at.token },
+      lang,
+    );
+  });
+}
+
+/**
  * Each figure's attribution after the second look: the chosen candidate's
  * words, in the order of `figures`.
  */
@@ -121,22 +167,19 @@ export function chooseAttributions(
   tokens: (si: number) => readonly Token[],
 ): (string | null)[] {
   if (figures.length === 0) return [];
-  const blocks = blocksAround(
-    figures.map((f) => f.si),
+  const all = candidatesOf(
+    model.tagger,
+    text,
+    lang,
+    figures,
     sentenceCount,
     tokens,
   );
-  const phrases = blocks.map((b) => tagBlock(model.tagger, text, b, lang));
-  return figures.map((f) => {
-    const at = place(blocks, f);
-    if (!at) return f.attribution;
-    const candidates = candidatesFor(
-      f.attribution,
-      phrases[at.block] as Phrase[],
-      { si: f.si, token: at.token },
-      lang,
-    );
-    return choose(model.rerank, candidates).attribution;
+  return figures.map((f, i) => {
+    const candidates = all[i];
+    return candidates
+      ? answerOf(choose(model.rerank, candidates), f.attribution)
+      : f.attribution;
   });
 }
 

@@ -23,6 +23,48 @@ const EARLIER_LEVEL = [
   ['statt'],
 ];
 
+// "up from an estimate of 3,000 …": a count noun between cue and figure.
+const ESTIMATE_NOUNS = /^(?:estimate|figure|count|toll|schätzung|zahl)$/u;
+
+/**
+ * How "up from", "statt bisher" … stands before the figure: 'plain', or
+ * 'noun' with a count noun between ("up from an estimate of 3,000"), or
+ * null.
+ */
+export function earlierCueBefore(
+  toks: readonly Token[],
+  num: number,
+): 'plain' | 'noun' | null {
+  let b = num - 1;
+  while (
+    b >= 0 &&
+    num - b <= 3 &&
+    QUALIFIER_WORDS.has((toks[b] as Token).lower)
+  )
+    b -= 1;
+  let form: 'plain' | 'noun' = 'plain';
+  // "of" may have been read as a qualifier word ("upwards of").
+  const ofAt = /^(?:of|von)$/u.test(toks[b]?.lower ?? '') ? b : b + 1;
+  if (
+    /^(?:of|von)$/u.test(toks[ofAt]?.lower ?? '') &&
+    ESTIMATE_NOUNS.test(toks[ofAt - 1]?.lower ?? '') &&
+    /^(?:an?|the|einer|der)$/u.test(toks[ofAt - 2]?.lower ?? '')
+  ) {
+    b = ofAt - 3;
+    form = 'noun';
+  }
+  const cue = EARLIER_LEVEL.some((words) =>
+    words.every((w, j) => toks[b - words.length + 1 + j]?.lower === w),
+  );
+  return cue ? form : null;
+}
+
+/** True when "up from", "statt bisher" … stands before the figure. */
+export const followsEarlierCue = (
+  toks: readonly Token[],
+  num: number,
+): boolean => earlierCueBefore(toks, num) !== null;
+
 /**
  * A bare figure that states an earlier level of the sentence's count:
  * "the number … at about 10,000 in late October, up from 3,000 a week
@@ -37,18 +79,20 @@ export function findEarlierLevel(
   before: { unit: Unit; actor: string | null } | null,
   lang: Language,
 ): UnitMatch | null {
-  if (!standsAlone(toks[end], lang) && toks[end]?.lower !== 'a') return null;
-  let b = num - 1;
-  while (
-    b >= 0 &&
-    num - b <= 3 &&
-    QUALIFIER_WORDS.has((toks[b] as Token).lower)
+  const form = earlierCueBefore(toks, num);
+  if (form === null) return null;
+  // "up from an estimate of 3,000 the department gave": a relative clause
+  // may follow the count noun's figure.
+  const after = toks[end]?.lower ?? '';
+  if (
+    !standsAlone(toks[end], lang) &&
+    after !== 'a' &&
+    !(
+      form === 'noun' &&
+      /^(?:the|that|which|it|they|die|der|es|sie)$/u.test(after)
+    )
   )
-    b -= 1;
-  const cue = EARLIER_LEVEL.find((words) =>
-    words.every((w, j) => toks[b - words.length + 1 + j]?.lower === w),
-  );
-  if (!cue) return null;
+    return null;
   const found: [Unit, string | null] | null = before
     ? [before.unit, before.actor]
     : postcedentOf(toks, end, lang);
@@ -80,7 +124,8 @@ const FIGURE_NOUNS = new Set([
  * etwa 300". It then counts what that claim counts.
  */
 export function restatesFigure(toks: readonly Token[], num: number): boolean {
-  const link = /^(?:at|auf|bei|von|of)$/u;
+  // "put the figure at 3,000", "die Zahl mit rund 900 angegeben".
+  const link = /^(?:at|auf|bei|von|of|mit)$/u;
   let b = num - 1;
   while (
     b >= 0 &&
@@ -90,6 +135,13 @@ export function restatesFigure(toks: readonly Token[], num: number): boolean {
   )
     b -= 1;
   if (!link.test(toks[b]?.lower ?? '')) return false;
+  // "die Zahl noch mit rund 900 angegeben": an adverb may stand between.
+  if (
+    /^(?:noch|zunächst|bisher|damals|still|then|only|first)$/u.test(
+      toks[b - 1]?.lower ?? '',
+    )
+  )
+    b -= 1;
   return (
     FIGURE_NOUNS.has(toks[b - 1]?.lower ?? '') &&
     /^(?:the|this|that|its|their|die|diese|eine|ihre)$/u.test(

@@ -176,6 +176,18 @@ export function candidatesFor(
   return out;
 }
 
+/**
+ * The attribution a chosen candidate gives: a phrase that names the rules'
+ * claimant keeps the rules' words (they read titles and appositions the
+ * tagger may cut).
+ */
+export function answerOf(
+  chosen: Candidate,
+  rule: string | null,
+): string | null {
+  return chosen.features.includes('matchRule') ? rule : chosen.attribution;
+}
+
 /** Sum of the weights of a candidate's features. */
 export function candidateScore(
   weights: ReadonlyMap<string, number>,

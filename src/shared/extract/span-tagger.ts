@@ -233,8 +233,8 @@ export function viterbi(
   emissions: Float64Array,
   moves: number[][],
   n = emissions.length / TAG_COUNT,
-  best = new Float64Array(n * TAG_COUNT),
-  back = new Int8Array(n * TAG_COUNT),
+  best: Float64Array = new Float64Array(n * TAG_COUNT),
+  back: Int8Array = new Int8Array(n * TAG_COUNT),
 ): number[] {
   if (n === 0) return [];
   for (let c = 0; c < TAG_COUNT; c += 1)
@@ -270,12 +270,40 @@ export function viterbi(
   return tags;
 }
 
-/** The best tag sequence for the tokens' features, as the trainer reads it. */
+/**
+ * The best tags of a block, sentence by sentence: a phrase never crosses a
+ * sentence, and a sentence is tagged the same whatever block holds it.
+ */
+export function viterbiBySentence(
+  emissions: Float64Array,
+  moves: number[][],
+  block: readonly BlockToken[],
+  best?: Float64Array,
+  back?: Int8Array,
+): number[] {
+  const tags: number[] = [];
+  for (let lo = 0; lo < block.length;) {
+    const si = (block[lo] as BlockToken).si;
+    let hi = lo + 1;
+    while (hi < block.length && (block[hi] as BlockToken).si === si) hi += 1;
+    const part = emissions.subarray(lo * TAG_COUNT, hi * TAG_COUNT);
+    tags.push(...viterbi(part, moves, hi - lo, best, back));
+    lo = hi;
+  }
+  return tags;
+}
+
+/** The best tags for the tokens' features, as the trainer reads them. */
 export function decode(
   weights: TaggerWeights,
   features: readonly (readonly string[])[],
+  block: readonly BlockToken[],
 ): number[] {
-  return viterbi(emissionsOf(weights, features), transitionsOf(weights));
+  return viterbiBySentence(
+    emissionsOf(weights, features),
+    transitionsOf(weights),
+    block,
+  );
 }
 
 /** The phrases a tag sequence marks, with their words as the text has them. */

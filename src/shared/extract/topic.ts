@@ -99,7 +99,11 @@ function isNegated(list: readonly Token[], k: number): boolean {
 }
 
 /** The actor code named right before the noun at `k` ("Pyongyang's soldiers"), if any. */
-export function ownerOf(toks: readonly Token[], k: number): string | null {
+export function ownerOf(
+  toks: readonly Token[],
+  k: number,
+  german = false,
+): string | null {
   // A demonym names its own owner: "mehr als 10.000 Nordkoreaner".
   if (KP_DEMONYMS.has((toks[k] as Token).lower)) return 'KP';
   for (let j = k - 1; j >= 0 && k - j <= 3; j -= 1) {
@@ -116,8 +120,18 @@ export function ownerOf(toks: readonly Token[], k: number): string | null {
       matchActor(`${t.lower} ${toks[j + 1]?.lower ?? ''}`) ??
       matchActor(t.lower);
     if (code) return code;
+    // A German noun ends the phrase: "nach Erkenntnissen des
+    // südkoreanischen Geheimdienstes weitere Soldaten" names no owner.
+    if (german && isCapitalized(t)) return null;
   }
   return null;
+}
+
+/** The country after a troop noun: "troops from North Korea", "Soldaten aus Nordkorea". */
+export function originAfter(toks: readonly Token[], k: number): string | null {
+  if (!/^(?:from|aus)$/u.test(toks[k + 1]?.lower ?? '')) return null;
+  const a = toks[k + 2]?.lower ?? '';
+  return matchActor(`${a} ${toks[k + 3]?.lower ?? ''}`) ?? matchActor(a);
 }
 
 /**
@@ -216,7 +230,7 @@ export function troopOwner(
   let last: string | null = null;
   for (let k = 0; k < toks.length; k += 1) {
     if (!troopNoun(toks[k] as Token, lang, toks[k - 1])) continue;
-    const owner = ownerOf(toks, k);
+    const owner = ownerOf(toks, k, lang === 'de');
     if (owner === 'KP') return owner;
     last = owner ?? last;
   }

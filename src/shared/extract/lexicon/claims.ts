@@ -47,6 +47,8 @@ export const QUALIFIER_PHRASES: Readonly<
     ['über', 'more_than'],
     ['unter', 'up_to'],
     ['mind.', 'at_least'],
+    ['größenordnung von', 'approx'],
+    ['in der größenordnung von', 'approx'],
   ],
   en: [
     ['no fewer than', 'at_least'],
@@ -95,6 +97,8 @@ export const QUALIFIER_PHRASES: Readonly<
     ['closer to', 'approx'],
     ['maybe', 'approx'],
     ['in the region of', 'approx'],
+    ['on the order of', 'approx'],
+    ['in the order of', 'approx'],
     ['north of', 'more_than'],
     ['passed', 'more_than'],
   ],
@@ -395,6 +399,16 @@ export const NON_ACTOR_PREPOSITIONS: ReadonlySet<string> = new Set([
 
 /** Words after an actor cue that make it a source, not an actor. */
 export const SOURCE_HEADS: ReadonlySet<string> = new Set([
+  // "Die ukrainische Führung hatte erklärt …", "Ukraine's leadership",
+  // "Südkoreanische Analysten zählten …".
+  'führung',
+  'leadership',
+  'analysten',
+  'analysts',
+  'experten',
+  'experts',
+  'beobachter',
+  'observers',
   'geheimdienst',
   'geheimdienste',
   'geheimdienstes',
@@ -646,6 +660,8 @@ export const OTHER_CUES: Readonly<Record<Language, readonly string[]>> = {
     'herausgenommen',
     'abgesetzt',
     'geflohen',
+    'zurückrotiert',
+    'heimgekehrt',
   ],
   en: [
     'deserted',
@@ -656,6 +672,7 @@ export const OTHER_CUES: Readonly<Record<Language, readonly string[]>> = {
     'withdrawn',
     'pulled',
     'fled',
+    'abandoned',
   ],
 };
 
@@ -691,6 +708,8 @@ export const PROJECTION_CUES: Readonly<Record<Language, ReadonlySet<string>>> =
       'würde',
       'würden',
       'bereitet',
+      // "Pjöngjang bereite die Entsendung … vor" (reported speech).
+      'bereite',
       'beabsichtigt',
       'erwägt',
       'vorbereitet',
@@ -736,6 +755,11 @@ export const PROJECTION_CUES: Readonly<Record<Language, ReadonlySet<string>>> =
       'ready',
       'mobilising',
       'mobilizing',
+      // "had agreed to send", "has decided to dispatch", "pledged to send".
+      'agreed',
+      'decided',
+      'pledged',
+      'promised',
     ]),
   };
 

@@ -189,7 +189,8 @@ function scanRaw(text: string): RawNumber[] {
 }
 
 // What may stand between the two ends of a range.
-const RANGE_GAP = /^\s*(?:-|–|—|bis|to|und|and)\s*$/iu;
+// "zwei- bis dreitausend": German suspends the shared part with a hyphen.
+const RANGE_GAP = /^(?:-\s+(?=\S))?\s*(?:-|–|—|bis|to|und|and)\s*$/iu;
 // Spoken ranges of spelled numbers: "eleven, twelve thousand", "drei, vier
 // Tausend", "three or four thousand".
 const SPOKEN_GAP = /^\s*(?:,|or|oder)\s*$/iu;

@@ -137,9 +137,10 @@ function scanGerman(
     return sc !== undefined && sc >= 12 && next !== 'k' ? raw(1) : null;
   }
   const de = parseGermanNumberWord(lower);
-  // "mehrere Tausend", "einige Hundert": a vague amount, no figure.
+  // "mehrere Tausend", "einige Hundert", "einige zehntausend Mann": a
+  // vague amount, no figure.
   if (
-    (de === 100 || de === 1000) &&
+    (de === 100 || de === 1000 || de === 10_000 || de === 100_000) &&
     VAGUE_BEFORE.has(readWordBefore(text, i))
   ) {
     return null;

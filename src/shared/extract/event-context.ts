@@ -1,0 +1,71 @@
+/**
+ * A figure's event in the context of the claims around it: an earlier
+ * level ("up from 600") or a restatement ("put the figure at 3,000")
+ * counts what the figure it refers to counts, a part ("30 of them", "davon
+ * allein 17") is a part of the losses before it, and a figure with no
+ * event word shares the plan of the one before it.
+ */
+import type { Claim, ClaimEvent, Language } from '../claim.js';
+import { followsPartWord } from './anaphora.js';
+import {
+  CASUALTY_EVENTS,
+  antecedentLoss,
+  classifyEvent,
+  hasPresenceCue,
+} from './event.js';
+import { isPartitiveWhole } from './event-scope.js';
+import { followsEarlierCue, restatesFigure } from './levels.js';
+import type { Token } from './text.js';
+import type { UnitMatch } from './types.js';
+
+/**
+ * The event of the figure at `num`; `before` is the claim before it in
+ * its sentence, `opening` the first claim of the sentence before, and
+ * `anaphoric` tells that its noun was named before ("of them").
+ */
+export function eventInContext(
+  toks: readonly Token[],
+  num: number,
+  unit: UnitMatch,
+  lang: Language,
+  before: Claim | null,
+  opening: Claim | null,
+  anaphoric: boolean,
+): ClaimEvent {
+  // "has climbed to around 2,000, up from 600 in April": an earlier level
+  // of the figure before it counts what that figure counts.
+  let event =
+    before && followsEarlierCue(toks, num)
+      ? before.event
+      : classifyEvent(toks, num, unit, lang);
+  // "will send 6,000 — 1,000 sappers … and 5,000 builders —": a figure
+  // with no event word of its own shares the plan of the one before it in
+  // the sentence.
+  if (
+    event === 'deployed' &&
+    before &&
+    (before.event === 'projected' || before.event === 'training') &&
+    !hasPresenceCue(toks, num, unit, lang)
+  )
+    event = before.event;
+  // "about 1,000 … were killed or wounded, and at least 30 of them were
+  // officers": a part of the losses before it in the sentence; "…, while
+  // Kyiv put the figure at 4,000": another count of them.
+  const part = anaphoric || followsPartWord(toks, num);
+  if (
+    event === 'deployed' &&
+    (part || restatesFigure(toks, num)) &&
+    !isPartitiveWhole(toks, num, unit.next)
+  ) {
+    // "In January the agency had put the figure at 3,000": the count of
+    // the sentence before, when it names none of its own.
+    const earlier = before ?? (part ? null : opening);
+    if (
+      earlier &&
+      (CASUALTY_EVENTS as readonly string[]).includes(earlier.event)
+    )
+      event = earlier.event;
+    else if (!before && part) event = antecedentLoss(toks, num, lang) ?? event;
+  }
+  return event;
+}
