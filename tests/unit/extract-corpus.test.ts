@@ -45,7 +45,7 @@ const FLOORS = {
   f1: 0.985,
   qualifier: 0.995,
   event: 0.985,
-  attribution: 0.97,
+  attribution: 0.98,
 };
 // Over 1,720 passages with blind corpus 9 (new and harder than the
 // rest): the floors of the 1,420 before it were f1 0.945, event 0.945,
@@ -54,11 +54,11 @@ const BLIND_FLOORS = {
   f1: 0.95,
   qualifier: 0.985,
   event: 0.95,
-  attribution: 0.905,
+  attribution: 0.91,
   source: 0.895,
 };
 // The rules alone must not slip behind the model either.
-const RULE_FLOORS = { attribution: 0.84, source: 0.835 };
+const RULE_FLOORS = { attribution: 0.84, source: 0.84 };
 
 describe('blind corpora', () => {
   const all = toMetrics(sumCounts(BLIND.map(score)));

@@ -11,6 +11,7 @@ import {
   SOURCE_BEFORE,
 } from './lexicon/sources.js';
 import { isVague, joinSource, readForward } from './source-phrase.js';
+import { reportGoesOn, speakerReplaces } from './relayed-view.js';
 import { canonicalSource } from './source.js';
 import { matchCasualtyCue } from './event.js';
 import { auxiliarySubject, leadEnd, subjectSource } from './subject.js';
@@ -296,12 +297,7 @@ export function findAttribution(
     SOURCE_BEFORE[lang].includes(next[1]?.lower ?? '')
   ) {
     const speaker = matchSentence(text, next, lang);
-    // The agency of this sentence stays its source when the speaker is
-    // another claimant ("Der NIS geht von … aus. Das teilte der
-    // Abgeordnete Lee mit").
-    const ownId = canonicalSource(own)?.id ?? null;
-    if (speaker && (ownId === null || canonicalSource(speaker)?.id === ownId))
-      own = speaker;
+    if (speaker && speakerReplaces(own, speaker)) own = speaker;
   }
   // A headline is attributed by its lead sentence.
   if (!own && headline && next && next.length) {
@@ -353,6 +349,10 @@ export function findAttribution(
       return who;
   }
   if (next && next.length) {
+    if (lang === 'de' && reportGoesOn(next)) {
+      const speaker = matchSentence(text, next, lang);
+      if (speaker && !isGeneric(speaker)) return speaker;
+    }
     const first = (next[0] as Token).lower;
     const opensWithSource = BEFORE_FIRST_WORDS[lang].has(first);
     // "Das teilte Präsident Selenskyj mit", "This was confirmed by …".

@@ -87,3 +87,58 @@ function agencyAfter(
   const id = src && !isVague(src) ? canonicalSource(src)?.id : undefined;
   return id && id !== 'kr-gov' && id !== 'media' ? src : null;
 }
+
+// German reported speech: the subjunctive that carries a speaker's account
+// on from one sentence to the next.
+const SUBJUNCTIVE = new Set([
+  'sei',
+  'seien',
+  'habe',
+  'hätten',
+  'würden',
+  'wären',
+  'könne',
+]);
+const TRAILING_SPEECH = new Set([
+  'erklärte',
+  'sagte',
+  'teilte',
+  'berichtete',
+  'hieß',
+  'betonte',
+  'ergänzte',
+]);
+
+/**
+ * True when the next sentence goes on with the same account and names its
+ * speaker at the end: "… rund 5.000 Soldaten verloren, davon etwa 1.800
+ * Tote. Die übrigen seien verwundet oder würden vermisst, erklärte ein
+ * Sprecher der ukrainischen Streitkräfte."
+ */
+export function reportGoesOn(next: readonly Token[]): boolean {
+  if (!next.some((t) => SUBJUNCTIVE.has(t.lower))) return false;
+  return next.some(
+    (t, k) =>
+      k > 0 && next[k - 1]?.text === ',' && TRAILING_SPEECH.has(t.lower),
+  );
+}
+
+/**
+ * True when the speaker a next sentence names ("Das sagte …") replaces
+ * this sentence's claimant: one the table does not know, the same claimant
+ * named more precisely, or a country alone that speaks through its
+ * president or ministers ("Die Ukraine geht davon aus … . Das sagte
+ * Präsident Selenskyj"). An agency stays the source when another claimant
+ * speaks ("Der NIS geht von … aus. Das teilte der Abgeordnete Lee mit").
+ */
+export function speakerReplaces(own: string, speaker: string): boolean {
+  const mine = canonicalSource(own);
+  if (mine === null) return true;
+  const theirs = canonicalSource(speaker);
+  if (theirs?.id === mine.id) return true;
+  return (
+    own.split(/\s+/u).length === 1 &&
+    mine.id.endsWith('-gov') &&
+    theirs?.country === mine.country
+  );
+}
