@@ -5,7 +5,7 @@
  * around the figures, and the chooser (`source-rerank.ts`) picks, per
  * figure, the rules' answer, a marked phrase or no one. The weights are
  * data in `lexicon/attribution-model.json`, learned by
- * `npm run train:attribution`; the README ("Attribution model") says how.
+ * `npm run train:attribution`; the README ("Who says so") says how.
  */
 import type { Claim, Language } from '../claim.js';
 import MODEL from './lexicon/attribution-model.json' with { type: 'json' };
@@ -48,8 +48,10 @@ export const SHIPPED: AttributionModel = modelFrom(
   MODEL as AttributionModelJson,
 );
 
-// Sentences either side of a figure whose phrases may name its claimant.
+// Sentences either side of a figure whose phrases may name its claimant,
+// and how many words away in its own sentence.
 export const SENTENCE_REACH = 2;
+const WORD_REACH = 60;
 
 /**
  * How far from its sentence a figure's candidates may stand: a figure the
@@ -114,10 +116,47 @@ function place(
     const first = block[0] as BlockToken;
     const last = block[block.length - 1] as BlockToken;
     if (first.si > f.si || last.si < f.si) continue;
-    const k = block.findIndex((t) => t.token.start >= f.start);
-    return { block: b, token: k < 0 ? block.length - 1 : k };
+    // The first token at or after the figure (binary search: a long
+    // sentence with many figures stays linear).
+    let lo = 0;
+    let hi = block.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((block[mid] as BlockToken).token.start >= f.start) hi = mid;
+      else lo = mid + 1;
+    }
+    return { block: b, token: lo };
   }
   return null;
+}
+
+/** Token range [start, end) of each sentence of a block. */
+function sentenceSpans(
+  block: readonly BlockToken[],
+): Map<number, [number, number]> {
+  const out = new Map<number, [number, number]>();
+  block.forEach((t, k) => {
+    const span = out.get(t.si);
+    if (span) span[1] = k + 1;
+    else out.set(t.si, [k, k + 1]);
+  });
+  return out;
+}
+
+/** The phrases (in text order) that start in token range [lo, hi). */
+function between(list: readonly Phrase[], lo: number, hi: number): Phrase[] {
+  if (lo >= hi) return [];
+  let a = 0;
+  let b = list.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if ((list[mid] as Phrase).from < lo) a = mid + 1;
+    else b = mid;
+  }
+  const out: Phrase[] = [];
+  for (let k = a; k < list.length && (list[k] as Phrase).from < hi; k += 1)
+    out.push(list[k] as Phrase);
+  return out;
 }
 
 /**
@@ -138,13 +177,33 @@ export function candidatesOf(
   }));
   const blocks = blocksAround(reaches, sentenceCount, tokens);
   const phrases = blocks.map((b) => tagger.phrases(text, b, lang));
+  const spans = blocks.map(sentenceSpans);
   return figures.map((f, i) => {
     const at = place(blocks, f);
     if (!at) return null;
     const reach = (reaches[i] as { reach: number }).reach;
-    const near = (phrases[at.block] as Phrase[]).filter(
-      (p) => Math.abs(p.si - f.si) <= reach,
-    );
+    const list = phrases[at.block] as Phrase[];
+    const span = spans[at.block] as Map<number, [number, number]>;
+    const [own, ownEnd] = span.get(f.si) as [number, number];
+    // Sentences missing from the block lie beyond its edges.
+    let before = own;
+    for (let d = reach; d > 0 && before === own; d -= 1)
+      before = span.get(f.si - d)?.[0] ?? own;
+    let after = ownEnd;
+    for (let d = reach; d > 0 && after === ownEnd; d -= 1)
+      after = span.get(f.si + d)?.[1] ?? ownEnd;
+    // The sentences within its reach, and its own sentence only within
+    // WORD_REACH words: a figure weighs few phrases however long the
+    // sentence, and each look-up is a binary search.
+    const near = [
+      ...between(list, before, own),
+      ...between(
+        list,
+        Math.max(own, at.token - WORD_REACH),
+        Math.min(ownEnd, at.token + WORD_REACH + 1),
+      ),
+      ...between(list, ownEnd, after),
+    ];
     return candidatesFor(
       f.attribution,
       near,
