@@ -35,12 +35,11 @@ import {
   isCoordinated,
   isSubunitSize,
   isHomeStrength,
-  isMoney,
   quotesEarlierVersion,
 } from './filters.js';
 import { findTurns, turnSource, type Turn } from './speaker.js';
 import {
-  SHIPPED,
+  shippedModel,
   secondLook,
   type AttributionModel,
 } from './learned-source.js';
@@ -189,8 +188,7 @@ function buildClaim(
     isArmySize(toks, num, m.value) ||
     quotesEarlierVersion(toks) ||
     isSubunitSize(toks, num) ||
-    isHomeStrength(toks, num) ||
-    isMoney(toks, num, end)
+    isHomeStrength(toks, num)
   )
     return null;
   // Without a headline, the lead sentence sets the topic ("Wie viele
@@ -290,6 +288,9 @@ export function extractClaims(
   options: ExtractOptions = {},
 ): Claim[] {
   if (typeof text !== 'string' || text.trim() === '') return [];
+  // Outside the guard below: a missing model file is a broken install, to
+  // be seen, not a text without claims.
+  const model = options.model === undefined ? shippedModel() : options.model;
   try {
     // Cheap gates first: most news never names North Korea at all (or
     // Korea, whose mention makes a passage about the North's troops).
@@ -362,7 +363,6 @@ export function extractClaims(
         if (!firsts.has(si)) firsts.set(si, claim);
       }
     }
-    const model = options.model === undefined ? SHIPPED : options.model;
     if (!model || out.length === 0) return out;
     const head = edge(0, 'head');
     const source = (a: string | null): Claim['source'] => sourceOf(a, head);

@@ -178,26 +178,3 @@ export function isHomeStrength(toks: readonly Token[], num: number): boolean {
   }
   return false;
 }
-
-// Currencies: a figure next to one is a price or a rate, not troops.
-const CURRENCIES =
-  /^(?:dollars?|euros?|yen|yuan|rubel|rubeln|rubles?|roubles?|usd|eur|krw)$/u;
-
-/**
- * True for a price or a rate: "the won slid against the dollar to 1,402",
- * "1.402 Won", "für 2.000 Dollar". `end` is the token after the figure.
- */
-export function isMoney(
-  toks: readonly Token[],
-  num: number,
-  end: number,
-): boolean {
-  const after = toks[end]?.lower ?? '';
-  if (CURRENCIES.test(after) || after === 'won') return true;
-  for (let j = num - 1; j >= 0 && num - j <= 4; j -= 1) {
-    const w = (toks[j] as Token).lower;
-    if (CURRENCIES.test(w)) return true;
-    if (w === 'won' && toks[j - 1]?.lower === 'the') return true;
-  }
-  return false;
-}

@@ -7,8 +7,8 @@
  * data in `lexicon/attribution-model.json`, learned by
  * `npm run train:attribution`; the README ("Who says so") says how.
  */
+import { readFileSync } from 'node:fs';
 import type { Claim, Language } from '../claim.js';
-import MODEL from './lexicon/attribution-model.json' with { type: 'json' };
 import { isGeneric } from './attribution.js';
 import {
   answerOf,
@@ -43,10 +43,20 @@ export function modelFrom(json: AttributionModelJson): AttributionModel {
   };
 }
 
-/** The shipped model. */
-export const SHIPPED: AttributionModel = modelFrom(
-  MODEL as AttributionModelJson,
-);
+const MODEL_FILE = new URL('./lexicon/attribution-model.json', import.meta.url);
+let shipped: AttributionModel | null = null;
+
+/**
+ * The shipped model, read on the first extraction: reading and compiling
+ * its 20,000 weights takes some 60 ms, which a command that extracts
+ * nothing should not pay at start-up.
+ */
+export function shippedModel(): AttributionModel {
+  shipped ??= modelFrom(
+    JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as AttributionModelJson,
+  );
+  return shipped;
+}
 
 // Sentences either side of a figure whose phrases may name its claimant,
 // and how many words away in its own sentence.
