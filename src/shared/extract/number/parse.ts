@@ -196,6 +196,7 @@ const RANGE_GAP = /^(?:-\s+(?=\S))?\s*(?:-|–|—|bis|to|und|and)\s*$/iu;
 const SPOKEN_GAP = /^\s*(?:,|or|oder)\s*$/iu;
 const RANGE_OPENER = /(?:zwischen|between|von|from)\s+$/iu;
 
+const RATE_LINKS: ReadonlySet<string> = new Set(['to', 'auf', 'at', 'bei']);
 const RATE_BEFORE = new RegExp(
   `(?:^|[^\\p{L}])(?:${[...CURRENCY_WORDS].join('|')})\\s+(?:to|auf|at|bei)\\s+$`,
   'iu',
@@ -222,7 +223,10 @@ function classify(
     return 'money';
   if (CURRENCY_WORDS.has(after.replace(/\.$/u, ''))) return 'money';
   // An exchange rate: "the won slid against the dollar to 1,402".
-  if (RATE_BEFORE.test(text.slice(Math.max(0, r.start - 24), r.start)))
+  if (
+    RATE_LINKS.has(before) &&
+    RATE_BEFORE.test(text.slice(Math.max(0, r.start - 24), r.start))
+  )
     return 'money';
   const small = Number.isInteger(r.value) && r.value >= 1 && r.value <= 31;
   const afterNoDot = readWordAfter(
