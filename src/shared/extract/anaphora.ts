@@ -19,6 +19,9 @@ import {
   DE_ADVERBS,
   ANAPHORS,
   AFTER_BARE,
+  RELATIVE_SUBJECTS,
+  PAST_FORMS,
+  AUXILIARIES,
 } from './lexicon/anaphora.js';
 import { matchCasualtyCue } from './event.js';
 import { RELATIVES } from './lexicon/events.js';
@@ -220,6 +223,33 @@ export function followsPartWord(toks: readonly Token[], num: number): boolean {
   return TOPIC_WORDS.has(w) || (w === 'them' && toks[b - 1]?.lower === 'among');
 }
 
+/**
+ * True when an English contact relative clause follows the figure at
+ * token `end`: "the 11,000 it sent last autumn", "the 3,000 Washington
+ * was talking about". Its subject is a pronoun or one capitalised name
+ * (not a plural people: "the 3,000 Russians killed" is a noun phrase).
+ */
+export function contactRelativeAt(
+  toks: readonly Token[],
+  end: number,
+): boolean {
+  const subject = toks[end];
+  if (!subject?.isWord) return false;
+  if (
+    !RELATIVE_SUBJECTS.has(subject.lower) &&
+    !(isCapitalized(subject) && !/s$/u.test(subject.lower))
+  )
+    return false;
+  let v = end + 1;
+  if (AUXILIARIES.has(toks[v]?.lower ?? '')) v += 1;
+  const verb = toks[v]?.lower ?? '';
+  return (
+    PAST_FORMS.has(verb) ||
+    /[a-z]ed$/u.test(verb) ||
+    (v > end + 1 && /[a-z]ing$/u.test(verb))
+  );
+}
+
 /** "seien es (damit) etwa 14.000": `b` is the last word before the figure. */
 function isCopulaEs(toks: readonly Token[], b: number): boolean {
   let k = b;
@@ -333,7 +363,8 @@ export function findAnaphoricUnit(
     // "on top of the 11,000 already deployed", "die 11.000 bereits
     // verlegten": a determiner, the figure, a participle.
     else if (
-      PARTICIPLES.has(next) &&
+      (PARTICIPLES.has(next) ||
+        (lang === 'en' && contactRelativeAt(toks, end))) &&
       [toks[num - 1], toks[num - 2]].some((t) =>
         /^(?:the|die|der|den|those)$/u.test(t?.lower ?? ''),
       )

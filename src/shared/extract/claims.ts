@@ -12,7 +12,7 @@ import { resolveActor } from './actor.js';
 import { matchCasualtyCue } from './event.js';
 import { eventInContext } from './event-context.js';
 import { findAnaphoricUnit, findUnitBefore } from './anaphora.js';
-import { findEarlierLevel } from './levels.js';
+import { findEarlierLevel, opensWithEarlierLevel } from './levels.js';
 import { findPostQualifier, findStrongBody, findUnitAfter } from './unit.js';
 import {
   findTokenIndex,
@@ -164,7 +164,13 @@ function buildClaim(
     };
   }
   if (!unit && !m.yearLike)
-    unit = findEarlierLevel(toks, num, end, before, lang);
+    unit = findEarlierLevel(
+      toks,
+      num,
+      end,
+      before ?? (opensWithEarlierLevel(toks, num) ? carry : null),
+      lang,
+    );
   if (!unit) return null;
   // A headline's context is its lead ("Rund 10.000 Nordkoreaner in
   // Russland\nEin Teil der Truppen …"), a sentence's also the one before.

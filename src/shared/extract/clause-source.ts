@@ -26,6 +26,7 @@ import {
   subjectSource,
 } from './subject.js';
 import { isCapitalized, type Token } from './text.js';
+import { contactRelativeAt } from './anaphora.js';
 
 // Words after a comma that open a clause of its own ("…, and his agency
 // said …", "…, while Kyiv put …").
@@ -152,7 +153,7 @@ export function findClauseAttribution(
 ): string | null {
   const denier = reportsOwner(text, toks, num, lang);
   if (denier) return denier;
-  const noted = bracketNote(text, toks, num);
+  const noted = bracketNote(text, toks, num) ?? relativeClaimant(toks, num);
   if (noted) return noted;
   const bounds = clauseBounds(text, toks, num, lang);
   if (!bounds) return null;
@@ -208,6 +209,19 @@ function bracketNote(
   )
     return null;
   return joinSource(text, name);
+}
+
+/**
+ * The named subject of a contact relative clause after the figure: "up
+ * from the 3,000 Washington was talking about", "the 11,000 Seoul counted
+ * in December". It is a claimant when the source table knows it.
+ */
+function relativeClaimant(toks: readonly Token[], num: number): string | null {
+  if (!/^(?:the|those)$/u.test(toks[num - 1]?.lower ?? '')) return null;
+  const name = toks[num + 1];
+  if (!name || !isCapitalized(name) || !contactRelativeAt(toks, num + 1))
+    return null;
+  return canonicalSource(name.text) ? name.text : null;
 }
 
 /** The source of the clause `bounds` of `toks`, or null. */

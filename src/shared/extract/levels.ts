@@ -5,7 +5,7 @@
  */
 import type { Language, Unit } from '../claim.js';
 import { QUALIFIER_WORDS } from './lexicon/claims.js';
-import { postcedentOf, standsAlone } from './anaphora.js';
+import { contactRelativeAt, postcedentOf, standsAlone } from './anaphora.js';
 import type { Token } from './text.js';
 import type { UnitMatch } from './types.js';
 
@@ -35,6 +35,14 @@ export function earlierCueBefore(
   toks: readonly Token[],
   num: number,
 ): 'plain' | 'noun' | null {
+  return findEarlierCue(toks, num)?.form ?? null;
+}
+
+/** The earlier-level cue before the figure: its form and first token. */
+function findEarlierCue(
+  toks: readonly Token[],
+  num: number,
+): { form: 'plain' | 'noun'; start: number } | null {
   let b = num - 1;
   while (
     b >= 0 &&
@@ -43,6 +51,8 @@ export function earlierCueBefore(
   )
     b -= 1;
   let form: 'plain' | 'noun' = 'plain';
+  // "up from the 3,000 Washington cited": an article before the figure.
+  if (/^(?:the|den|die)$/u.test(toks[b]?.lower ?? '')) b -= 1;
   // "of" may have been read as a qualifier word ("upwards of").
   const ofAt = /^(?:of|von)$/u.test(toks[b]?.lower ?? '') ? b : b + 1;
   if (
@@ -53,10 +63,32 @@ export function earlierCueBefore(
     b = ofAt - 3;
     form = 'noun';
   }
-  const cue = EARLIER_LEVEL.some((words) =>
+  const cue = EARLIER_LEVEL.find((words) =>
     words.every((w, j) => toks[b - words.length + 1 + j]?.lower === w),
   );
-  return cue ? form : null;
+  return cue ? { form, start: b - cue.length + 1 } : null;
+}
+
+// "That's up from …", "This is down from …": the sentence opens with the
+// cue, and the count it compares with is the last one before.
+const LEVEL_OPENERS =
+  /^(?:that's|that’s|this's|it's|it’s|that|this|it|which)$/u;
+
+/**
+ * True when the sentence opens with the earlier-level cue before the
+ * figure ("That's up from the 3,000 Washington was talking about"): the
+ * figure is an earlier level of the count of the sentence before.
+ */
+export function opensWithEarlierLevel(
+  toks: readonly Token[],
+  num: number,
+): boolean {
+  const k = findEarlierCue(toks, num)?.start ?? -1;
+  const first = toks[0]?.lower ?? '';
+  return (
+    LEVEL_OPENERS.test(first) &&
+    (k === 1 || (k === 2 && /^(?:is|was)$/u.test(toks[1]?.lower ?? '')))
+  );
 }
 
 /** True when "up from", "statt bisher" … stands before the figure. */
@@ -87,6 +119,7 @@ export function findEarlierLevel(
   if (
     !standsAlone(toks[end], lang) &&
     after !== 'a' &&
+    !(lang === 'en' && contactRelativeAt(toks, end)) &&
     !(
       form === 'noun' &&
       /^(?:the|that|which|it|they|die|der|es|sie)$/u.test(after)

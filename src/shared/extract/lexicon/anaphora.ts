@@ -61,6 +61,29 @@ export const PARTICIPLES = new Set([
   'schon',
 ]);
 
+// The subject of an English contact relative clause after a figure: "the
+// 11,000 it sent last autumn", "the 3,000 Washington cited".
+export const RELATIVE_SUBJECTS = new Set(['it', 'they', 'he', 'she', 'we']);
+
+// Its verb: a past form ("cited", "sent"), after an optional auxiliary.
+export const PAST_FORMS = new Set([
+  'sent',
+  'put',
+  'gave',
+  'cited',
+  'said',
+  'saw',
+  'took',
+  'told',
+  'spoke',
+  'thought',
+  'counted',
+  'lost',
+  'estimated',
+  'reported',
+]);
+export const AUXILIARIES = new Set(['had', 'has', 'have', 'was', 'were']);
+
 export const MORE_WORDS = new Set(['weitere', 'more', 'others', 'further']);
 
 export const COPULAS = new Set([
