@@ -32,7 +32,7 @@ import { findUnitAfter, matchUnitWord } from './unit.js';
 // Level verbs ("troops … number 12k") and loss nouns ("losses … top 6,000",
 // "Verluste … auf 4.700") count as anchors too.
 const COUNT_ANCHOR =
-  /(?:^|-)(?:zahl|anzahl|gesamtzahl|truppenzahl|stärke|truppenstärke|number|numbers|numbered|numbering|total|totals|totalled|totaled|contingent|kontingent|verluste|gesamtverluste|verlustzahl|opferzahl|losses|casualties|toll)$/u;
+  /(?:^|-)(?:zahl|anzahl|gesamtzahl|truppenzahl|stärke|truppenstärke|number|numbers|numbered|numbering|total|totals|totalled|totaled|contingent|kontingent|presence|präsenz|verluste|gesamtverluste|verlustzahl|opferzahl|losses|casualties|toll)$/u;
 // Loss nouns as anchors: the figure counts casualties, not presence.
 const LOSS_ANCHORS = new Set([
   'verluste',
@@ -180,7 +180,7 @@ function relativeEvent(
 }
 
 const TROOP_ANCHORS =
-  /(?:contingent|kontingent|truppenzahl|truppenstärke|truppenkontingent|force|truppe|expeditionary)$/u;
+  /(?:contingent|kontingent|truppenzahl|truppenstärke|truppenkontingent|force|truppe|expeditionary|presence|präsenz)$/u;
 
 /** True when the token after a figure shows it has no noun of its own. */
 export function standsAlone(next: Token | undefined, lang: Language): boolean {

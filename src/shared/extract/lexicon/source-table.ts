@@ -47,7 +47,7 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
       [/\bhur\b|\bgur\b|budanov|budanow|yusov|jussow|jusow/u],
       [
         UA,
-        /militärgeheimdienst|military intelligence|militärnachrichtendienst/u,
+        /militärgeheimdienst|military intelligence|militärnachrichtendienst|defen[cs]e intelligence/u,
       ],
       // "Ukrainian intelligence" alone is the military one (the SBU is
       // named as such).
