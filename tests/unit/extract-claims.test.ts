@@ -250,4 +250,44 @@ describe('extractClaims robustness', () => {
       for (const c of claims) expect(s.slice(c.start, c.end)).toBe(c.text);
     }
   });
+
+  it('reads a quoted figure that opens a sentence (once a rule error)', () => {
+    const text =
+      'Die Nordkoreaner stehen in Kursk. „Es sind knapp 9.000“, sagte ein Offizier.';
+    const [claim] = extractClaims(text, { lang: 'de', strict: true });
+    expect(claim).toMatchObject({ value: 9000, qualifier: 'approx' });
+  });
+
+  // Random sentences of the words the rules look for reach rules that
+  // random characters never do; `strict` makes a rule error fail here
+  // instead of silently costing the passage its claims.
+  it.each(['de', 'en'] as const)(
+    'random sentences of real words (%s) never make a rule throw',
+    (lang) => {
+      const words = (
+        '„ “ " ( ) , , . . : ; – — ? ' +
+        '12.000 3,000 elftausend eleven thousand 1.500 2 300 2024 ' +
+        'rund etwa mehr als bis zu about more than up to at least davon ' +
+        'darunter of them von ihnen including Es sind seien es the die der ' +
+        'nordkoreanische Nordkoreaner North Korean Soldaten troops Mann men ' +
+        'Offiziere officers Tote killed wounded verwundet gefallen Verluste ' +
+        'sagte er said he told Seoul NIS Pentagon Kiew Kyiv Selenskyj ' +
+        'Zelensky Russland Russia Kursk entsandt sent up from statt bisher ' +
+        'according to laut nach Angaben des Geheimdienstes who which that'
+      ).split(' ');
+      let seed = 7;
+      const rand = (): number => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648;
+      };
+      for (let n = 0; n < 1500; n += 1) {
+        const len = 1 + Math.floor(rand() * 40);
+        const parts: string[] = [];
+        for (let i = 0; i < len; i += 1)
+          parts.push(words[Math.floor(rand() * words.length)] as string);
+        const text = parts.join(rand() < 0.2 ? '' : ' ');
+        expect(() => extractClaims(text, { lang, strict: true })).not.toThrow();
+      }
+    },
+  );
 });

@@ -224,6 +224,24 @@ export function followsPartWord(toks: readonly Token[], num: number): boolean {
 }
 
 /**
+ * True when the figure whose tokens are [num, end) counts a part of the
+ * count before it: "darunter etwa 500 Offiziere", "davon rund 600 Tote",
+ * "including 300 officers", "4,000 of them", "von denen 1.000".
+ */
+export function countsPart(
+  toks: readonly Token[],
+  num: number,
+  end: number,
+): boolean {
+  const next = toks[end]?.lower ?? '';
+  return (
+    followsPartWord(toks, num) ||
+    ((next === 'of' || next === 'von') &&
+      ANAPHORS.has(toks[end + 1]?.lower ?? ''))
+  );
+}
+
+/**
  * True when an English contact relative clause follows the figure at
  * token `end`: "the 11,000 it sent last autumn", "the 3,000 Washington
  * was talking about". Its subject is a pronoun or one capitalised name
@@ -250,11 +268,18 @@ export function contactRelativeAt(
   );
 }
 
-/** "seien es (damit) etwa 14.000": `b` is the last word before the figure. */
+/**
+ * "seien es (damit) etwa 14.000", "Es sind knapp 11.000": `b` is the last
+ * word before the figure.
+ */
 function isCopulaEs(toks: readonly Token[], b: number): boolean {
   let k = b;
   while (k > 0 && DE_ADVERBS.has((toks[k] as Token).lower)) k -= 1;
-  return toks[k]?.lower === 'es' && COPULAS.has(toks[k - 1]?.lower ?? '');
+  const w = toks[k]?.lower ?? '';
+  const before = toks[k - 1]?.lower ?? '';
+  return (
+    (w === 'es' && COPULAS.has(before)) || (COPULAS.has(w) && before === 'es')
+  );
 }
 
 /** The unit of the nearest troop noun before token `num` (or in `prev`). */

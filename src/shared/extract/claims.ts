@@ -11,7 +11,7 @@ import { findClauseAttribution } from './clause-source.js';
 import { resolveActor } from './actor.js';
 import { matchCasualtyCue } from './event.js';
 import { eventInContext } from './event-context.js';
-import { findAnaphoricUnit, findUnitBefore } from './anaphora.js';
+import { countsPart, findAnaphoricUnit, findUnitBefore } from './anaphora.js';
 import { findEarlierLevel, opensWithEarlierLevel } from './levels.js';
 import { findPostQualifier, findStrongBody, findUnitAfter } from './unit.js';
 import {
@@ -27,12 +27,12 @@ import { onlyThePeninsula } from './topic-gate.js';
 import { detectLanguage } from './language.js';
 import { findNumbers, type NumberMention } from './number/parse.js';
 import { findQualifier } from './qualifier.js';
-import { canonicalSource } from './source.js';
 import {
   hasMilitaryContext,
   hasLabourContext,
   isArmySize,
   isCoordinated,
+  isScore,
   isSubunitSize,
   isHomeStrength,
   quotesEarlierVersion,
@@ -43,7 +43,7 @@ import {
   secondLook,
   type AttributionModel,
 } from './learned-source.js';
-import { datelineCountry } from './subject.js';
+import { claimSource } from './subject.js';
 import { findTopicUnit, troopOwner } from './topic.js';
 
 export { detectLanguage } from './language.js';
@@ -54,6 +54,8 @@ export interface ExtractOptions {
   lang?: Language;
   /** The learned second look at claimants; null for the hand rules alone. */
   model?: AttributionModel | null;
+  /** Rethrow a rule's error instead of returning no claims (for tests). */
+  strict?: boolean;
 }
 
 // Token window around a figure that the context rules may read.
@@ -69,21 +71,6 @@ function locate(
   while (i < sentences.length - 1 && (sentences[i] as Span).end <= offset)
     i += 1;
   return i;
-}
-
-/**
- * The canonical source of an attribution; one without a country of its
- * own ("ein Vertreter des Außenministeriums", "a government official
- * here") takes the country of the wire dateline.
- */
-function sourceOf(
-  attribution: string | null,
-  lead: readonly Token[],
-): Claim['source'] {
-  const own = canonicalSource(attribution);
-  if (own !== null || attribution === null) return own;
-  const country = datelineCountry(lead);
-  return country ? canonicalSource(`${attribution} ${country}`) : null;
 }
 
 /** Builds the claim of one figure, or null when it is not a KP claim. */
@@ -104,16 +91,7 @@ function buildClaim(
 ): Claim | null {
   if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN)
     return null;
-  // A score or tally: "by a vote of 443-0", "mit 520:110".
-  const score = /^[-\u2010\u2011–:]\d/u;
-  if (
-    m.low === null &&
-    (score.test(text.slice(m.end, m.end + 2)) ||
-      /\d[-\u2010\u2011–:]$/u.test(
-        text.slice(Math.max(0, m.start - 2), m.start),
-      ))
-  )
-    return null;
+  if (isScore(text, m)) return null;
   // Rules look at most WINDOW tokens either side, so a huge sentence costs
   // the same per figure as a normal one (linear time overall).
   const all = tokens(si);
@@ -253,11 +231,21 @@ function buildClaim(
   }
   // Several sources in one sentence ("Seoul's NIS said …; the Pentagon put
   // the number at …"): the figure's own clause names its source first.
-  attribution = findClauseAttribution(text, toks, num, lang) ?? attribution;
+  const clause = findClauseAttribution(text, toks, num, lang);
+  attribution = clause ?? attribution;
   // A transcript's speaker owns the figures of their turn, unless the turn
   // itself names a source ("Pentagon press briefing — … MAJ. GEN. RYDER:
   // It is.").
   attribution = turnSource(text, turns(), m.start, attribution);
+  // A part of a count ("…, darunter etwa 500 Offiziere", "4,000 of them")
+  // is told by whoever told the count, unless its own clause names
+  // another ("…, geht Kiew davon aus, dass 3.000 von ihnen …").
+  const part =
+    before !== null &&
+    clause === null &&
+    (countsPart(toks, num, end) ||
+      (PARTS.has(before) && isCoordinated(toks, num, before.end)));
+  if (part) attribution = before.attribution;
   const sentence = sentences[si] as Span;
   const endOff = adjacent ? (toks[unit.next - 1] as Token).end : m.end;
   const value = m.value;
@@ -268,7 +256,7 @@ function buildClaim(
         ? value
         : null;
   const high = qualifier === 'range' || qualifier === 'up_to' ? value : null;
-  return {
+  const claim: Claim = {
     value,
     low,
     high,
@@ -277,13 +265,18 @@ function buildClaim(
     actor,
     event,
     attribution,
-    source: sourceOf(attribution, edge(0, 'head')),
+    source: claimSource(attribution, edge(0, 'head')),
     text: text.slice(qStart, endOff),
     sentence: text.slice(sentence.start, sentence.end),
     start: qStart,
     end: endOff,
   };
+  if (part) PARTS.add(claim);
+  return claim;
 }
+
+// Claims that count a part of the claim before them in their sentence.
+const PARTS = new WeakSet<Claim>();
 
 /**
  * Extracts the troop-count claims about North Korean forces from one text.
@@ -335,6 +328,8 @@ export function extractClaims(
     };
     const out: Claim[] = [];
     const sentenceOf: number[] = [];
+    // For a claim that counts a part of another, that claim's index; else -1.
+    const partOf: number[] = [];
     // The first claim of each sentence, for a figure that restates it.
     const firsts = new Map<number, Claim>();
     let si = 0;
@@ -364,6 +359,14 @@ export function extractClaims(
         turns,
       );
       if (claim) {
+        const whole = out.length - 1;
+        partOf.push(
+          PARTS.has(claim)
+            ? (partOf[whole] ?? -1) < 0
+              ? whole
+              : (partOf[whole] as number)
+            : -1,
+        );
         out.push(claim);
         sentenceOf.push(si);
         if (!firsts.has(si)) firsts.set(si, claim);
@@ -371,11 +374,22 @@ export function extractClaims(
     }
     if (!model || out.length === 0) return out;
     const head = edge(0, 'head');
-    const source = (a: string | null): Claim['source'] => sourceOf(a, head);
+    const source = (a: string | null): Claim['source'] => claimSource(a, head);
     const n = sentences.length;
-    return secondLook(model, text, lang, out, sentenceOf, n, tokens, source);
-  } catch {
+    return secondLook(
+      model,
+      text,
+      lang,
+      out,
+      sentenceOf,
+      n,
+      tokens,
+      source,
+      partOf,
+    );
+  } catch (err) {
     // A rule bug must not take down the pipeline: no claims beats a crash.
+    if (options.strict) throw err;
     return [];
   }
 }

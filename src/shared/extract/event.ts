@@ -229,7 +229,7 @@ export function classifyEvent(
   // around the figure alone do not end its clause.
   if (whole === num + 1 && /^[“”"]$/u.test(toks[whole]?.text ?? '')) {
     whole = clauseAround(toks, whole + 1)[1];
-    if (/^[„“"]$/u.test(toks[a - 1]?.text ?? ''))
+    if (a >= 2 && /^[„“"]$/u.test(toks[a - 1]?.text ?? ''))
       a = clauseAround(toks, a - 2)[0];
   }
   const b = predicateEnd(toks, unit.next, whole);

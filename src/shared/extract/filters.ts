@@ -116,7 +116,7 @@ export function hasMilitaryContext(
         (c) => (c.length >= 5 && t.lower.startsWith(c)) || t.lower === c,
       ) ||
       UNIT_SUFFIXES.some(([s]) => t.lower.endsWith(s)) ||
-      /^(?:militär|military|armee|army|kampf|kämpf|krieg|front|gefecht|combat|fight|battle|war$|officer|offizier|commander|kommandeur|brigade|battalion|bataillon|regiment)/u.test(
+      /^(?:militär|military|armee|army|kampf|kämpf|krieg|front|gefecht|combat|fight|battle|war$|officer|offizier|commander|kommandeur|brigade|battalion|bataillon|regiment|gedient|dienten$|served$|serving$)/u.test(
         t.lower,
       ),
   );
@@ -177,4 +177,18 @@ export function isHomeStrength(toks: readonly Token[], num: number): boolean {
       return true;
   }
   return false;
+}
+
+/** A score or tally, not a count: "by a vote of 443-0", "mit 520:110". */
+export function isScore(
+  text: string,
+  m: { start: number; end: number; low: number | null },
+): boolean {
+  return (
+    m.low === null &&
+    (/^[-\u2010\u2011–:]\d/u.test(text.slice(m.end, m.end + 2)) ||
+      /\d[-\u2010\u2011–:]$/u.test(
+        text.slice(Math.max(0, m.start - 2), m.start),
+      ))
+  );
 }

@@ -254,7 +254,8 @@ export function chooseAttributions(
 
 /**
  * The claims with the chosen attributions; `sourceOf` maps an attribution
- * to its canonical source as the rules do.
+ * to its canonical source as the rules do. `partOf[i]`, when not -1, is
+ * the claim whose count claim `i` is a part of.
  */
 export function secondLook(
   model: AttributionModel,
@@ -265,6 +266,7 @@ export function secondLook(
   sentenceCount: number,
   tokens: (si: number) => readonly Token[],
   sourceOf: (attribution: string | null) => Claim['source'],
+  partOf: readonly number[] = [],
 ): Claim[] {
   const figures = claims.map((c, i) => ({
     start: c.start,
@@ -279,6 +281,13 @@ export function secondLook(
     sentenceCount,
     tokens,
   );
+  // A part of a count for which the rules' claimant stands keeps the one
+  // chosen for the count (a part the chooser gave its own claimant keeps
+  // that: "… geht Kiew davon aus, dass 3.000 von ihnen …").
+  partOf.forEach((whole, i) => {
+    if (whole >= 0 && chosen[i] === claims[i]?.attribution)
+      chosen[i] = chosen[whole] ?? null;
+  });
   return claims.map((c, i) => {
     const attribution = chosen[i] ?? null;
     if (attribution === c.attribution) return c;

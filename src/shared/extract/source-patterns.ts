@@ -284,6 +284,14 @@ export function matchSentenceOnce(
       !holdsFor(toks, i)
     )
       continue;
+    // "…, sagte er": the pronoun after the verb is its subject; what
+    // stands before is what was said.
+    if (
+      lang === 'de' &&
+      toks[i - 1]?.text === ',' &&
+      /^(?:er|sie)$/u.test(toks[i + parts.length]?.lower ?? '')
+    )
+      continue;
     const read = readBackward(text, toks, relative ? i - 2 : i, lang);
     // "Tatsächlich nannte der Geheimdienst …": an adverb opens the clause.
     const src =

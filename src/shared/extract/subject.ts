@@ -11,7 +11,7 @@
  * (Reuters) -") and live-ticker stamps ("14:32 Uhr –"), which open a
  * sentence but never name its source.
  */
-import type { Language } from '../claim.js';
+import type { ClaimSource, Language } from '../claim.js';
 import { REPORT_VERBS } from './lexicon/sources.js';
 import { isVague, readForward } from './source-phrase.js';
 import { canonicalSource, speaksForNorth } from './source.js';
@@ -201,4 +201,19 @@ export function auxiliarySubject(
     return source && source.id !== 'kp-gov' ? src : null;
   }
   return null;
+}
+
+/**
+ * The canonical source of an attribution; one without a country of its
+ * own ("ein Vertreter des Außenministeriums", "a government official
+ * here") takes the country of the wire dateline.
+ */
+export function claimSource(
+  attribution: string | null,
+  lead: readonly Token[],
+): ClaimSource | null {
+  const own = canonicalSource(attribution);
+  if (own !== null || attribution === null) return own;
+  const country = datelineCountry(lead);
+  return country ? canonicalSource(`${attribution} ${country}`) : null;
 }

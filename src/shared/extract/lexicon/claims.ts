@@ -245,6 +245,8 @@ export const EVENT_NOUNS: ReadonlyMap<string, ClaimEvent> = new Map([
   ['verluste', 'casualties'],
   ['verlusten', 'casualties'],
   ['opfer', 'casualties'],
+  ['opfern', 'casualties'],
+  ['todesopfern', 'killed'],
   ['casualties', 'casualties'],
   ['dead', 'killed'],
   ['killed', 'killed'],
@@ -361,6 +363,7 @@ export const ACTOR_PREFIXES: readonly (readonly [string, string])[] = [
 /** Words before an actor cue that make it a place or a partner, not an actor. */
 export const NON_ACTOR_PREPOSITIONS: ReadonlySet<string> = new Set([
   'nach',
+  'auf',
   'in',
   'im',
   'gegen',
@@ -862,6 +865,7 @@ export const DE_NON_MODIFIERS: ReadonlySet<string> = new Set([
   'aber',
   'unter',
   'nach',
+  'auf',
   'hinter',
   'seien',
   'gegen',

@@ -54,6 +54,11 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
       [
         /^(?:ukrainian intelligence|ukraine's intelligence|ukrainische[nr]? (?:geheimdienst|geheimdienstes|geheimdienste))$/u,
       ],
+      // "der Geheimdienst in Kiew", "Kyiv's intelligence service".
+      [
+        UA,
+        /^(?!.*(?:\bsbu\b|security service|sicherheitsdienst)).*(?:geheimdienst|intelligence)/u,
+      ],
     ],
   },
   {
@@ -62,7 +67,7 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     country: 'KR',
     rule: [
       [/\bnis\b/u],
-      [/national intelligence service/u],
+      [/national intelligence service|nationale[nr]? nachrichtendienst/u],
       [KR, INTELLIGENCE],
     ],
   },
