@@ -15,6 +15,7 @@ import {
   SPEAKER_FILLERS,
   SOURCE_INTRODUCERS,
   PRONOUNS,
+  COUNTED_BEFORE,
   SUBORDINATORS,
 } from './lexicon/actors.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
@@ -343,12 +344,13 @@ export function resolveActor(
     if (cue && cue[1] === 'actor' && isRecipient(toks, k, byIndex)) continue;
     if (cue && (cue[1] === 'actor' || (cue[1] === 'source' && pronoun)))
       return cue[0];
-    // "he said", "nannte er zunächst 1.500 Mann": a pronoun that speaks is
-    // the claimant, not the owner of the troops ("said it had sent" is).
+    // "he said", "nannte er 1.500 Mann", "the total it sent": a pronoun
+    // that speaks or relates is no owner ("said it had sent" is).
     const w = (toks[k] as Token).lower;
     if (
       PRONOUNS.has(w) &&
       !SPEAKER_VERBS.has(toks[k + 1]?.lower ?? '') &&
+      !COUNTED_BEFORE.test(toks[k - 1]?.lower ?? '') &&
       !(/^(?:er|sie)$/u.test(w) && SPEAKER_VERBS.has(toks[k - 1]?.lower ?? ''))
     )
       pronoun = true;

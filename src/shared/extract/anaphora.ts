@@ -1,12 +1,11 @@
 /**
- * Figures without a noun of their own: the unit stands before them ("die
- * Zahl der Soldaten … auf 12.000", "losses … top 6,000", "the contingent
- * … at 9,000") or was named before ("8,000 of them", "davon 300", "About
- * 11,000 are already in Kursk", "rund tausend weitere").
+ * Figures without a noun of their own whose troops were named before
+ * ("8,000 of them", "davon 300", "About 11,000 are already in Kursk",
+ * "rund tausend weitere"); the count anchors before a figure ("die Zahl
+ * der Soldaten … auf 12.000") are in `count-anchor.ts`.
  */
-import type { ClaimEvent, Language, Unit } from '../claim.js';
-import { KP_DEMONYMS, QUALIFIER_WORDS } from './lexicon/claims.js';
-import { matchActor } from './actor.js';
+import type { Language, Unit } from '../claim.js';
+import { EVENT_NOUNS, KP_DEMONYMS, QUALIFIER_WORDS } from './lexicon/claims.js';
 import { isCapitalized, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
 import { EN_AFTER_BARE } from './lexicon/topic.js';
@@ -24,163 +23,8 @@ import {
   AUXILIARIES,
 } from './lexicon/anaphora.js';
 import { matchCasualtyCue } from './event.js';
-import { RELATIVES } from './lexicon/events.js';
 import { originAfter, ownerOf } from './topic.js';
-import { findUnitAfter, matchUnitWord } from './unit.js';
-
-// Anchors of "die Zahl der … Soldaten … auf N" and "the number of … to N".
-// Level verbs ("troops … number 12k") and loss nouns ("losses … top 6,000",
-// "Verluste … auf 4.700") count as anchors too.
-const COUNT_ANCHOR =
-  /(?:^|-)(?:zahl|anzahl|gesamtzahl|truppenzahl|stärke|truppenstärke|number|numbers|numbered|numbering|total|totals|totalled|totaled|contingent|kontingent|presence|präsenz|verluste|gesamtverluste|verlustzahl|opferzahl|losses|casualties|toll)$/u;
-// Loss nouns as anchors: the figure counts casualties, not presence.
-const LOSS_ANCHORS = new Set([
-  'verluste',
-  'gesamtverluste',
-  'verlustzahl',
-  'opferzahl',
-  'losses',
-  'casualties',
-  'toll',
-]);
-// Words before the figure that make it a change, not the level ("um 2.000").
-const DELTA_WORDS = new Set(['um', 'by']);
-
-/** Finds "the number of <unit> … N" with the unit before the figure. */
-export function findUnitBefore(
-  toks: readonly Token[],
-  num: number,
-  end: number,
-  prev: readonly Token[] | null,
-  lang: Language,
-): UnitMatch | null {
-  const next = toks[end];
-  // The figure must stand alone: no noun of its own may follow it.
-  if (next && next.isWord && (lang === 'de' ? isCapitalized(next) : false))
-    return null;
-  if (DELTA_WORDS.has(toks[num - 1]?.lower ?? '')) return null;
-  for (let k = num - 1; k >= 0 && num - k <= 20; k -= 1) {
-    const t = toks[k] as Token;
-    if (!t.isWord && t.text !== ',' && t.text !== '-') return null;
-    if (/^\d/u.test(t.text)) return null;
-    if (!COUNT_ANCHOR.test(t.lower)) continue;
-    // "After the losses in January, roughly 3,000 were pulled back": a
-    // loss noun in another clause is no anchor.
-    if (
-      LOSS_ANCHORS.has(t.lower.split('-').pop() ?? '') &&
-      toks.slice(k + 1, num).some((w) => w.text === ',')
-    )
-      return null;
-    if (LOSS_ANCHORS.has(t.lower.split('-').pop() ?? '')) {
-      const ev = t.lower.endsWith('toll') ? 'killed' : 'casualties';
-      // The adjective before the loss noun names whose: "North Korean losses".
-      const pair = (j: number): string =>
-        `${toks[j]?.lower ?? ''} ${toks[j + 1]?.lower ?? ''}`;
-      // … or a phrase after it: "die Verluste unter den Nordkoreanern".
-      let after: string | null = null;
-      if (/^(?:unter|among|der|des|of)$/u.test(toks[k + 1]?.lower ?? '')) {
-        for (let j = k + 2; j < num && j <= k + 5 && after === null; j += 1) {
-          const w = (toks[j] as Token).lower;
-          after = KP_DEMONYMS.has(w) ? 'KP' : matchActor(pair(j));
-        }
-      }
-      const actor =
-        after ??
-        (k >= 2
-          ? (matchActor(pair(k - 2)) ?? matchActor(pair(k - 1)))
-          : k >= 1
-            ? matchActor(pair(k - 1))
-            : null);
-      return { unit: 'soldiers', event: ev, actor, next: end, demonym: false };
-    }
-    for (let u = k; u < num; u += 1) {
-      const unitHit = findUnitAfter(toks, u, lang);
-      // A demonym counts here: the anchor says it is a head count.
-      if (unitHit && unitHit.next <= num) {
-        const event =
-          unitHit.event ?? relativeEvent(toks, unitHit.next, num, lang);
-        return { ...unitHit, event, next: end };
-      }
-      if (/^truppen|^soldaten|^troop/u.test((toks[u] as Token).lower)) {
-        return {
-          unit: 'soldiers',
-          event: null,
-          actor: null,
-          next: end,
-          demonym: false,
-        };
-      }
-    }
-    // "… 1,500 troops, bringing the total to 12,000": the noun came
-    // earlier, and only a level word stands between anchor and figure
-    // (not "in total across two rotations").
-    const levelOnly =
-      num - k <= 4 &&
-      standsAlone(next, lang) &&
-      toks
-        .slice(k + 1, num)
-        .every(
-          (w) =>
-            /^(?:at|auf|to|bei|of|von|now|nun)$/u.test(w.lower) ||
-            OPENERS.has(w.lower),
-        );
-    for (let u = k - 1; levelOnly && u >= 0 && k - u <= 20; u -= 1) {
-      const unitHit = findUnitAfter(toks, u, lang);
-      if (unitHit && unitHit.next <= k && !unitHit.demonym && !unitHit.event) {
-        return { ...unitHit, next: end };
-      }
-    }
-    // "the North Korean contingent … at 11,000": the anchor is a troop body;
-    // "their number … at 11,000": the troops were named a sentence earlier.
-    const level = /^(?:at|auf|to|bei|of|von)$/u;
-    let q = num - 1;
-    while (
-      q > k &&
-      !level.test((toks[q] as Token).lower) &&
-      OPENERS.has((toks[q] as Token).lower)
-    )
-      q -= 1;
-    const troops =
-      TROOP_ANCHORS.test(t.lower) &&
-      standsAlone(next, lang) &&
-      level.test(toks[q]?.lower ?? '');
-    const owner = toks[k - 1]?.lower ?? '';
-    const unit = troops
-      ? 'soldiers'
-      : /^(?:their|ihre|deren|its|seine)$/u.test(owner)
-        ? antecedent(toks, k, prev, lang)
-        : null;
-    return unit
-      ? { unit, event: null, actor: null, next: end, demonym: false }
-      : null;
-  }
-  return null;
-}
-
-/**
- * The casualty event of a relative clause after the counted noun: "Die
- * Zahl der Soldaten, die getötet wurden, ist auf 600 gestiegen", "the
- * number of soldiers who were captured has risen to 12".
- */
-function relativeEvent(
-  toks: readonly Token[],
-  from: number,
-  to: number,
-  lang: Language,
-): ClaimEvent | null {
-  if (toks[from]?.text !== ',') return null;
-  if (!RELATIVES.has(toks[from + 1]?.lower ?? '')) return null;
-  for (let j = from + 2; j < to; j += 1) {
-    const t = toks[j] as Token;
-    if (t.text === ',') return null;
-    const ev = matchCasualtyCue(t.lower, lang);
-    if (ev) return ev;
-  }
-  return null;
-}
-
-const TROOP_ANCHORS =
-  /(?:contingent|kontingent|truppenzahl|truppenstärke|truppenkontingent|force|truppe|expeditionary|presence|präsenz)$/u;
+import { matchUnitWord } from './unit.js';
 
 /** True when the token after a figure shows it has no noun of its own. */
 export function standsAlone(next: Token | undefined, lang: Language): boolean {
@@ -190,7 +34,7 @@ export function standsAlone(next: Token | undefined, lang: Language): boolean {
 
 // Words that may open a bare subject before its figure: qualifiers,
 // articles and "weitere" ("Die ersten 1.000 sollen …", "Weitere circa 3.000").
-const OPENERS: ReadonlySet<string> = new Set([
+export const OPENERS: ReadonlySet<string> = new Set([
   ...QUALIFIER_WORDS,
   'die',
   'der',
@@ -283,7 +127,7 @@ function isCopulaEs(toks: readonly Token[], b: number): boolean {
 }
 
 /** The unit of the nearest troop noun before token `num` (or in `prev`). */
-function antecedent(
+export function antecedent(
   toks: readonly Token[],
   num: number,
   prev: readonly Token[] | null,
@@ -311,15 +155,24 @@ function antecedentOf(
     let nearest: [Unit, string | null] | null = null;
     for (let k = list.length - 1; k >= 0; k -= 1) {
       const t = list[k] as Token;
-      const u = KP_DEMONYMS.has(t.lower) ? 'soldiers' : matchUnitWord(t, lang);
+      const demonym = isKpDemonym(list, k);
+      const u = demonym ? 'soldiers' : matchUnitWord(t, lang);
       if (!u) continue;
-      const owner = ownerOf(list, k) ?? originAfter(list, k);
+      const owner = demonym ? 'KP' : (ownerOf(list, k) ?? originAfter(list, k));
       nearest = nearest ?? [u, owner];
       if (owner === 'KP') return [nearest[0], owner];
     }
     if (nearest) return nearest;
   }
   return null;
+}
+
+/** True for "Nordkoreaner", "North Koreans" (two tokens) at token `k`. */
+function isKpDemonym(toks: readonly Token[], k: number): boolean {
+  const w = (toks[k] as Token).lower;
+  return (
+    KP_DEMONYMS.has(w) || (w === 'koreans' && toks[k - 1]?.lower === 'north')
+  );
 }
 
 /** The first troop noun after token `from` in the sentence, with its owner. */
@@ -330,7 +183,7 @@ export function postcedentOf(
 ): [Unit, string | null] | null {
   for (let k = from; k < toks.length && k - from <= 40; k += 1) {
     const t = toks[k] as Token;
-    if (KP_DEMONYMS.has(t.lower)) return ['soldiers', 'KP'];
+    if (isKpDemonym(toks, k)) return ['soldiers', 'KP'];
     const u = matchUnitWord(t, lang);
     if (u) return [u, ownerOf(toks, k)];
   }
@@ -351,12 +204,19 @@ export function findAnaphoricUnit(
 ): UnitMatch | null {
   const next = toks[end]?.lower ?? '';
   let to = -1;
+  // "more than 1,000 of the dead", "300 der Toten": a part of a loss.
+  const loss =
+    (next === 'of' || next === 'der') &&
+    (next === 'der' || toks[end + 1]?.lower === 'the')
+      ? EVENT_NOUNS.get(toks[end + (next === 'der' ? 1 : 2)]?.lower ?? '')
+      : undefined;
   if (
     (next === 'of' || next === 'von') &&
     ANAPHORS.has(toks[end + 1]?.lower ?? '')
   ) {
     to = end + 2;
-  } else if (next === 'davon' || next === 'darunter') to = end + 1;
+  } else if (loss) to = end + (next === 'der' ? 2 : 3);
+  else if (next === 'davon' || next === 'darunter') to = end + 1;
   // "rund tausend weitere wurden verwundet", "three more were captured".
   // The word after must not be a noun of its own ("1.000 weitere Granaten").
   else if (
@@ -364,7 +224,9 @@ export function findAnaphoricUnit(
     (!toks[end + 1]?.isWord ||
       SUBJECT_VERBS.has(toks[end + 1]?.lower ?? '') ||
       (lang === 'en' && EN_AFTER_BARE.has(toks[end + 1]?.lower ?? '')) ||
-      (lang === 'de' && !isCapitalized(toks[end + 1] as Token)))
+      (lang === 'de' && !isCapitalized(toks[end + 1] as Token)) ||
+      // "17 were killed and three others wounded".
+      matchCasualtyCue(toks[end + 1]?.lower ?? '', lang) !== null)
   )
     to = end + 1;
   else {
@@ -422,7 +284,7 @@ export function findAnaphoricUnit(
     : null;
   return {
     unit: predicate === 'officers' ? predicate : found[0],
-    event: null,
+    event: loss ?? null,
     actor: found[1],
     next: to,
     demonym: false,

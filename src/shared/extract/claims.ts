@@ -11,7 +11,8 @@ import { findClauseAttribution } from './clause-source.js';
 import { resolveActor } from './actor.js';
 import { matchCasualtyCue } from './event.js';
 import { eventInContext } from './event-context.js';
-import { countsPart, findAnaphoricUnit, findUnitBefore } from './anaphora.js';
+import { countsPart, findAnaphoricUnit } from './anaphora.js';
+import { findUnitBefore } from './count-anchor.js';
 import { findEarlierLevel, opensWithEarlierLevel } from './levels.js';
 import { findPostQualifier, findStrongBody, findUnitAfter } from './unit.js';
 import {

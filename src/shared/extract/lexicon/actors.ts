@@ -160,3 +160,8 @@ export const SUBORDINATORS = new Set([
   'whereas',
   'wobei',
 ]);
+
+// Nouns whose relative clause's pronoun subject is no owner: "the total it
+// has deployed", "the men it lost" (whose they are was named before).
+export const COUNTED_BEFORE =
+  /^(?:total|number|figure|tally|count|men|troops|soldiers|force|contingent)$/u;
