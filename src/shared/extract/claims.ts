@@ -45,6 +45,7 @@ import {
   type AttributionModel,
 } from './learned-source.js';
 import { claimSource } from './subject.js';
+import { pointBack } from './generic-source.js';
 import { findTopicUnit, troopOwner } from './topic.js';
 
 export { detectLanguage } from './language.js';
@@ -360,34 +361,32 @@ export function extractClaims(
         turns,
       );
       if (claim) {
-        const whole = out.length - 1;
-        partOf.push(
-          PARTS.has(claim)
-            ? (partOf[whole] ?? -1) < 0
-              ? whole
-              : (partOf[whole] as number)
-            : -1,
-        );
+        // A part of a part counts a part of the same whole.
+        const up = partOf.at(-1) ?? -1;
+        partOf.push(PARTS.has(claim) ? (up >= 0 ? up : out.length - 1) : -1);
         out.push(claim);
         sentenceOf.push(si);
         if (!firsts.has(si)) firsts.set(si, claim);
       }
     }
-    if (!model || out.length === 0) return out;
+    if (out.length === 0) return out;
     const head = edge(0, 'head');
     const source = (a: string | null): Claim['source'] => claimSource(a, head);
     const n = sentences.length;
-    return secondLook(
-      model,
-      text,
-      lang,
-      out,
-      sentenceOf,
-      n,
-      tokens,
-      source,
-      partOf,
-    );
+    const claims = model
+      ? secondLook(
+          model,
+          text,
+          lang,
+          out,
+          sentenceOf,
+          n,
+          tokens,
+          source,
+          partOf,
+        )
+      : out;
+    return pointBack(claims, sentenceOf, text, tokens, lang);
   } catch (err) {
     // A rule bug must not take down the pipeline: no claims beats a crash.
     if (options.strict) throw err;

@@ -1,0 +1,76 @@
+/**
+ * The canonical source of a claim whose claimant the text names only by a
+ * generic noun: "Im Januar hatte die Behörde noch von 3.000 Opfern
+ * gesprochen", "the agency said". The attribution keeps those words; the
+ * source is that of the nearest claimant of the source table named before
+ * the figure, in its sentence or in one of the two before, read together
+ * with the noun ("der Geheimdienst" after "Seoul" is the NIS).
+ */
+import type { Claim, Language } from '../claim.js';
+import { isGeneric } from './attribution.js';
+import { NON_ACTOR_PREPOSITIONS } from './lexicon/claims.js';
+import { readForward } from './source-phrase.js';
+import { canonicalSource } from './source.js';
+import { isCapitalized, type Token } from './text.js';
+
+// Sentences before the claim's own that a generic noun may point back to.
+const REACH = 2;
+
+const ARTICLES = /^(?:der|die|das|des|dem|the)$/u;
+
+/** True for "Behörde", "die Behörde", "the agency", "der Geheimdienst". */
+export function isGenericPhrase(attribution: string): boolean {
+  return isGeneric(
+    attribution.replace(/^(?:der|die|das|des|dem|the)\s+/iu, ''),
+  );
+}
+
+/**
+ * The last claimant of the source table named in `toks` before offset
+ * `before`; not a place ("in Russland", "nach Seoul") nor North Korea.
+ */
+function lastNamed(
+  text: string,
+  toks: readonly Token[],
+  before: number,
+  lang: Language,
+): string | null {
+  let found: string | null = null;
+  for (
+    let k = 0;
+    k < toks.length && (toks[k] as Token).start < before;
+    k += 1
+  ) {
+    const t = toks[k] as Token;
+    if (!t.isWord || !(isCapitalized(t) || ARTICLES.test(t.lower))) continue;
+    if (NON_ACTOR_PREPOSITIONS.has(toks[k - 1]?.lower ?? '')) continue;
+    const src = readForward(text, toks, k, lang);
+    if (!src || isGeneric(src)) continue;
+    const id = canonicalSource(src)?.id;
+    if (id && id !== 'kp-gov') found = src;
+  }
+  return found;
+}
+
+/** The claims, each generic claimant given the source it points back to. */
+export function pointBack(
+  claims: readonly Claim[],
+  sentenceOf: readonly number[],
+  text: string,
+  tokens: (si: number) => readonly Token[],
+  lang: Language,
+): Claim[] {
+  return claims.map((c, i) => {
+    if (c.source !== null || c.attribution === null) return c;
+    if (!isGenericPhrase(c.attribution)) return c;
+    const si = sentenceOf[i] as number;
+    for (let s = si; s >= 0 && si - s <= REACH; s -= 1) {
+      const named = lastNamed(text, tokens(s), c.start, lang);
+      if (!named) continue;
+      const source =
+        canonicalSource(`${c.attribution} ${named}`) ?? canonicalSource(named);
+      if (source) return { ...c, source };
+    }
+    return c;
+  });
+}
