@@ -95,8 +95,10 @@ export function isAlreadyThere(
 ): boolean {
   for (let k = nounEnd; k < toks.length && k - nounEnd <= 3; k += 1) {
     const w = (toks[k] as Token).lower;
-    if (ALREADY.has(w)) {
-      const next = toks[k + 1]?.lower ?? '';
+    // "the 11,000 troops so far deployed" too.
+    const soFar = w === 'so' && toks[k + 1]?.lower === 'far';
+    if (ALREADY.has(w) || soFar) {
+      const next = toks[k + (soFar ? 2 : 1)]?.lower ?? '';
       return !PROJECTION_CUES.de.has(next) && !PROJECTION_CUES.en.has(next);
     }
     // Only "or so" and a copula may stand between: "sollen schon im Juli
@@ -104,4 +106,17 @@ export function isAlreadyThere(
     if (!BETWEEN.has(w)) return false;
   }
   return false;
+}
+
+// Adverbs before a figure that make it the level so far: "Zu den bisher
+// rund 11.000 könnten 3.000 hinzukommen", "the 11,000 so far deployed".
+const SO_FAR = /^(?:bisher|bislang|derzeit|already|currently)$/u;
+
+/** True when the figure is the level so far ("zu den bisher rund 11.000"). */
+export function isLevelSoFar(toks: readonly Token[], num: number): boolean {
+  let b = num - 1;
+  while (b > 0 && num - b <= 3 && QUALIFIER_WORDS.has((toks[b] as Token).lower))
+    b -= 1;
+  const w = toks[b]?.lower ?? '';
+  return SO_FAR.test(w) || (w === 'far' && toks[b - 1]?.lower === 'so');
 }

@@ -14,7 +14,11 @@ import {
   matchesCue,
   nearestCue,
 } from './event-cues.js';
-import { isAlreadyThere, isPartitiveWhole } from './event-scope.js';
+import {
+  isAlreadyThere,
+  isLevelSoFar,
+  isPartitiveWhole,
+} from './event-scope.js';
 import { isConditionalSend, isProjected } from './event-plans.js';
 import {
   RELATIVES,
@@ -288,7 +292,8 @@ export function classifyEvent(
   if (!projected) projected = isConditionalSend(toks, a, b);
   // "the 12,000-strong force already in Russia is likely to grow": the
   // plan is about more troops, not these.
-  if (projected && isAlreadyThere(toks, unit.next)) projected = false;
+  if (projected && (isAlreadyThere(toks, unit.next) || isLevelSoFar(toks, num)))
+    projected = false;
   if (projected) return 'projected';
   // Presence: the nearer of a training and a deployment cue decides.
   const dTrain = nearestCue(

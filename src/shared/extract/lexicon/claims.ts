@@ -358,6 +358,11 @@ export const ACTOR_PREFIXES: readonly (readonly [string, string])[] = [
   ['polnisch', 'PL'],
   ['poland', 'PL'],
   ['polish', 'PL'],
+  ['belarus', 'BY'],
+  ['weißruss', 'BY'],
+  ['minsk', 'BY'],
+  ['lukaschenk', 'BY'],
+  ['lukashenk', 'BY'],
 ];
 
 /** Words before an actor cue that make it a place or a partner, not an actor. */

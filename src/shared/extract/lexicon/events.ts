@@ -33,6 +33,13 @@ export const PAST = new Set([
   'schickte',
   'entsandte',
   'wurden',
+  // "bis Dezember standen rund 11.000 Mann in Kursk": by then, not ahead.
+  'standen',
+  'stand',
+  'kamen',
+  'befanden',
+  'stood',
+  'arrived',
 ]);
 
 // Infinitives and auxiliaries that make "sollen" a plan, not a report.

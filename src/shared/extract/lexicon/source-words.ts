@@ -336,6 +336,9 @@ export const RUBRICS = new Set([
 // refers back to the source named one sentence earlier.
 export const GENERIC_SOURCES = new Set([
   'behörde',
+  'präsident',
+  'präsidenten',
+  'president',
   'ministerium',
   'agentur',
   'geheimdienst',

@@ -215,6 +215,10 @@ export const CURRENCY_PREFIXES: ReadonlySet<string> = new Set([
 /** Units of measure and time spans after a number. */
 export const MEASURE_WORDS: ReadonlySet<string> = new Set([
   'km',
+  // Calibres: "155 mm shells", "122-Millimeter-Geschosse".
+  'mm',
+  'millimeter',
+  'millimetre',
   'kilometer',
   'kilometern',
   'kilometre',

@@ -103,6 +103,8 @@ const VAGUE_BEFORE: ReadonlySet<string> = new Set([
   'mehreren',
   'einigen',
   'vielen',
+  'wenige',
+  'wenigen',
   'hunderte',
   'tausende',
 ]);
