@@ -118,7 +118,14 @@ export function contactRelativeAt(
  */
 function isCopulaEs(toks: readonly Token[], b: number): boolean {
   let k = b;
-  while (k > 0 && DE_ADVERBS.has((toks[k] as Token).lower)) k -= 1;
+  // Adverbs and a short time phrase may stand between: "so waren es im
+  // April bereits mehr als 4.700".
+  for (;;) {
+    if (k > 0 && DE_ADVERBS.has((toks[k] as Token).lower)) k -= 1;
+    else if (k > 1 && /^(?:im|am|zum|bis)$/u.test(toks[k - 1]?.lower ?? ''))
+      k -= 2;
+    else break;
+  }
   const w = toks[k]?.lower ?? '';
   const before = toks[k - 1]?.lower ?? '';
   return (
@@ -156,7 +163,10 @@ function antecedentOf(
     for (let k = list.length - 1; k >= 0; k -= 1) {
       const t = list[k] as Token;
       const demonym = isKpDemonym(list, k);
-      const u = demonym ? 'soldiers' : matchUnitWord(t, lang);
+      // Loss nouns stand for soldiers: "3.000 Getöteten …, so waren es …".
+      const loss =
+        EVENT_NOUNS.has(t.lower) && (lang === 'en' || isCapitalized(t));
+      const u = demonym || loss ? 'soldiers' : matchUnitWord(t, lang);
       if (!u) continue;
       const owner = demonym ? 'KP' : (ownerOf(list, k) ?? originAfter(list, k));
       nearest = nearest ?? [u, owner];

@@ -164,6 +164,24 @@ export function antecedentLoss(
   return findCasualtyEvent(toks, pa, pb, a - 2, a - 2, lang);
 }
 
+const REPLACED = /^(?:replaced|ersetzt|ersetzte|ersetzten|abgelöst)$/u;
+
+/**
+ * True when the figure counts the troops that replace those withdrawn:
+ * "rotated 2,000 out … and replaced them with another 3,000", "… und
+ * durch weitere 3.000 ersetzt".
+ */
+function isReplacement(
+  toks: readonly Token[],
+  a: number,
+  num: number,
+  next: number,
+): boolean {
+  for (let k = a; k < num; k += 1)
+    if (REPLACED.test((toks[k] as Token).lower)) return true;
+  return [next, next + 1].some((k) => REPLACED.test(toks[k]?.lower ?? ''));
+}
+
 /** True for troops rotated out ("rotated out 2,000", "rotated home"). */
 function isRotatedOut(toks: readonly Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k += 1) {
@@ -249,7 +267,11 @@ export function classifyEvent(
   // gefallen": the whole of a partitive is the force, not its part's loss.
   if (isPartitiveWhole(toks, num, unit.next))
     return isProjected(toks, num, unit.next, lang) ? 'projected' : 'deployed';
-  if (isRotatedOut(toks, a, b) || isSentHome(toks, a, wideEnd)) return 'other';
+  if (
+    !isReplacement(toks, a, num, unit.next) &&
+    (isRotatedOut(toks, a, b) || isSentHome(toks, a, wideEnd))
+  )
+    return 'other';
   const casualty = findCasualtyEvent(toks, a, wideEnd, num, unit.next, lang);
   if (casualty) return casualty;
   // A fact box's label: "Killed as of January 2025 (NIS): about 300".
@@ -267,7 +289,11 @@ export function classifyEvent(
   let otherEnd = unit.next;
   while (otherEnd < b && !REPLACING.has((toks[otherEnd] as Token).lower))
     otherEnd += 1;
-  if (hasCue(toks, a, otherEnd, OTHER_CUES[lang])) return 'other';
+  if (
+    hasCue(toks, a, otherEnd, OTHER_CUES[lang]) &&
+    !isReplacement(toks, a, num, unit.next)
+  )
+    return 'other';
   let projected = isProjected(toks, a, b, lang);
   if (!projected && wideEnd > b) {
     const [, rb] = clauseAround(toks, b + 1);

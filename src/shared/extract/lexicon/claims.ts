@@ -678,6 +678,7 @@ export const OTHER_CUES: Readonly<Record<Language, readonly string[]>> = {
     'defectors',
     'missing',
     'withdrawn',
+    'withdrew',
     'pulled',
     'fled',
     'abandoned',
