@@ -9,6 +9,7 @@
 import type { Claim, Language } from '../claim.js';
 import { isGeneric } from './attribution.js';
 import { NON_ACTOR_PREPOSITIONS } from './lexicon/claims.js';
+import { COUNTRY_CUES } from './lexicon/source-table.js';
 import { readForward } from './source-phrase.js';
 import { canonicalSource } from './source.js';
 import { isCapitalized, type Token } from './text.js';
@@ -52,6 +53,34 @@ function lastNamed(
   return found;
 }
 
+// Claimants that name no country of their own: "the spy agency",
+// "Abgeordnete Park Sun-won", "Mitglied des Geheimdienstausschusses".
+const INSTITUTIONS =
+  /geheimdienst|nachrichtendienst|spy agency|intelligence|abgeordnete|lawmaker|parlament|ausschuss|committee|minist|sprecher|spokes|generalstab|stabschef|regierung|government|officials|beamte|kreise|präsidialamt|presidential office|botschafter|ambassador/u;
+
+const AWAY =
+  /^(?:nach|to|into|gegen|against|für|for|an|zur|zu|mit|with|auf|on|near|nahe|über|across|zwischen|between)$/u;
+
+/**
+ * The country named nearest before offset `before` in `toks`, as the word
+ * that gives the source table that country, or null.
+ */
+function countryBefore(toks: readonly Token[], before: number): string | null {
+  let found: string | null = null;
+  for (
+    let k = 0;
+    k < toks.length && (toks[k] as Token).start < before;
+    k += 1
+  ) {
+    const w = (toks[k] as Token).lower;
+    // A destination or a partner is no claimant's country: "nach
+    // Russland", "against Ukraine"; a seat is ("Abgeordnete in Seoul").
+    if (AWAY.test(toks[k - 1]?.lower ?? '')) continue;
+    for (const [cue, word] of COUNTRY_CUES) if (cue.test(w)) found = word;
+  }
+  return found;
+}
+
 /** The claims, each generic claimant given the source it points back to. */
 export function pointBack(
   claims: readonly Claim[],
@@ -62,13 +91,23 @@ export function pointBack(
 ): Claim[] {
   return claims.map((c, i) => {
     if (c.source !== null || c.attribution === null) return c;
-    if (!isGenericPhrase(c.attribution)) return c;
     const si = sentenceOf[i] as number;
+    if (isGenericPhrase(c.attribution)) {
+      for (let s = si; s >= 0 && si - s <= REACH; s -= 1) {
+        const named = lastNamed(text, tokens(s), c.start, lang);
+        if (!named) continue;
+        const source =
+          canonicalSource(`${c.attribution} ${named}`) ??
+          canonicalSource(named);
+        if (source) return { ...c, source };
+      }
+    }
+    // An institution without a country takes the one named nearest before.
+    if (!INSTITUTIONS.test(c.attribution.toLowerCase())) return c;
     for (let s = si; s >= 0 && si - s <= REACH; s -= 1) {
-      const named = lastNamed(text, tokens(s), c.start, lang);
-      if (!named) continue;
-      const source =
-        canonicalSource(`${c.attribution} ${named}`) ?? canonicalSource(named);
+      const country = countryBefore(tokens(s), c.start);
+      if (!country) continue;
+      const source = canonicalSource(`${c.attribution} ${country}`);
       if (source) return { ...c, source };
     }
     return c;

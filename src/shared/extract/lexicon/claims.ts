@@ -358,8 +358,6 @@ export const ACTOR_PREFIXES: readonly (readonly [string, string])[] = [
   ['polnisch', 'PL'],
   ['poland', 'PL'],
   ['polish', 'PL'],
-  ['belarus', 'BY'],
-  ['weißruss', 'BY'],
   ['minsk', 'BY'],
   ['lukaschenk', 'BY'],
   ['lukashenk', 'BY'],

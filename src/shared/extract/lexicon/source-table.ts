@@ -23,10 +23,25 @@ const US =
 const UK = /\buk\b|british|britisch|großbritannien|britain|london/u;
 const RU = /russ|moskau|moscow/u;
 
+/**
+ * Country cues a claimant without a country of its own takes from its
+ * context ("the spy agency" in a story from Seoul), with the word that
+ * gives the table that country.
+ */
+export const COUNTRY_CUES: readonly (readonly [RegExp, string])[] = [
+  [KR, 'south korea'],
+  [UA, 'ukraine'],
+  [US, 'us'],
+  [UK, 'british'],
+  [RU, 'russia'],
+];
+
 const DEFENCE =
   /verteidigungsministeri|defen[cs]e ministry|ministry of (?:national )?defen[cs]e|defen[cs]e department|department of defen[cs]e|defen[cs]e secretary|verteidigungsminister/u;
+// Not a parliament's committee: "Mitglied des Geheimdienstausschusses",
+// "the intelligence committee" are lawmakers.
 const INTELLIGENCE =
-  /geheimdienst|nachrichtendienst|spy agency|intelligence|spionage/u;
+  /geheimdienst(?!ausschuss)|nachrichtendienst|spy agency|intelligence(?! committee)|spionage/u;
 
 export const SOURCE_TABLE: readonly SourceEntry[] = [
   {
@@ -77,8 +92,8 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     country: 'KR',
     rule: [
       [/\bjcs\b|joint chiefs/u],
-      [/vereinigte[nrs]? generalstab/u],
-      [KR, /generalstab/u],
+      [/vereinigte[nrs]? generalstab|vereinigte[nrs]? stabschefs/u],
+      [KR, /generalstab|stabschef/u],
     ],
   },
   {
@@ -95,7 +110,7 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     country: null,
     rule: [
       [
-        /yonhap|reuters|associated press|\bap\b|\bafp\b|\bdpa\b|\bbbc\b|\bcnn\b|new york times|wall street journal|washington post|financial times|\bbild\b|spiegel|kyiv independent|\bnhk\b|\bmedi(?:en|a)\b|news agency|nachrichtenagentur|zeitung|newspaper|sender|broadcaster|nachrichtenportal|portal\b|outlet|fernsehen|television|\btv\b|telegram-kanal|telegram channel/u,
+        /yonhap|reuters|associated press|\bap\b|\bafp\b|\bdpa\b|\bbbc\b|\bcnn\b|new york times|wall street journal|washington post|financial times|\bbild\b|spiegel|kyiv independent|\bnhk\b|\bmedi(?:en|a)\b|news agency|nachrichtenagentur|zeitung|newspaper|sender|broadcaster|nachrichtenportal|portal\b|outlet|fernsehen|television|\btv\b|telegram-kanal|telegram channel|tages-anzeiger|\bnzz\b|neue zürcher|ukrajinska prawda|ukrainska pravda|\bnk news\b|kyiv post|korea herald|joongang|chosun|guardian|bloomberg|politico|economist|euronews|al jazeera|\bnpr\b|sky news|\bard\b|\bzdf\b|tagesschau|deutschlandfunk|\bfaz\b|\bkyodo\b|interfax|\btass\b|\bria novosti\b/u,
       ],
     ],
   },
@@ -105,7 +120,7 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     id: 'isw',
     name: 'Institute for the Study of War',
     country: 'US',
-    rule: [[/institute for the study of war|\bisw\b|kriegsstudien/u]],
+    rule: [[/institute for the study(?: of war)?|\bisw\b|kriegsstudien/u]],
   },
   {
     id: 'us-dod',
