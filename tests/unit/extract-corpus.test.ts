@@ -45,7 +45,7 @@ const FLOORS = {
   f1: 0.985,
   qualifier: 0.995,
   event: 0.985,
-  attribution: 0.98,
+  attribution: 0.985,
 };
 // Over 2,020 passages with blind corpus 10 (new and harder than the
 // rest): the floors of the 1,720 before it were f1 0.95, event 0.95,
@@ -54,11 +54,11 @@ const BLIND_FLOORS = {
   f1: 0.95,
   qualifier: 0.985,
   event: 0.945,
-  attribution: 0.9,
-  source: 0.88,
+  attribution: 0.915,
+  source: 0.925,
 };
 // The rules alone must not slip behind the model either.
-const RULE_FLOORS = { attribution: 0.835, source: 0.835 };
+const RULE_FLOORS = { attribution: 0.84, source: 0.86 };
 
 describe('blind corpora', () => {
   const all = toMetrics(sumCounts(BLIND.map(score)));
