@@ -14,6 +14,7 @@ import {
   hasPresenceCue,
 } from './event.js';
 import { isPartitiveWhole } from './event-scope.js';
+import { isGapped } from './filters.js';
 import { followsEarlierCue, restatesFigure } from './levels.js';
 import type { Token } from './text.js';
 import type { UnitMatch } from './types.js';
@@ -38,6 +39,10 @@ export function eventInContext(
     before && followsEarlierCue(toks, num)
       ? before.event
       : classifyEvent(toks, num, unit, lang);
+  // "von 3.000 getöteten …, danach von 4.000": a later figure of the
+  // sequence counts the same.
+  if (event === 'deployed' && before && isGapped(toks, num))
+    event = before.event;
   // "will send 6,000 — 1,000 sappers … and 5,000 builders —": a figure
   // with no event word of its own shares the plan of the one before it in
   // the sentence.

@@ -9,6 +9,7 @@ import {
   ARMY_SIZE_CUES,
   ARMY_SIZE_MIN,
   EVENT_CUES,
+  QUALIFIER_WORDS,
   UNIT_SUFFIXES,
 } from './lexicon/claims.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
@@ -190,5 +191,24 @@ export function isScore(
       /\d[-\u2010\u2011–:]$/u.test(
         text.slice(Math.max(0, m.start - 2), m.start),
       ))
+  );
+}
+
+// "…, then 10,000", "…, dann 10.000": the later figure of a sequence.
+const THEN = /^(?:then|dann|danach|später|later)$/u;
+
+/**
+ * True when a figure continues the sequence of the one before it after a
+ * comma: "the Pentagon spoke of 3,000 soldiers in October, then 10,000 a
+ * week later", "…, eine Woche später dann von 10.000".
+ */
+export function isGapped(toks: readonly Token[], num: number): boolean {
+  let b = num - 1;
+  while (b > 0 && num - b <= 3 && QUALIFIER_WORDS.has((toks[b] as Token).lower))
+    b -= 1;
+  if (/^(?:von|of|auf|at|to)$/u.test(toks[b]?.lower ?? '')) b -= 1;
+  return (
+    THEN.test(toks[b]?.lower ?? '') &&
+    toks.slice(Math.max(0, b - 4), b).some((t) => t.text === ',')
   );
 }
