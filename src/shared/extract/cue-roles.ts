@@ -21,8 +21,10 @@ export function namedSpeaker(toks: readonly Token[], j: number): boolean {
   return false;
 }
 
+// "Seoul hatte noch von …", "Die Ukraine hat von … gesprochen": the
+// auxiliary and adverbs before "von".
 const SPEECH_ADVERBS =
-  /^(?:noch|bereits|schon|zunächst|zuletzt|damals|nun|inzwischen|nur|stets)$/u;
+  /^(?:noch|bereits|schon|zunächst|zuletzt|damals|nun|inzwischen|nur|stets|hat|hatte|habe|hätte|haben|hatten)$/u;
 
 // Verbs that close a German clause in which "X von N …" is what X says.
 const SPEAKS_OF_END =
@@ -34,7 +36,6 @@ const SPEAKS_OF_END =
  * 2.000 Gefallenen spricht".
  */
 export function speaksOfLater(toks: readonly Token[], j: number): boolean {
-  // "Seoul hatte noch von 1.100 Opfern gesprochen": adverbs may come first.
   while (SPEECH_ADVERBS.test(toks[j]?.lower ?? '')) j += 1;
   if (toks[j]?.lower !== 'von') return false;
   for (let k = j + 1; k < toks.length && k - j <= 14; k += 1) {

@@ -192,13 +192,23 @@ export function auxiliarySubject(
   lang: Language,
 ): string | null {
   if (lang !== 'de') return null;
-  for (let k = leadEnd(toks) + 1; k < toks.length; k += 1) {
-    if (!GERMAN_AUX.test((toks[k] as Token).lower)) continue;
-    if (!toks.slice(k + 2).some((t) => SPOKEN.test(t.lower))) return null;
-    const src = readForward(text, toks, k + 1, lang);
+  const known = (src: string | null): string | null => {
     if (!src || isVague(src)) return null;
     const source = canonicalSource(src);
     return source && source.id !== 'kp-gov' ? src : null;
+  };
+  for (let k = leadEnd(toks) + 1; k < toks.length; k += 1) {
+    if (!GERMAN_AUX.test((toks[k] as Token).lower)) continue;
+    if (!toks.slice(k + 2).some((t) => SPOKEN.test(t.lower))) return null;
+    // "Die Ukraine hat von rund 500 Offizieren gesprochen": the subject
+    // opens the clause (after a rubric's colon) right before the auxiliary.
+    const colon = toks.findLastIndex((t, j) => j < k && t.text === ':');
+    const open = colon >= 0 ? colon + 1 : leadEnd(toks);
+    const first =
+      k - open >= 1 && k - open <= 5
+        ? known(readForward(text, toks, open, lang))
+        : null;
+    return first ?? known(readForward(text, toks, k + 1, lang));
   }
   return null;
 }
