@@ -300,3 +300,29 @@ export function findAnaphoricUnit(
     demonym: false,
   };
 }
+
+const PREDICATE_MODALS =
+  /^(?:will|would|could|may|might|should|must|werden|würden|sollen|sollten|dürften|könnten)$/u;
+const PREDICATE_COPULAS = /^(?:be|are|were|is|was|sind|seien|waren|wären)$/u;
+
+/**
+ * The unit a bare figure's predicate names: "the other 5,000 will be
+ * military construction workers", "1,000 of them are officers". Up to
+ * three words may stand between the copula and the noun.
+ */
+export function predicateUnit(
+  toks: readonly Token[],
+  end: number,
+  lang: Language,
+): Unit | null {
+  let k = end;
+  if (PREDICATE_MODALS.test(toks[k]?.lower ?? '')) k += 1;
+  if (!PREDICATE_COPULAS.test(toks[k]?.lower ?? '')) return null;
+  for (let j = k + 1; j <= k + 4 && j < toks.length; j += 1) {
+    const t = toks[j] as Token;
+    if (!t.isWord) return null;
+    const u = matchUnitWord(t, lang);
+    if (u) return u;
+  }
+  return null;
+}

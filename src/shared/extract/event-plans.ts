@@ -4,7 +4,11 @@
  * the modals of likelihood or of reported speech that do not.
  */
 import type { Language } from '../claim.js';
-import { PERFECT_AUXILIARIES, PROJECTION_CUES } from './lexicon/claims.js';
+import {
+  PERFECT_AUXILIARIES,
+  PROJECTION_CUES,
+  QUALIFIER_WORDS,
+} from './lexicon/claims.js';
 import {
   FUTURE_MARKERS,
   LIKELIHOOD,
@@ -105,7 +109,15 @@ function isStative(toks: readonly Token[], a: number, b: number): boolean {
       if (!LIKELIHOOD.has(w)) return false;
       likely = true;
     }
-    if (STATIVES.has(w)) state = true;
+    // "could be as many as 15,000", "may be about 12,000": a level.
+    const next = toks[k + 1];
+    if (
+      STATIVES.has(w) ||
+      (w === 'be' &&
+        next !== undefined &&
+        (QUALIFIER_WORDS.has(next.lower) || /^\d/u.test(next.text)))
+    )
+      state = true;
   }
   return likely && state;
 }

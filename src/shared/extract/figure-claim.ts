@@ -10,7 +10,7 @@ import { findClauseAttribution } from './clause-source.js';
 import { resolveActor } from './actor.js';
 import { matchCasualtyCue } from './event.js';
 import { eventInContext } from './event-context.js';
-import { countsPart, findAnaphoricUnit } from './anaphora.js';
+import { countsPart, findAnaphoricUnit, predicateUnit } from './anaphora.js';
 import { findUnitBefore } from './count-anchor.js';
 import { findEarlierLevel, opensWithEarlierLevel } from './levels.js';
 import { findPostQualifier, findStrongBody, findUnitAfter } from './unit.js';
@@ -116,6 +116,10 @@ export function buildClaim(
       lang,
     );
   if (!unit) return null;
+  // "the other 5,000 will be military construction workers": a bare
+  // figure's predicate names its unit.
+  const named = adjacent ? null : predicateUnit(toks, end, lang);
+  if (named) unit = { ...unit, unit: named };
   // A headline's context is its lead ("Rund 10.000 Nordkoreaner in
   // Russland\nEin Teil der Truppen …"), a sentence's also the one before.
   if (unit.demonym && hasLabourContext(toks, num))

@@ -58,6 +58,9 @@ function lastNamed(
 const INSTITUTIONS =
   /geheimdienst|nachrichtendienst|spy agency|intelligence|abgeordnete|lawmaker|parlament|ausschuss|committee|minist|sprecher|spokes|generalstab|stabschef|regierung|government|officials|beamte|kreise|präsidialamt|presidential office|botschafter|ambassador/u;
 
+const SEVERAL =
+  /western|westlich|allied|alliierte|international|european|europäisch/u;
+
 const AWAY =
   /^(?:nach|to|into|gegen|against|für|for|an|zur|zu|mit|with|auf|on|near|nahe|über|across|zwischen|between)$/u;
 
@@ -102,8 +105,10 @@ export function pointBack(
         if (source) return { ...c, source };
       }
     }
-    // An institution without a country takes the one named nearest before.
-    if (!INSTITUTIONS.test(c.attribution.toLowerCase())) return c;
+    // An institution without a country takes the one named nearest before
+    // ("Western officials" are of no one country).
+    const lower = c.attribution.toLowerCase();
+    if (!INSTITUTIONS.test(lower) || SEVERAL.test(lower)) return c;
     for (let s = si; s >= 0 && si - s <= REACH; s -= 1) {
       const country = countryBefore(tokens(s), c.start);
       if (!country) continue;

@@ -208,17 +208,19 @@ export function findUnitAfter(
       };
     }
     if (KP_DEMONYMS.has(t.lower)) {
-      // "13.000 Nordkoreaner als Arbeiter": the role noun decides.
+      // "13.000 Nordkoreaner als Arbeiter", "… als Bau- und
+      // Fabrikarbeiter": the role noun decides.
+      const at = suspended(toks, k + 2) ? k + 5 : k + 2;
       const role =
-        /^(?:als|as)$/u.test(toks[k + 1]?.lower ?? '') && toks[k + 2]
-          ? matchUnitWord(toks[k + 2] as Token, lang)
+        /^(?:als|as)$/u.test(toks[k + 1]?.lower ?? '') && toks[at]
+          ? matchUnitWord(toks[at] as Token, lang)
           : null;
       if (role)
         return {
           unit: role,
           event: null,
           actor: 'KP',
-          next: k + 3,
+          next: at + 1,
           demonym: false,
         };
       return {
@@ -253,6 +255,12 @@ export function findUnitAfter(
         return pending;
       }
       // "two wounded North Korean soldiers": then it was an adjective.
+      continue;
+    }
+    // A suspended compound: "Bau- und Textilarbeiter": the noun is the
+    // last member's.
+    if (suspended(toks, k)) {
+      k += 2;
       continue;
     }
     const members = membersOf(toks, k);
@@ -302,6 +310,15 @@ export function findUnitAfter(
     actor = actor ?? matchActor(pair) ?? matchActor(t.lower);
   }
   return pending;
+}
+
+/** True for the first member of "Bau- und Textilarbeiter" at `k`. */
+function suspended(toks: readonly Token[], k: number): boolean {
+  return (
+    (toks[k]?.isWord ?? false) &&
+    toks[k + 1]?.text === '-' &&
+    /^(?:und|oder|sowie)$/u.test(toks[k + 2]?.lower ?? '')
+  );
 }
 
 // Troop bodies counted by a "-strong" figure: "a 12,000-strong contingent".
