@@ -5,24 +5,15 @@
  * null, consistently, because they name no one an analyst could check.
  */
 import type { Language } from '../claim.js';
-import {
-  BATTLE_PLACES,
-  KNOWN_SOURCES,
-  SOURCE_BEFORE,
-} from './lexicon/sources.js';
+import { KNOWN_SOURCES, SOURCE_BEFORE } from './lexicon/sources.js';
 import { isVague, joinSource, readForward } from './source-phrase.js';
 import { reportGoesOn, speakerReplaces } from './relayed-view.js';
 import { canonicalSource } from './source.js';
-import { matchCasualtyCue } from './event.js';
 import { auxiliarySubject, leadEnd, subjectSource } from './subject.js';
+import { colonSource } from './colon-source.js';
 import { BEFORE_FIRST_WORDS, matchSentenceOnce } from './source-patterns.js';
 import { isCapitalized, type Token } from './text.js';
-import {
-  DENIALS,
-  DOC_NOUNS,
-  GENERIC_SOURCES,
-  RUBRICS,
-} from './lexicon/source-words.js';
+import { DENIALS, DOC_NOUNS, GENERIC_SOURCES } from './lexicon/source-words.js';
 
 // Results per token array: a sentence is read as the current, the next and
 // the previous one of its neighbours' figures. Keys are the arrays the
@@ -43,50 +34,6 @@ function matchSentence(
     MATCHED.set(toks, got);
   }
   return got;
-}
-
-/**
- * A headline's source before or after a colon: "Seoul: North Korea has
- * lost 300 soldiers", "N. Korea has sent 12,000 troops: NIS".
- */
-function colonSource(
-  text: string,
-  all: readonly Token[],
-  lang: Language,
-): string | null {
-  const from = leadEnd(all);
-  const toks = from ? all.slice(from) : all;
-  const head = toks.findIndex((t) => t.text === ':');
-  const lead = toks.slice(0, head);
-  if (
-    head > 0 &&
-    head <= 3 &&
-    lead.every(
-      (t) =>
-        t.isWord &&
-        isCapitalized(t) &&
-        !RUBRICS.has(t.lower) &&
-        // A fact box's label: "Gefallen: etwa 600", "Killed: some 1,000".
-        matchCasualtyCue(t.lower, lang) === null &&
-        !BATTLE_PLACES.some((p) => t.lower.startsWith(p)),
-    )
-  ) {
-    const src = joinSource(text, lead);
-    return src && !isVague(src) ? src : null;
-  }
-  let c = toks.length - 1;
-  while (c >= 0 && toks.length - c <= 5 && toks[c]?.text !== ':') c -= 1;
-  // "Antwort: Ja.": what follows a role's colon is speech, not a source.
-  if (RUBRICS.has(toks[c - 1]?.lower ?? '')) return null;
-  const tail = toks.slice(c + 1).filter((t) => t.isWord);
-  if (
-    c < 1 ||
-    tail.length === 0 ||
-    toks.length - c > 5 ||
-    !tail.every((t) => isCapitalized(t))
-  )
-    return null;
-  return joinSource(text, tail);
 }
 
 /**
@@ -128,7 +75,7 @@ function namedClaimant(
 const ARTICLES = /^(?:der|die|das|des|dem|the)$/u;
 
 const ESTIMATES =
-  /^(?:estimate|figure|assessment|count|einschätzung|schätzung|zahl|angabe)$/u;
+  /^(?:estimates?|figures?|numbers|assessment|count|einschätzung|schätzung|zahl|zahlen|angabe|angaben)$/u;
 
 /**
  * The owner of the estimate a sentence points back to: "That is the latest
@@ -141,13 +88,21 @@ function estimateOwner(
   lang: Language,
 ): string | null {
   const first = next[0]?.lower ?? '';
-  if (!/^(?:that|this|das|dies|zu)$/u.test(first)) return null;
+  // "Die Zahlen stammen vom …", "The figures come from …" need the verb.
+  const article = /^(?:die|the)$/u.test(first);
+  if (!article && !/^(?:that|this|these|those|das|dies|diese|zu)$/u.test(first))
+    return null;
   for (let k = 1; k < next.length && k <= 6; k += 1) {
     if (!ESTIMATES.test((next[k] as Token).lower)) continue;
-    const link = next[k + 1]?.lower ?? '';
+    let link = next[k + 1]?.lower ?? '';
     let at = -1;
-    if (/^(?:from|of|by|des|der|von)$/u.test(link))
-      at = k + (link === 'des' || link === 'der' ? 1 : 2);
+    // "Those figures come from X", "Die Zahlen stammen vom X".
+    const come = /^(?:come|came|stammen|stammten|stammt)$/u.test(link);
+    if (come) link = next[k + 2]?.lower ?? '';
+    else if (article) return null;
+    const from = k + (come ? 1 : 0);
+    if (/^(?:from|of|by|des|der|von|vom|aus)$/u.test(link))
+      at = from + (link === 'des' || link === 'der' ? 1 : 2);
     else if (first === 'zu' && /^(?:kommt|kam|kommen)$/u.test(link)) at = k + 2;
     if (at < 0) return null;
     const src = readForward(text, next, at, lang);
@@ -192,7 +147,7 @@ function pronounSpeaks(toks: readonly Token[]): boolean {
 
 const PRONOUN_OWNERS = /^(?:seiner|ihrer|seinen|ihren|his|her|their)$/u;
 const PRONOUN_COUNTS =
-  /^(?:rechnung|einschätzung|schätzung|zählung|angaben|count|estimate|reckoning|tally|assessment)$/u;
+  /^(?:rechnung|berechnungen?|einschätzung|schätzung|zählung|angaben|daten|count|estimate|reckoning|tally|assessment|figures|numbers)$/u;
 
 /** True for "nach seiner Rechnung", "by his count" in the sentence. */
 function ownedByPronoun(toks: readonly Token[]): boolean {

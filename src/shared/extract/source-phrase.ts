@@ -222,9 +222,10 @@ export function readBackward(
             INSTITUTION.test(toks[k - 1]?.lower ?? ''))));
     // A past-tense verb right before the speech verb is no subject
     // ("the Kremlin dismissed reports that …").
+    // "G7 foreign ministers said": a group's name may hold a digit.
     const loose =
       lang === 'en' &&
-      t.isWord &&
+      (t.isWord || /^G\d{1,2}$/u.test(t.text)) &&
       !STOP.has(t.lower) &&
       !DETERMINERS.has(t.lower) &&
       !/^\d/u.test(t.text) &&
@@ -350,7 +351,7 @@ export function isVague(source: string): boolean {
       (w) =>
         VAGUE_SOURCES.has(w) ||
         EVENT_NOUNS.has(w) ||
-        /\d/u.test(w) ||
+        (/\d/u.test(w) && !/^g\d{1,2}$/u.test(w)) ||
         /(?:soldaten|truppen|troops|soldiers)$/u.test(w),
     )
   );

@@ -169,6 +169,8 @@ export const SOURCE_AFTER: Readonly<Record<Language, readonly string[]>> = {
   ],
   en: [
     'said',
+    // "…, with the Foreign Office saying the regime had sent …".
+    'saying',
     // "the South Koreans think it's closer to 11,000", "Seoul reckons",
     // "the Ukrainians will tell you …".
     'will tell',
