@@ -135,11 +135,17 @@ function hasFutureWerden(
   let k = b - 1;
   while (k > a && !(toks[k] as Token).isWord) k -= 1;
   const last = (toks[k] as Token).lower;
+  const before = toks[k - 1]?.lower ?? '';
+  // "…, dass Nordkorea 1.000 Minenräumer entsenden wird": verb-last.
+  const subordinate =
+    /^(?:wird|werden)$/u.test(last) &&
+    /en$/u.test(before) &&
+    !/^ge/u.test(before);
   return /en$/u.test(last) &&
     !/^ge/u.test(last) &&
     !/^(?:wird|werden|werde)$/u.test(last)
     ? true
-    : last === 'werden' && /t$/u.test(toks[k - 1]?.lower ?? '');
+    : subordinate || (last === 'werden' && /t$/u.test(before));
 }
 
 /**

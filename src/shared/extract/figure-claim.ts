@@ -174,15 +174,10 @@ export function buildClaim(
     isCoordinated(toks, num, before.end)
   )
     qualifier = before.qualifier;
-  const event = eventInContext(
-    toks,
-    num,
-    unit,
-    lang,
-    before,
-    opening,
-    anaphoric,
-  );
+  // After a part ("…, including some 600 dead, up from roughly 3,000") a
+  // figure relates to the whole the part was counted from.
+  const base = (before && WHOLES.get(before)) ?? before;
+  const event = eventInContext(toks, num, unit, lang, base, opening, anaphoric);
   const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;
   // Attribution depends on the sentence only: computed once per sentence
   // (dense passages hold many figures per sentence).
@@ -213,7 +208,7 @@ export function buildClaim(
     before !== null &&
     clause === null &&
     (countsPart(toks, num, end) ||
-      (PARTS.has(before) && isCoordinated(toks, num, before.end)));
+      (WHOLES.has(before) && isCoordinated(toks, num, before.end)));
   if (part) attribution = before.attribution;
   const sentence = sentences[si] as Span;
   const endOff = adjacent ? (toks[unit.next - 1] as Token).end : m.end;
@@ -240,12 +235,12 @@ export function buildClaim(
     start: qStart,
     end: endOff,
   };
-  if (part) PARTS.add(claim);
+  if (part) WHOLES.set(claim, (before && WHOLES.get(before)) ?? before);
   return claim;
 }
 
-// Claims that count a part of the claim before them in their sentence.
-const PARTS = new WeakSet<Claim>();
+// Claims that count a part of another claim of their sentence → that whole.
+const WHOLES = new WeakMap<Claim, Claim>();
 
 /** True when the claim counts a part of the claim before it in its sentence. */
-export const countsPartOfBefore = (claim: Claim): boolean => PARTS.has(claim);
+export const countsPartOfBefore = (claim: Claim): boolean => WHOLES.has(claim);

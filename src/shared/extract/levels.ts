@@ -141,6 +141,7 @@ export function findEarlierLevel(
 
 const FIGURE_NOUNS = new Set([
   'figure',
+  'estimate',
   'number',
   'toll',
   'tally',
@@ -175,10 +176,21 @@ export function restatesFigure(toks: readonly Token[], num: number): boolean {
     )
   )
     b -= 1;
-  return (
-    FIGURE_NOUNS.has(toks[b - 1]?.lower ?? '') &&
-    /^(?:the|this|that|its|their|die|diese|eine|ihre)$/u.test(
-      toks[b - 2]?.lower ?? '',
+  if (!FIGURE_NOUNS.has(toks[b - 1]?.lower ?? '')) return false;
+  // "a much lower figure of about 3,000", "Seoul's latest public estimate
+  // of 4,700": adjectives and a possessive may stand before the noun.
+  let d = b - 2;
+  while (d > 0 && b - 2 - d < 3 && /^\p{Ll}+$/u.test(toks[d]?.text ?? ''))
+    if (
+      /^(?:the|this|that|its|their|a|an|die|diese|eine|ihre)$/u.test(
+        (toks[d] as Token).lower,
+      )
     )
+      break;
+    else d -= 1;
+  const det = toks[d]?.lower ?? '';
+  return (
+    /^(?:the|this|that|its|their|a|an|die|diese|eine|ihre)$/u.test(det) ||
+    /['’]s$/u.test(det)
   );
 }

@@ -43,6 +43,9 @@ export const SOURCE_HEAD_ENDS = [
 // Verbs whose subject is the source of a figure, not the troops' owner.
 export const SPEAKER_VERBS = new Set([
   'says',
+  // "while Seoul gives a far lower figure of 3,000".
+  'gives',
+  'gave',
   'reckon',
   'reckons',
   'think',

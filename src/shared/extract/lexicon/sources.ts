@@ -385,6 +385,9 @@ export const REPORT_VERBS: Readonly<Record<Language, ReadonlySet<string>>> = {
     'zählt',
     'nennt',
     'nannte',
+    // "Seoul gibt eine Zahl von etwa 3.000 an".
+    'gibt',
+    'gab',
     'genannt',
     'postet',
     'postete',
@@ -426,6 +429,8 @@ export const REPORT_VERBS: Readonly<Record<Language, ReadonlySet<string>>> = {
   en: new Set([
     'says',
     'said',
+    'gives',
+    'gave',
     'told',
     'confirms',
     'confirmed',
