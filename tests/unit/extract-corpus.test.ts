@@ -44,28 +44,28 @@ const scoreRules = (file: string): Metrics =>
 const FLOORS = {
   f1: 0.985,
   qualifier: 0.995,
-  event: 0.985,
-  attribution: 0.985,
+  event: 0.99,
+  attribution: 0.98,
 };
-// Over 2,020 passages with blind corpus 10 (new and harder than the
-// rest): the floors of the 1,720 before it were f1 0.95, event 0.95,
+// Over 2,320 passages with blind corpora 10 and 11 (new and harder than
+// the rest): the floors of the 1,720 before them were f1 0.95, event 0.95,
 // attribution 0.91 and source 0.895.
 const BLIND_FLOORS = {
-  f1: 0.95,
-  qualifier: 0.985,
-  event: 0.945,
-  attribution: 0.915,
-  source: 0.925,
+  f1: 0.955,
+  qualifier: 0.99,
+  event: 0.95,
+  attribution: 0.9,
+  source: 0.91,
 };
 // The rules alone must not slip behind the model either.
-const RULE_FLOORS = { attribution: 0.84, source: 0.86 };
+const RULE_FLOORS = { attribution: 0.835, source: 0.855 };
 
 describe('blind corpora', () => {
   const all = toMetrics(sumCounts(BLIND.map(score)));
 
   it('reads every blind corpus', () => {
-    expect(BLIND.length).toBeGreaterThanOrEqual(60);
-    expect(all.passages).toBeGreaterThanOrEqual(2020);
+    expect(BLIND.length).toBeGreaterThanOrEqual(72);
+    expect(all.passages).toBeGreaterThanOrEqual(2320);
   });
 
   it('stays above the blind floors', () => {

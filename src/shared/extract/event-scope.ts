@@ -4,6 +4,7 @@
  * to be there already while the clause plans more.
  */
 import { PROJECTION_CUES, QUALIFIER_WORDS } from './lexicon/claims.js';
+import type { ClaimEvent } from '../claim.js';
 import type { Token } from './text.js';
 
 // Adverbs between "von den" and the figure: "von den ursprünglich 11.000".
@@ -119,4 +120,49 @@ export function isLevelSoFar(toks: readonly Token[], num: number): boolean {
     b -= 1;
   const w = toks[b]?.lower ?? '';
   return SO_FAR.test(w) || (w === 'far' && toks[b - 1]?.lower === 'so');
+}
+
+// Participles and adjectives of loss before the troop noun: "101 fallen
+// soldiers", "2,000 wounded North Korean soldiers", "1.500 getöteten und
+// verwundeten Nordkoreanern".
+const ATTRIBUTIVE: ReadonlyMap<string, ClaimEvent> = new Map([
+  ['fallen', 'killed'],
+  ['dead', 'killed'],
+  ['killed', 'killed'],
+  ['gefallene', 'killed'],
+  ['gefallenen', 'killed'],
+  ['getötete', 'killed'],
+  ['getöteten', 'killed'],
+  ['wounded', 'wounded'],
+  ['injured', 'wounded'],
+  ['verwundete', 'wounded'],
+  ['verwundeten', 'wounded'],
+  ['verletzte', 'wounded'],
+  ['verletzten', 'wounded'],
+  ['captured', 'captured'],
+  ['gefangene', 'captured'],
+  ['gefangenen', 'captured'],
+]);
+
+const CAPTURE =
+  /^(?:captured|capture|prisoners?|pows|gefangen|gefangene[nr]?|gefangengenommen|kriegsgefangene[nr]?|gefangennahme)$/u;
+
+/**
+ * The event a loss word between figure and noun gives, or null; a capture
+ * in the sentence outranks it ("zwei verwundete Soldaten gefangen
+ * genommen" were captured).
+ */
+export function attributiveEvent(
+  toks: readonly Token[],
+  num: number,
+  next: number,
+): ClaimEvent | null {
+  const found = new Set<ClaimEvent>();
+  for (let k = num + 1; k < next - 1; k += 1) {
+    const ev = ATTRIBUTIVE.get((toks[k] as Token).lower);
+    if (ev) found.add(ev);
+  }
+  if (found.size && toks.some((t) => CAPTURE.test(t.lower))) return null;
+  if (found.has('killed') && found.has('wounded')) return 'casualties';
+  return found.size === 1 ? ([...found][0] as ClaimEvent) : null;
 }

@@ -15,6 +15,7 @@ import {
   nearestCue,
 } from './event-cues.js';
 import {
+  attributiveEvent,
   isAlreadyThere,
   isLevelSoFar,
   isPartitiveWhole,
@@ -164,46 +165,6 @@ export function antecedentLoss(
   return findCasualtyEvent(toks, pa, pb, a - 2, a - 2, lang);
 }
 
-// Participles and adjectives of loss before the troop noun: "101 fallen
-// soldiers", "2,000 wounded North Korean soldiers", "1.500 getöteten und
-// verwundeten Nordkoreanern".
-const ATTRIBUTIVE: ReadonlyMap<string, ClaimEvent> = new Map([
-  ['fallen', 'killed'],
-  ['dead', 'killed'],
-  ['killed', 'killed'],
-  ['gefallene', 'killed'],
-  ['gefallenen', 'killed'],
-  ['getötete', 'killed'],
-  ['getöteten', 'killed'],
-  ['wounded', 'wounded'],
-  ['injured', 'wounded'],
-  ['verwundete', 'wounded'],
-  ['verwundeten', 'wounded'],
-  ['verletzte', 'wounded'],
-  ['verletzten', 'wounded'],
-  ['captured', 'captured'],
-  ['gefangene', 'captured'],
-  ['gefangenen', 'captured'],
-]);
-
-const CAPTURE =
-  /^(?:captured|capture|prisoners?|pows|gefangen|gefangene[nr]?|gefangengenommen|kriegsgefangene[nr]?|gefangennahme)$/u;
-
-/** The event a loss word between figure and noun gives, or null. */
-function attributiveEvent(
-  toks: readonly Token[],
-  num: number,
-  next: number,
-): ClaimEvent | null {
-  const found = new Set<ClaimEvent>();
-  for (let k = num + 1; k < next - 1; k += 1) {
-    const ev = ATTRIBUTIVE.get((toks[k] as Token).lower);
-    if (ev) found.add(ev);
-  }
-  if (found.has('killed') && found.has('wounded')) return 'casualties';
-  return found.size === 1 ? ([...found][0] as ClaimEvent) : null;
-}
-
 const REPLACED = /^(?:replaced|ersetzt|ersetzte|ersetzten|abgelöst)$/u;
 
 /**
@@ -286,10 +247,8 @@ export function classifyEvent(
   lang: Language,
 ): ClaimEvent {
   if (unit.event) return unit.event;
-  // "zwei verwundete Soldaten gefangen genommen": their capture counts.
   const attributive = attributiveEvent(toks, num, unit.next);
-  if (attributive && !toks.some((t) => CAPTURE.test(t.lower)))
-    return attributive;
+  if (attributive) return attributive;
   let [a, whole] = clauseAround(toks, num);
   // "„mehr als 4.000“ nordkoreanische Militärangehörige getötet": quotes
   // around the figure alone do not end its clause.
