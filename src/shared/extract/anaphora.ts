@@ -288,12 +288,11 @@ export function findAnaphoricUnit(
   const found =
     antecedentOf(toks, num, prev, lang) ?? postcedentOf(toks, to, lang);
   if (!found) return null;
-  // "at least 30 of them were officers": the predicate names the unit.
-  const predicate = COPULAS.has(toks[to]?.lower ?? '')
-    ? matchUnitWord(toks[to + 1] ?? (toks[to] as Token), lang)
-    : null;
+  // "at least 30 of them were officers", "About 5,000 of them will be
+  // military construction workers": the predicate names the unit.
+  const predicate = predicateUnit(toks, to, lang);
   return {
-    unit: predicate === 'officers' ? predicate : found[0],
+    unit: predicate ?? found[0],
     event: loss ?? null,
     actor: found[1],
     next: to,

@@ -153,7 +153,10 @@ export function findClauseAttribution(
 ): string | null {
   const denier = reportsOwner(text, toks, num, lang);
   if (denier) return denier;
-  const noted = bracketNote(text, toks, num) ?? relativeClaimant(toks, num);
+  const noted =
+    bracketNote(text, toks, num) ??
+    relativeClaimant(toks, num) ??
+    talkIn(toks, num);
   if (noted) return noted;
   const bounds = clauseBounds(text, toks, num, lang);
   if (!bounds) return null;
@@ -222,6 +225,25 @@ function relativeClaimant(toks: readonly Token[], num: number): string | null {
   if (!name || !isCapitalized(name) || !contactRelativeAt(toks, num + 1))
     return null;
   return canonicalSource(name.text) ? name.text : null;
+}
+
+/**
+ * "in Kiew ist dagegen von 15.000 die Rede", "In Washington war von 3.000
+ * die Rede": the place where it is said names the claimant.
+ */
+function talkIn(toks: readonly Token[], num: number): string | null {
+  let a = num;
+  while (a > 0 && toks[a - 1]?.text !== ',' && toks[a - 1]?.text !== ';')
+    a -= 1;
+  let rede = num;
+  while (rede < toks.length && rede - num <= 4 && toks[rede]?.lower !== 'rede')
+    rede += 1;
+  if (toks[rede]?.lower !== 'rede' || toks[rede - 1]?.lower !== 'die')
+    return null;
+  const at = toks.findIndex((t, k) => k >= a && k < num && t.lower === 'in');
+  const place = toks[at + 1];
+  if (at < 0 || !place || !isCapitalized(place)) return null;
+  return canonicalSource(place.text) ? place.text : null;
 }
 
 /** The source of the clause `bounds` of `toks`, or null. */

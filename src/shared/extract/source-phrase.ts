@@ -352,7 +352,7 @@ export function isVague(source: string): boolean {
         VAGUE_SOURCES.has(w) ||
         EVENT_NOUNS.has(w) ||
         (/\d/u.test(w) && !/^g\d{1,2}$/u.test(w)) ||
-        /(?:soldaten|truppen|troops|soldiers)$/u.test(w),
+        /(?:soldaten|truppen|troops|soldiers)$|^(?:mann|men)$/u.test(w),
     )
   );
 }

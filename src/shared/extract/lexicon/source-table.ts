@@ -110,7 +110,7 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     country: null,
     rule: [
       [
-        /yonhap|reuters|associated press|\bap\b|\bafp\b|\bdpa\b|\bbbc\b|\bcnn\b|new york times|wall street journal|washington post|financial times|\bbild\b|spiegel|kyiv independent|\bnhk\b|\bmedi(?:en|a)\b|news agency|nachrichtenagentur|zeitung|newspaper|sender|broadcaster|nachrichtenportal|portal\b|outlet|fernsehen|television|\btv\b|telegram-kanal|telegram channel|tages-anzeiger|\bnzz\b|neue zürcher|ukrajinska prawda|ukrainska pravda|\bnk news\b|kyiv post|korea herald|joongang|chosun|guardian|bloomberg|politico|economist|euronews|al jazeera|\bnpr\b|sky news|\bard\b|\bzdf\b|tagesschau|deutschlandfunk|\bfaz\b|\bkyodo\b|interfax|\btass\b|\bria novosti\b/u,
+        /yonhap|reuters|associated press|\bap\b|\bafp\b|\bdpa\b|\bbbc\b|\bcnn\b|new york times|wall street journal|washington post|financial times|\bbild\b|spiegel|kyiv independent|\bnhk\b|\bmedi(?:en|a)\b|news agency|nachrichtenagentur|zeitung|newspaper|sender|broadcaster|nachrichtenportal|portal\b|outlet|fernsehen|television|\btv\b|telegram-kanal|telegram channel|tages-anzeiger|\bnzz\b|neue zürcher|ukrajinska prawda|ukrainska pravda|\bnk news\b|kyiv post|korea herald|joongang|chosun|guardian|bloomberg|politico|economist|euronews|al jazeera|\bnpr\b|sky news|\bard\b|\bzdf\b|tagesschau|deutschlandfunk|\bfaz\b|\bkyodo\b|interfax|\btass\b|\bria novosti\b|meduza|hankyoreh|global times|novaya gazeta|ukrinform|\bunian\b|korea times|arirang|nikkei|south china morning post|\bscmp\b|asahi|yomiuri|xinhua/u,
       ],
     ],
   },
