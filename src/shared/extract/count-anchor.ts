@@ -186,3 +186,48 @@ function relativeClauseLength(toks: readonly Token[], k: number): number {
   const verb = toks[k + 1 + aux]?.lower ?? '';
   return PAST_FORMS.has(verb) || /[a-z]ed$/u.test(verb) ? 2 + aux : 0;
 }
+
+// Troop bodies counted by a "-strong" figure: "a 12,000-strong contingent".
+const BODIES =
+  /^(?:contingent|force|forces|army|corps|unit|group|detachment|deployment|kontingent|truppe|einheit|verband|korps)$/u;
+
+/** "a 12,000-strong contingent", "ein 12.000 Mann starkes Kontingent". */
+export function findStrongBody(
+  toks: readonly Token[],
+  num: number,
+  end: number,
+): UnitMatch | null {
+  const own = toks[num]?.lower ?? '';
+  const starke = /^(?:starke|starkes|starken|köpfige|köpfiges)$/u;
+  let k = -1;
+  if (/-(?:strong|man)$/u.test(own) && end === num + 1) k = end;
+  else if (
+    toks[end]?.lower === 'mann' &&
+    starke.test(toks[end + 1]?.lower ?? '')
+  )
+    k = end + 2;
+  else if (/-(?:köpfige|köpfiges|starke|starkes|mann)$/u.test(own)) k = end;
+  // "ein 10.000-Mann-Kontingent": the body is part of the compound.
+  else if (/-mann-(?:kontingent|truppe|einheit|verband|korps)$/u.test(own))
+    return {
+      unit: 'soldiers',
+      event: null,
+      actor: null,
+      next: num + 1,
+      demonym: false,
+    };
+  // Adjectives may come between: "a 9,000-strong North Korean contingent".
+  let actor: string | null = null;
+  for (
+    let j = 0;
+    k >= 0 && j < 3 && !BODIES.test(toks[k]?.lower ?? '');
+    j += 1
+  ) {
+    const t = toks[k];
+    if (!t || !t.isWord) return null;
+    actor = actor ?? matchActor(`${t.lower} ${toks[k + 1]?.lower ?? ''}`);
+    k += 1;
+  }
+  if (k < 0 || !BODIES.test(toks[k]?.lower ?? '')) return null;
+  return { unit: 'soldiers', event: null, actor, next: k + 1, demonym: false };
+}

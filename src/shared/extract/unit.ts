@@ -235,23 +235,31 @@ export function findUnitAfter(
     if (ev && !pending) {
       // "Tote und Verletzte", "killed and wounded" together are casualties.
       const other = EVENT_NOUNS.get(toks[k + 2]?.lower ?? '');
+      // "killed, wounded or captured": a list of kinds of loss.
       const both =
         other &&
         other !== ev &&
-        /^(?:und|oder|and|or)$/u.test(toks[k + 1]?.lower ?? '');
+        /^(?:und|oder|and|or|,)$/u.test(toks[k + 1]?.lower ?? '');
+      let last = k + 2;
+      while (
+        both &&
+        /^(?:und|oder|and|or|,)$/u.test(toks[last + 1]?.lower ?? '') &&
+        EVENT_NOUNS.has(toks[last + 2]?.lower ?? '')
+      )
+        last += 2;
       pending = {
         unit: 'soldiers',
         event: both ? 'casualties' : ev,
         actor,
-        next: both ? k + 3 : k + 1,
+        next: both ? last + 1 : k + 1,
         demonym: false,
       };
       // "1.500 getöteten und verwundeten Nordkoreanern": attributes of
       // the demonym or noun right after them, which names the owner.
       if (both) {
-        const head = toks[k + 3];
+        const head = toks[last + 1];
         if (head && KP_DEMONYMS.has(head.lower))
-          return { ...pending, actor: 'KP', next: k + 4 };
+          return { ...pending, actor: 'KP', next: last + 2 };
         return pending;
       }
       // "two wounded North Korean soldiers": then it was an adjective.
@@ -319,51 +327,6 @@ function suspended(toks: readonly Token[], k: number): boolean {
     toks[k + 1]?.text === '-' &&
     /^(?:und|oder|sowie)$/u.test(toks[k + 2]?.lower ?? '')
   );
-}
-
-// Troop bodies counted by a "-strong" figure: "a 12,000-strong contingent".
-const BODIES =
-  /^(?:contingent|force|forces|army|corps|unit|group|detachment|deployment|kontingent|truppe|einheit|verband|korps)$/u;
-
-/** "a 12,000-strong contingent", "ein 12.000 Mann starkes Kontingent". */
-export function findStrongBody(
-  toks: readonly Token[],
-  num: number,
-  end: number,
-): UnitMatch | null {
-  const own = toks[num]?.lower ?? '';
-  const starke = /^(?:starke|starkes|starken|köpfige|köpfiges)$/u;
-  let k = -1;
-  if (/-(?:strong|man)$/u.test(own) && end === num + 1) k = end;
-  else if (
-    toks[end]?.lower === 'mann' &&
-    starke.test(toks[end + 1]?.lower ?? '')
-  )
-    k = end + 2;
-  else if (/-(?:köpfige|köpfiges|starke|starkes|mann)$/u.test(own)) k = end;
-  // "ein 10.000-Mann-Kontingent": the body is part of the compound.
-  else if (/-mann-(?:kontingent|truppe|einheit|verband|korps)$/u.test(own))
-    return {
-      unit: 'soldiers',
-      event: null,
-      actor: null,
-      next: num + 1,
-      demonym: false,
-    };
-  // Adjectives may come between: "a 9,000-strong North Korean contingent".
-  let actor: string | null = null;
-  for (
-    let j = 0;
-    k >= 0 && j < 3 && !BODIES.test(toks[k]?.lower ?? '');
-    j += 1
-  ) {
-    const t = toks[k];
-    if (!t || !t.isWord) return null;
-    actor = actor ?? matchActor(`${t.lower} ${toks[k + 1]?.lower ?? ''}`);
-    k += 1;
-  }
-  if (k < 0 || !BODIES.test(toks[k]?.lower ?? '')) return null;
-  return { unit: 'soldiers', event: null, actor, next: k + 1, demonym: false };
 }
 
 const POST_QUALIFIERS: readonly (readonly [
