@@ -153,6 +153,18 @@ function sentenceSpans(
   return out;
 }
 
+// Tokens that end a clause: a phrase across one is another clause's.
+const BREAKS = new Set([',', ';', ':', '–', '—']);
+
+/** `out[i]`: the clause-break tokens among a block's first i tokens. */
+function breaksBefore(block: readonly BlockToken[]): Int32Array {
+  const out = new Int32Array(block.length + 1);
+  block.forEach((t, i) => {
+    out[i + 1] = (out[i] as number) + (BREAKS.has(t.token.text) ? 1 : 0);
+  });
+  return out;
+}
+
 /** The phrases (in text order) that start in token range [lo, hi). */
 function between(list: readonly Phrase[], lo: number, hi: number): Phrase[] {
   if (lo >= hi) return [];
@@ -188,6 +200,7 @@ export function candidatesOf(
   const blocks = blocksAround(reaches, sentenceCount, tokens);
   const phrases = blocks.map((b) => tagger.phrases(text, b, lang));
   const spans = blocks.map(sentenceSpans);
+  const breaks = blocks.map(breaksBefore);
   return figures.map((f, i) => {
     const at = place(blocks, f);
     if (!at) return null;
@@ -214,10 +227,18 @@ export function candidatesOf(
       ),
       ...between(list, ownEnd, after),
     ];
+    const count = breaks[at.block] as Int32Array;
+    // Clause breaks between a phrase of the figure's sentence and it.
+    const crossings = (p: Phrase): number =>
+      p.si !== f.si
+        ? -1
+        : p.from > at.token
+          ? (count[p.from] as number) - (count[at.token] as number)
+          : (count[at.token] as number) - (count[p.to] as number);
     return candidatesFor(
       f.attribution,
       near,
-      { si: f.si, token: at.token },
+      { si: f.si, token: at.token, breaks: crossings },
       lang,
     );
   });

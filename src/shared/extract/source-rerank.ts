@@ -22,6 +22,8 @@ export interface Candidate {
 export interface FigureAt {
   si: number;
   token: number;
+  /** Clause breaks between a phrase of its sentence and it (else -1). */
+  breaks?: (p: Phrase) => number;
 }
 
 // Tagged phrases a figure weighs, nearest first: far ones are never right.
@@ -73,6 +75,7 @@ const RIGHT = named(
 const HEAD = named('head', [false, true]);
 const PHRASES = named('nsp', upTo(4));
 const STRENGTH = named('str', upTo(6));
+const CROSSED = named('cx', upTo(2));
 
 // Whether a phrase names the rules' claimant, per rule and phrase.
 const MATCHES = new Map<string, Map<string, boolean>>();
@@ -170,6 +173,8 @@ export function candidatesFor(
         Math.max(0, Math.min(STRENGTH.length - 1, Math.floor(p.strength / 3)))
       ] as string,
     ];
+    const crossed = at.breaks?.(p) ?? -1;
+    if (crossed >= 0) f.push(CROSSED[Math.min(crossed, 2)] as string);
     describe(p.text, rule, f);
     out.push({ attribution: p.text, features: withLanguage(f, lang) });
   });
