@@ -232,14 +232,14 @@ function relativeClaimant(toks: readonly Token[], num: number): string | null {
  * die Rede": the place where it is said names the claimant.
  */
 function talkIn(toks: readonly Token[], num: number): string | null {
-  let a = num;
-  while (a > 0 && toks[a - 1]?.text !== ',' && toks[a - 1]?.text !== ';')
-    a -= 1;
   let rede = num;
   while (rede < toks.length && rede - num <= 4 && toks[rede]?.lower !== 'rede')
     rede += 1;
   if (toks[rede]?.lower !== 'rede' || toks[rede - 1]?.lower !== 'die')
     return null;
+  let a = num;
+  while (a > 0 && toks[a - 1]?.text !== ',' && toks[a - 1]?.text !== ';')
+    a -= 1;
   const at = toks.findIndex((t, k) => k >= a && k < num && t.lower === 'in');
   const place = toks[at + 1];
   if (at < 0 || !place || !isCapitalized(place)) return null;

@@ -153,16 +153,23 @@ function sentenceSpans(
   return out;
 }
 
-// Tokens that end a clause: a phrase across one is another clause's.
-const BREAKS = new Set([',', ';', ':', '–', '—']);
+/** True for a token that ends a clause: `,` `;` `:` `–` `—`. */
+function isBreak(text: string): boolean {
+  if (text.length !== 1) return false;
+  const c = text.charCodeAt(0);
+  return c === 44 || c === 59 || c === 58 || c === 0x2013 || c === 0x2014;
+}
 
-/** `out[i]`: the clause-break tokens among a block's first i tokens. */
-function breaksBefore(block: readonly BlockToken[]): Int32Array {
-  const out = new Int32Array(block.length + 1);
-  block.forEach((t, i) => {
-    out[i + 1] = (out[i] as number) + (BREAKS.has(t.token.text) ? 1 : 0);
-  });
-  return out;
+/** The clause-break tokens of a block in token range [lo, hi). */
+function breaksIn(
+  block: readonly BlockToken[],
+  lo: number,
+  hi: number,
+): number {
+  let n = 0;
+  for (let i = lo; i < hi; i += 1)
+    if (isBreak((block[i] as BlockToken).token.text)) n += 1;
+  return n;
 }
 
 /** The phrases (in text order) that start in token range [lo, hi). */
@@ -200,7 +207,6 @@ export function candidatesOf(
   const blocks = blocksAround(reaches, sentenceCount, tokens);
   const phrases = blocks.map((b) => tagger.phrases(text, b, lang));
   const spans = blocks.map(sentenceSpans);
-  const breaks = blocks.map(breaksBefore);
   return figures.map((f, i) => {
     const at = place(blocks, f);
     if (!at) return null;
@@ -227,14 +233,14 @@ export function candidatesOf(
       ),
       ...between(list, ownEnd, after),
     ];
-    const count = breaks[at.block] as Int32Array;
+    const block = blocks[at.block] as BlockToken[];
     // Clause breaks between a phrase of the figure's sentence and it.
     const crossings = (p: Phrase): number =>
       p.si !== f.si
         ? -1
         : p.from > at.token
-          ? (count[p.from] as number) - (count[at.token] as number)
-          : (count[at.token] as number) - (count[p.to] as number);
+          ? breaksIn(block, at.token, p.from)
+          : breaksIn(block, p.to, at.token);
     return candidatesFor(
       f.attribution,
       near,
