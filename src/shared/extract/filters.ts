@@ -26,7 +26,8 @@ const SIZE_VERBS = new Set([
   'consists',
   'numbers',
 ]);
-const FORMATIONS = /(?:korps|armee|division|brigade|verband|corps|army|unit)$/u;
+const FORMATIONS =
+  /(?:korps|armee|division|brigade|verband|einheit|corps|army|unit)$/u;
 
 /** True when the sentence describes the whole army or a formation's size. */
 export function isArmySize(
@@ -40,6 +41,29 @@ export function isArmySize(
   if (verb > 0 && toks.slice(0, verb).some((t) => FORMATIONS.test(t.lower))) {
     return true;
   }
+  // "einer Eliteeinheit mit geschätzt 40.000 bis 50.000 Mann", "die
+  // Spezialkräfte des Landes auf bis zu 200.000 Mann": a formation's size.
+  let b = num - 1;
+  while (
+    b > 0 &&
+    num - b <= 4 &&
+    !/^(?:mit|with|des|of)$/u.test((toks[b] as Token).lower)
+  )
+    b -= 1;
+  const link = toks[b]?.lower ?? '';
+  if (
+    (link === 'mit' || link === 'with') &&
+    FORMATIONS.test(toks[b - 1]?.lower ?? '')
+  )
+    return true;
+  if (
+    /^(?:landes|country)$/u.test(toks[b + 1]?.lower ?? '') &&
+    /^(?:des|of)$/u.test(link) &&
+    /(?:kräfte|forces|streitkräfte|truppen|troops)$/u.test(
+      toks[b - 1]?.lower ?? '',
+    )
+  )
+    return true;
   if (value < ARMY_SIZE_MIN) return false;
   return toks.some((t) => ARMY_SIZE_CUES.some((c) => t.lower.startsWith(c)));
 }
