@@ -5,7 +5,12 @@
  * der Soldaten … auf 12.000") are in `count-anchor.ts`.
  */
 import type { Language, Unit } from '../claim.js';
-import { EVENT_NOUNS, KP_DEMONYMS, QUALIFIER_WORDS } from './lexicon/claims.js';
+import {
+  EVENT_NOUNS,
+  KP_DEMONYMS,
+  QUALIFIER_WORDS,
+  UNIT_WORDS,
+} from './lexicon/claims.js';
 import { isCapitalized, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
 import { EN_AFTER_BARE } from './lexicon/topic.js';
@@ -166,7 +171,9 @@ function antecedentOf(
       // Loss nouns stand for soldiers: "3.000 Getöteten …, so waren es …".
       const loss =
         EVENT_NOUNS.has(t.lower) && (lang === 'en' || isCapitalized(t));
-      const u = demonym || loss ? 'soldiers' : matchUnitWord(t, lang);
+      // Two-word nouns: "the construction crews — … 15,000 of them".
+      const pair = UNIT_WORDS.get(`${list[k - 1]?.lower ?? ''} ${t.lower}`);
+      const u = demonym || loss ? 'soldiers' : (pair ?? matchUnitWord(t, lang));
       if (!u) continue;
       const owner = demonym ? 'KP' : (ownerOf(list, k) ?? originAfter(list, k));
       nearest = nearest ?? [u, owner];
