@@ -39,6 +39,15 @@ export function eventInContext(
     before && followsEarlierCue(toks, num)
       ? before.event
       : classifyEvent(toks, num, unit, lang);
+  // "… werde 1.000 Pioniere entsenden. Hinzu kämen 5.000
+  // Militärbauarbeiter": an addition to a plan is planned too.
+  if (
+    event === 'deployed' &&
+    !before &&
+    opening?.event === 'projected' &&
+    /^(?:hinzu|dazu)$/u.test(toks[0]?.lower ?? '')
+  )
+    event = 'projected';
   // "von 3.000 getöteten …, danach von 4.000": a later figure of the
   // sequence counts the same.
   if (event === 'deployed' && before && isGapped(toks, num))

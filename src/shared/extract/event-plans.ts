@@ -39,7 +39,13 @@ export function isProjected(
     const t = toks[k] as Token;
     const next = toks[k + 1]?.lower ?? '';
     // "soll … entsandt haben", "could have been killed" report the past.
-    if (modal && PERFECT_AUXILIARIES.has(t.lower)) return false;
+    // Not "könnten zusätzlich 5000 Mann sein": a participle comes first.
+    if (
+      modal &&
+      PERFECT_AUXILIARIES.has(t.lower) &&
+      (lang === 'en' || /^\p{Ll}/u.test(toks[k - 1]?.text ?? ''))
+    )
+      return false;
     if (t.text === 'May') continue;
     // "the Ukrainians will tell you it's fallen to 8,000": a future of speech.
     if (
@@ -86,7 +92,15 @@ export function isProjected(
   if (!modal && lang === 'de' && hasFutureWerden(toks, a, b)) modal = true;
   // "könnten sich … befinden", "dürften es rund 10.000 sein": a modal of
   // likelihood about a present state is no projection.
-  if (modal && !deadline && !future && isStative(toks, a, b)) return false;
+  // "Es könnten zusätzlich bis zu 5000 Mann sein": an addition ahead.
+  if (
+    modal &&
+    !deadline &&
+    !future &&
+    isStative(toks, a, b) &&
+    !toks.slice(a, b).some((t) => INCREMENTS.test(t.lower))
+  )
+    return false;
   // German "sollen" in news is mostly "reportedly" ("sollen … kämpfen");
   // it projects only with a future marker ("sollen … geschickt werden",
   // "soll … steigen", "sollen … entsenden").
@@ -94,6 +108,7 @@ export function isProjected(
 }
 
 const NOW = /^(?:derzeit|zurzeit|gerade|momentan|aktuell)$/u;
+const INCREMENTS = /^(?:zusätzlich|zusätzliche|additional|further)$/u;
 
 // What goes on now: a present marker or a participle of training.
 const ONGOING =

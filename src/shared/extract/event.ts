@@ -358,7 +358,10 @@ export function hasPresenceCue(
   const cues = PRESENCE_CUES[lang];
   for (let k = a; k < Math.max(b, unit.next); k += 1) {
     const w = (toks[k] as Token).lower;
-    if (PAST.has(w) || /^(?:already|bereits|schon|currently|derzeit)$/u.test(w))
+    if (
+      PAST.has(w) ||
+      /^(?:already|bereits|schon|bislang|bisher|currently|derzeit)$/u.test(w)
+    )
       return true;
     if (cues.some((c) => matchesCue(w, c, false))) return true;
   }

@@ -98,6 +98,9 @@ export const PLAN_VERBS = [
 // Verbs that govern a "dass"/"that" clause about the future.
 export const EXPECT_VERBS = [
   'erwartet',
+  // "Der NIS rechnet damit, dass Pjöngjang … schickt".
+  'rechnet',
+  'rechnen',
   'plant',
   'expects',
   'expected',
