@@ -19,7 +19,13 @@ import {
   SUBORDINATORS,
 } from './lexicon/actors.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
-import { namedSpeaker, speaksOfLater } from './cue-roles.js';
+import {
+  headsTroops,
+  inBrackets,
+  isAdjectiveCue,
+  namedSpeaker,
+  speaksOfLater,
+} from './cue-roles.js';
 import type { UnitMatch } from './types.js';
 
 // Actor cues grouped by first letter: every token of a sentence is tested.
@@ -91,6 +97,12 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
   // adjective that heads troops names their owner after any preposition.
   if (isAdjectiveCue(toks, k) && headsTroops(toks, k)) return 'actor';
   if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
+  // "rotated home from Russia": where they come back from.
+  if (
+    prev?.lower === 'from' &&
+    /^(?:home|back)$/u.test(toks[k - 2]?.lower ?? '')
+  )
+    return 'place';
   // "Schätzungen für die ukrainische Seite": whose losses are counted.
   if (
     /^(?:für|for)$/u.test(prev?.lower ?? '') ||
@@ -149,16 +161,6 @@ function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
       break;
   }
   return t.isWord ? 'actor' : 'place';
-}
-
-/** True when token `k` stands inside round brackets of its sentence. */
-function inBrackets(toks: readonly Token[], k: number): boolean {
-  for (let j = k - 1; j >= 0 && k - j <= 8; j -= 1) {
-    const t = (toks[j] as Token).text;
-    if (t === ')') return false;
-    if (t === '(') return true;
-  }
-  return false;
 }
 
 type Cue = readonly [number, string, CueRole];
@@ -243,29 +245,6 @@ const ACTOR_CUES_MEMO = new WeakMap<
   readonly Token[],
   readonly (readonly [number, string])[]
 >();
-
-/** True when the cue at `k` is an adjective ("ukrainischen", "Russian"). */
-function isAdjectiveCue(toks: readonly Token[], k: number): boolean {
-  const t = toks[k] as Token;
-  const head =
-    toks[k + 1] && /^korea/u.test((toks[k + 1] as Token).lower)
-      ? (toks[k + 1] as Token)
-      : t;
-  return /^\p{Ll}/u.test(t.text) || /(?:an|ian|ese|ish)$/u.test(head.lower);
-}
-
-/** True when a troop noun follows the cue at `k` ("among North Korean fighters"). */
-function headsTroops(toks: readonly Token[], k: number): boolean {
-  for (let j = k + 1; j <= k + 3 && j < toks.length; j += 1) {
-    if (
-      /(?:soldaten|truppen|troops|soldiers|fighters|kämpfer|forces|personnel|offiziere|officers|infantry|infanterie|einheiten|units|kontingent|contingent)$/u.test(
-        (toks[j] as Token).lower,
-      )
-    )
-      return true;
-  }
-  return false;
-}
 
 /** Actor cues of a sentence as [token index, code], non-actors removed. */
 export function findActorCues(

@@ -227,12 +227,20 @@ export function findAnaphoricUnit(
     (next === 'der' || toks[end + 1]?.lower === 'the')
       ? EVENT_NOUNS.get(toks[end + (next === 'der' ? 1 : 2)]?.lower ?? '')
       : undefined;
+  // "nine of its members", "a dozen of his men": a possessive's group.
+  const own =
+    next === 'of' &&
+    /^(?:its|their|his|her)$/u.test(toks[end + 1]?.lower ?? '') &&
+    /^(?:members|men|soldiers|troops|fighters)$/u.test(
+      toks[end + 2]?.lower ?? '',
+    );
   if (
     (next === 'of' || next === 'von') &&
     ANAPHORS.has(toks[end + 1]?.lower ?? '')
   ) {
     to = end + 2;
-  } else if (loss) to = end + (next === 'der' ? 2 : 3);
+  } else if (own) to = end + 3;
+  else if (loss) to = end + (next === 'der' ? 2 : 3);
   else if (next === 'davon' || next === 'darunter') to = end + 1;
   // "rund tausend weitere wurden verwundet", "three more were captured".
   // The word after must not be a noun of its own ("1.000 weitere Granaten").
@@ -293,13 +301,15 @@ export function findAnaphoricUnit(
   // the noun may follow: "'about 2,000 of them have died,' …, referring to
   // the North Korean soldiers sent to Russia".
   const found =
-    antecedentOf(toks, num, prev, lang) ?? postcedentOf(toks, to, lang);
+    antecedentOf(toks, num, prev, lang) ??
+    postcedentOf(toks, to, lang) ??
+    (own ? (['soldiers', null] as [Unit, null]) : null);
   if (!found) return null;
   // "at least 30 of them were officers", "About 5,000 of them will be
   // military construction workers": the predicate names the unit.
   const predicate = predicateUnit(toks, to, lang);
   return {
-    unit: predicate ?? found[0],
+    unit: predicate ?? (own ? 'soldiers' : found[0]),
     event: loss ?? null,
     actor: found[1],
     next: to,

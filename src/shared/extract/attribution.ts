@@ -8,7 +8,7 @@ import type { Language } from '../claim.js';
 import { KNOWN_SOURCES, SOURCE_BEFORE } from './lexicon/sources.js';
 import { isVague, joinSource, readForward } from './source-phrase.js';
 import { reportGoesOn, speakerReplaces } from './relayed-view.js';
-import { canonicalSource } from './source.js';
+import { canonicalSource, speaksForNorth } from './source.js';
 import { auxiliarySubject, leadEnd, subjectSource } from './subject.js';
 import { colonSource } from './colon-source.js';
 import { BEFORE_FIRST_WORDS, matchSentenceOnce } from './source-patterns.js';
@@ -300,7 +300,8 @@ export function findAttribution(
     const start = prev[from] as Token;
     const opens =
       isCapitalized(start) || /^(?:the|der|die)$/u.test(start.lower);
-    if (who && !isVague(who) && opens && canonicalSource(who)?.id !== 'kp-gov')
+    const state = who !== null && canonicalSource(who)?.id === 'kp-gov';
+    if (who && !isVague(who) && opens && (!state || speaksForNorth(who)))
       return who;
   }
   if (next && next.length) {

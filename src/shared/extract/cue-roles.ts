@@ -45,3 +45,36 @@ export function speaksOfLater(toks: readonly Token[], j: number): boolean {
   }
   return false;
 }
+
+/** True when token `k` stands inside round brackets of its sentence. */
+export function inBrackets(toks: readonly Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 8; j -= 1) {
+    const t = (toks[j] as Token).text;
+    if (t === ')') return false;
+    if (t === '(') return true;
+  }
+  return false;
+}
+
+/** True when the cue at `k` is an adjective ("ukrainischen", "Russian"). */
+export function isAdjectiveCue(toks: readonly Token[], k: number): boolean {
+  const t = toks[k] as Token;
+  const head =
+    toks[k + 1] && /^korea/u.test((toks[k + 1] as Token).lower)
+      ? (toks[k + 1] as Token)
+      : t;
+  return /^\p{Ll}/u.test(t.text) || /(?:an|ian|ese|ish)$/u.test(head.lower);
+}
+
+/** True when a troop noun follows the cue at `k` ("among North Korean fighters"). */
+export function headsTroops(toks: readonly Token[], k: number): boolean {
+  for (let j = k + 1; j <= k + 3 && j < toks.length; j += 1) {
+    if (
+      /(?:soldaten|truppen|troops|soldiers|fighters|kämpfer|forces|personnel|offiziere|officers|infantry|infanterie|einheiten|units|kontingent|contingent)$/u.test(
+        (toks[j] as Token).lower,
+      )
+    )
+      return true;
+  }
+  return false;
+}

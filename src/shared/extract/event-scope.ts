@@ -145,7 +145,7 @@ const ATTRIBUTIVE: ReadonlyMap<string, ClaimEvent> = new Map([
 ]);
 
 const CAPTURE =
-  /^(?:captured|capture|prisoners?|pows|gefangen|gefangene[nr]?|gefangengenommen|kriegsgefangene[nr]?|gefangennahme)$/u;
+  /^(?:captured|capture|prisoners?|pows|gefangen|gefangene[nr]?|gefangengenommen|kriegsgefangene[nr]?|gefangennahme|gefangenschaft)$/u;
 
 /**
  * The event a loss word between figure and noun gives, or null; a capture

@@ -58,7 +58,9 @@ function findEarlierCue(
   if (
     /^(?:of|von)$/u.test(toks[ofAt]?.lower ?? '') &&
     ESTIMATE_NOUNS.test(toks[ofAt - 1]?.lower ?? '') &&
-    /^(?:an?|the|einer|der)$/u.test(toks[ofAt - 2]?.lower ?? '')
+    /^(?:an?|the|its|their|his|her|einer|der|seiner|ihrer)$/u.test(
+      toks[ofAt - 2]?.lower ?? '',
+    )
   ) {
     b = ofAt - 3;
     form = 'noun';

@@ -284,6 +284,8 @@ export function matchSentenceOnce(
       !holdsFor(toks, i)
     )
       continue;
+    // "KCNA reported, saying …": the subject is the one before the comma.
+    if (parts[0] === 'saying' && toks[i - 1]?.text === ',') continue;
     // "…, sagte er": the pronoun after the verb is its subject; what
     // stands before is what was said.
     if (

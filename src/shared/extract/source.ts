@@ -39,5 +39,7 @@ export function canonicalSource(
  * hat … eingeräumt" names only the state, which owns the troops).
  */
 export function speaksForNorth(attribution: string): boolean {
-  return /kcna|kim|minist|state media|staatsmedien/iu.test(attribution);
+  return /kcna|kim|minist|state media|staatsmedien|state tv|state television|staatsfernsehen|agentur|agency/iu.test(
+    attribution,
+  );
 }

@@ -171,6 +171,7 @@ export const UNIT_SUFFIXES: readonly (readonly [string, Unit])[] = [
   ['infantry', 'soldiers'],
   ['reinforcements', 'soldiers'],
   ['replacements', 'soldiers'],
+  ['replacements', 'soldiers'],
   ['verstärkungen', 'soldiers'],
   ['engineers', 'soldiers'],
   ['ingenieure', 'soldiers'],
@@ -269,6 +270,9 @@ export const EVENT_NOUNS: ReadonlyMap<string, ClaimEvent> = new Map([
   ['getöteten', 'killed'],
   ['vermisste', 'other'],
   ['vermissten', 'other'],
+  ['deserteure', 'other'],
+  ['deserteuren', 'other'],
+  ['deserters', 'other'],
 ]);
 
 /** Nouns for North Koreans as people: a unit only with military context. */
@@ -359,6 +363,8 @@ export const ACTOR_PREFIXES: readonly (readonly [string, string])[] = [
   ['poland', 'PL'],
   ['polish', 'PL'],
   ['minsk', 'BY'],
+  ['europe', 'EU'],
+  ['europä', 'EU'],
   ['lukaschenk', 'BY'],
   ['lukashenk', 'BY'],
 ];

@@ -111,6 +111,8 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     rule: [
       [
         /yonhap|reuters|associated press|\bap\b|\bafp\b|\bdpa\b|\bbbc\b|\bcnn\b|new york times|wall street journal|washington post|financial times|\bbild\b|spiegel|kyiv independent|\bnhk\b|\bmedi(?:en|a)\b|news agency|nachrichtenagentur|zeitung|newspaper|sender|broadcaster|nachrichtenportal|portal\b|outlet|fernsehen|television|\btv\b|telegram-kanal|telegram channel|tages-anzeiger|\bnzz\b|neue zürcher|ukrajinska prawda|ukrainska pravda|\bnk news\b|kyiv post|korea herald|joongang|chosun|guardian|bloomberg|politico|economist|euronews|al jazeera|\bnpr\b|sky news|\bard\b|\bzdf\b|tagesschau|deutschlandfunk|\bfaz\b|\bkyodo\b|interfax|\btass\b|\bria novosti\b|meduza|hankyoreh|global times|novaya gazeta|ukrinform|\bunian\b|korea times|arirang|nikkei|south china morning post|\bscmp\b|asahi|yomiuri|xinhua/u,
+        // The North's own agency and state media are its state's voice.
+        /^(?!.*(?:\bkcna\b|nordkorea|north korea|pjöngjang|pyongyang))/u,
       ],
     ],
   },
@@ -180,7 +182,7 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
       // "Nordkoreas Außenministerium", "North Korea's state media".
       [
         /nordkorea|north korea|pjöngjang|pyongyang|\bdprk\b/u,
-        /ministeri|ministry|state media|staatsmedien|botschaft|embassy/u,
+        /ministeri|ministry|state media|staatsmedien|botschaft|embassy|state tv|state television|staatsfernsehen|staatsagentur|news agency|nachrichtenagentur/u,
       ],
     ],
   },

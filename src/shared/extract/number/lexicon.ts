@@ -282,6 +282,8 @@ export const LABEL_PREFIXES: ReadonlySet<string> = new Set([
   'seite',
   'page',
   'resolution',
+  'resolutions',
+  'resolutionen',
   'kapitel',
   'chapter',
   'paragraph',
