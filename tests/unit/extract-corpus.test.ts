@@ -47,15 +47,15 @@ const FLOORS = {
   event: 0.99,
   attribution: 0.98,
 };
-// Over 2,320 passages with blind corpora 10 and 11 (new and harder than
+// Over 2,620 passages with blind corpora 10 to 12 (new and harder than
 // the rest): the floors of the 1,720 before them were f1 0.95, event 0.95,
 // attribution 0.91 and source 0.895.
 const BLIND_FLOORS = {
   f1: 0.955,
   qualifier: 0.99,
   event: 0.95,
-  attribution: 0.9,
-  source: 0.91,
+  attribution: 0.91,
+  source: 0.925,
 };
 // The rules alone must not slip behind the model either.
 const RULE_FLOORS = { attribution: 0.835, source: 0.855 };
@@ -64,8 +64,8 @@ describe('blind corpora', () => {
   const all = toMetrics(sumCounts(BLIND.map(score)));
 
   it('reads every blind corpus', () => {
-    expect(BLIND.length).toBeGreaterThanOrEqual(72);
-    expect(all.passages).toBeGreaterThanOrEqual(2320);
+    expect(BLIND.length).toBeGreaterThanOrEqual(84);
+    expect(all.passages).toBeGreaterThanOrEqual(2620);
   });
 
   it('stays above the blind floors', () => {
