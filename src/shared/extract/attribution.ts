@@ -75,7 +75,7 @@ function namedClaimant(
 const ARTICLES = /^(?:der|die|das|des|dem|the)$/u;
 
 const ESTIMATES =
-  /^(?:estimates?|figures?|numbers|assessment|count|einschätzung|schätzung|zahl|zahlen|angabe|angaben)$/u;
+  /^(?:estimates?|figures?|numbers|assessment|count|conclusion|findings?|einschätzung|schätzung|zahl|zahlen|angabe|angaben|schlussfolgerung)$/u;
 
 /**
  * The owner of the estimate a sentence points back to: "That is the latest

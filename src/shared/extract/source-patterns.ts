@@ -38,6 +38,10 @@ function indexCues(cues: readonly string[]): CueIndex {
   return index;
 }
 
+const SO_ADVERBS = /^(?:jedenfalls|zumindest|jedoch|aber|etwa)$/u;
+const SO_ESTIMATES =
+  /^(?:einschätzung|schätzung|angaben|darstellung|zählung)$/u;
+
 const AFTER_INDEX: Readonly<Record<Language, CueIndex>> = {
   de: indexCues(SOURCE_AFTER.de),
   en: indexCues(SOURCE_AFTER.en),
@@ -325,7 +329,17 @@ export function matchSentenceOnce(
   }
   for (const [i, parts] of findCues(toks, BEFORE_INDEX[lang])) {
     const cue = parts.join(' ');
-    const n = parts.length;
+    let n = parts.length;
+    // "– so jedenfalls die Einschätzung der US-Regierung": an adverb and
+    // an estimate noun may stand between "so" and its source.
+    if (cue === 'so' && SO_ADVERBS.test(toks[i + n]?.lower ?? '')) n += 1;
+    if (
+      cue === 'so' &&
+      ARTICLES.has(toks[i + n]?.lower ?? '') &&
+      SO_ESTIMATES.test(toks[i + n + 1]?.lower ?? '') &&
+      /^(?:der|des)$/u.test(toks[i + n + 2]?.lower ?? '')
+    )
+      n += 3;
     const next = toks[i + n];
     // Verbs and "so" only introduce a source that starts with a capital.
     if (

@@ -196,7 +196,12 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     id: 'ru-gov',
     name: 'Russian government',
     country: 'RU',
-    rule: [[/schoigu|shoigu|lavrov|lawrow|sacharowa|zakharova/u], [RU]],
+    rule: [
+      [
+        /schoigu|shoigu|lavrov|lawrow|sacharowa|zakharova|\bduma\b|staatsduma|kartapolow|kartapolov|beloussow|belousov|nebensja|nebenzia/u,
+      ],
+      [RU],
+    ],
   },
   {
     id: 'kr-gov',
