@@ -172,7 +172,9 @@ function antecedentOf(
       const loss =
         EVENT_NOUNS.has(t.lower) && (lang === 'en' || isCapitalized(t));
       // Two-word nouns: "the construction crews — … 15,000 of them".
-      const pair = UNIT_WORDS.get(`${list[k - 1]?.lower ?? ''} ${t.lower}`);
+      const pair = PAIR_HEADS.has(t.lower)
+        ? UNIT_WORDS.get(`${list[k - 1]?.lower ?? ''} ${t.lower}`)
+        : undefined;
       const u = demonym || loss ? 'soldiers' : (pair ?? matchUnitWord(t, lang));
       if (!u) continue;
       const owner = demonym ? 'KP' : (ownerOf(list, k) ?? originAfter(list, k));
@@ -183,6 +185,13 @@ function antecedentOf(
   }
   return null;
 }
+
+// The second words of two-word troop nouns ("construction crews").
+const PAIR_HEADS = new Set(
+  [...UNIT_WORDS.keys()]
+    .filter((w) => w.includes(' '))
+    .map((w) => w.slice(w.indexOf(' ') + 1)),
+);
 
 /** True for "Nordkoreaner", "North Koreans" (two tokens) at token `k`. */
 function isKpDemonym(toks: readonly Token[], k: number): boolean {
