@@ -134,16 +134,38 @@ export function hasMilitaryContext(
   toks: readonly Token[],
   lang: Language,
 ): boolean {
-  const cues = Object.values(EVENT_CUES[lang]).flat();
-  return toks.some(
-    (t) =>
-      cues.some(
-        (c) => (c.length >= 5 && t.lower.startsWith(c)) || t.lower === c,
-      ) ||
-      UNIT_SUFFIXES.some(([s]) => t.lower.endsWith(s)) ||
-      /^(?:militär|military|armee|army|kampf|kämpf|krieg|front|gefecht|combat|fight|battle|war$|officer|offizier|commander|kommandeur|brigade|battalion|bataillon|regiment|gedient|dienten$|served$|serving$)/u.test(
-        t.lower,
-      ),
+  const memo = MILITARY_WORDS[lang];
+  for (const t of toks) {
+    let hit = memo.get(t.lower);
+    if (hit === undefined) {
+      hit = isMilitaryWord(t.lower, lang);
+      if (memo.size >= 20_000) memo.clear();
+      memo.set(t.lower, hit);
+    }
+    if (hit) return true;
+  }
+  return false;
+}
+
+// Whether a word is military, per language (words recur in every text).
+const MILITARY_WORDS: Record<Language, Map<string, boolean>> = {
+  de: new Map(),
+  en: new Map(),
+};
+const EVENT_CUE_LISTS: Record<Language, readonly string[]> = {
+  de: Object.values(EVENT_CUES.de).flat(),
+  en: Object.values(EVENT_CUES.en).flat(),
+};
+
+function isMilitaryWord(w: string, lang: Language): boolean {
+  return (
+    EVENT_CUE_LISTS[lang].some(
+      (c) => (c.length >= 5 && w.startsWith(c)) || w === c,
+    ) ||
+    UNIT_SUFFIXES.some(([s]) => w.endsWith(s)) ||
+    /^(?:militär|military|armee|army|kampf|kämpf|krieg|front|gefecht|combat|fight|battle|war$|officer|offizier|commander|kommandeur|brigade|battalion|bataillon|regiment|gedient|dienten$|served$|serving$)/u.test(
+      w,
+    )
   );
 }
 
