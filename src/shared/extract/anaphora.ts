@@ -91,31 +91,39 @@ export function countsPart(
 }
 
 /**
- * True when an English contact relative clause follows the figure at
- * token `end`: "the 11,000 it sent last autumn", "the 3,000 Washington
- * was talking about". Its subject is a pronoun or one capitalised name
- * (not a plural people: "the 3,000 Russians killed" is a noun phrase).
+ * The length of an English contact relative clause at token `k`, or 0:
+ * "the 11,000 it sent last autumn", "the 3,000 Washington was talking
+ * about". Its subject is a pronoun or, with `names`, one capitalised name
+ * (not a plural people: "the 3,000 Russians killed" is a noun phrase);
+ * then an optional auxiliary and a past form.
  */
-export function contactRelativeAt(
+export function contactRelativeLength(
   toks: readonly Token[],
-  end: number,
-): boolean {
-  const subject = toks[end];
-  if (!subject?.isWord) return false;
+  k: number,
+  names = true,
+): number {
+  const subject = toks[k];
+  if (!subject?.isWord) return 0;
   if (
     !RELATIVE_SUBJECTS.has(subject.lower) &&
-    !(isCapitalized(subject) && !/s$/u.test(subject.lower))
+    !(names && isCapitalized(subject) && !/s$/u.test(subject.lower))
   )
-    return false;
-  let v = end + 1;
+    return 0;
+  let v = k + 1;
   if (AUXILIARIES.has(toks[v]?.lower ?? '')) v += 1;
   const verb = toks[v]?.lower ?? '';
-  return (
+  const past =
     PAST_FORMS.has(verb) ||
     /[a-z]ed$/u.test(verb) ||
-    (v > end + 1 && /[a-z]ing$/u.test(verb))
-  );
+    (v > k + 1 && /[a-z]ing$/u.test(verb));
+  return past ? v - k + 1 : 0;
 }
+
+/** True when a contact relative clause follows the figure at `end`. */
+export const contactRelativeAt = (
+  toks: readonly Token[],
+  end: number,
+): boolean => contactRelativeLength(toks, end) > 0;
 
 /**
  * "seien es (damit) etwa 14.000", "Es sind knapp 11.000": `b` is the last

@@ -8,13 +8,13 @@ import { KP_DEMONYMS } from './lexicon/claims.js';
 import { matchActor } from './actor.js';
 import { isCapitalized, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
-import {
-  AUXILIARIES,
-  PAST_FORMS,
-  RELATIVE_SUBJECTS,
-} from './lexicon/anaphora.js';
 import { RELATIVES } from './lexicon/events.js';
-import { antecedent, OPENERS, standsAlone } from './anaphora.js';
+import {
+  antecedent,
+  contactRelativeLength,
+  OPENERS,
+  standsAlone,
+} from './anaphora.js';
 import { findUnitAfter } from './unit.js';
 import { matchCasualtyCue } from './event.js';
 
@@ -106,7 +106,7 @@ export function findUnitBefore(
     // (not "in total across two rotations").
     // "bringing the total it has deployed to about 14,000": a contact
     // relative clause may follow the anchor.
-    const from = k + 1 + relativeClauseLength(toks, k + 1);
+    const from = k + 1 + contactRelativeLength(toks, k + 1, false);
     const levelOnly =
       num - from <= 3 &&
       standsAlone(next, lang) &&
@@ -174,18 +174,6 @@ function relativeEvent(
 
 const TROOP_ANCHORS =
   /(?:contingent|kontingent|truppenzahl|truppenstärke|truppenkontingent|force|truppe|expeditionary|presence|präsenz)$/u;
-
-/**
- * The length of an English contact relative clause of a pronoun, an
- * optional auxiliary and a past form at token `k` ("it has deployed",
- * "they sent"), or 0.
- */
-function relativeClauseLength(toks: readonly Token[], k: number): number {
-  if (!RELATIVE_SUBJECTS.has(toks[k]?.lower ?? '')) return 0;
-  const aux = AUXILIARIES.has(toks[k + 1]?.lower ?? '') ? 1 : 0;
-  const verb = toks[k + 1 + aux]?.lower ?? '';
-  return PAST_FORMS.has(verb) || /[a-z]ed$/u.test(verb) ? 2 + aux : 0;
-}
 
 // Troop bodies counted by a "-strong" figure: "a 12,000-strong contingent".
 const BODIES =

@@ -3,7 +3,11 @@
  * its losses from ("Of the 11,000 sent, 1,000 have died") and troops said
  * to be there already while the clause plans more.
  */
-import { PROJECTION_CUES, QUALIFIER_WORDS } from './lexicon/claims.js';
+import {
+  EVENT_NOUNS,
+  PROJECTION_CUES,
+  QUALIFIER_WORDS,
+} from './lexicon/claims.js';
 import type { ClaimEvent } from '../claim.js';
 import type { Token } from './text.js';
 
@@ -122,26 +126,13 @@ export function isLevelSoFar(toks: readonly Token[], num: number): boolean {
   return SO_FAR.test(w) || (w === 'far' && toks[b - 1]?.lower === 'so');
 }
 
-// Participles and adjectives of loss before the troop noun: "101 fallen
-// soldiers", "2,000 wounded North Korean soldiers", "1.500 getöteten und
-// verwundeten Nordkoreanern".
+// Participles and adjectives of loss before the troop noun ("2,000
+// wounded North Korean soldiers", "1.500 getöteten und verwundeten
+// Nordkoreanern") are the loss nouns' words, and these: "101 fallen
+// soldiers", "the captured men".
 const ATTRIBUTIVE: ReadonlyMap<string, ClaimEvent> = new Map([
   ['fallen', 'killed'],
-  ['dead', 'killed'],
-  ['killed', 'killed'],
-  ['gefallene', 'killed'],
-  ['gefallenen', 'killed'],
-  ['getötete', 'killed'],
-  ['getöteten', 'killed'],
-  ['wounded', 'wounded'],
-  ['injured', 'wounded'],
-  ['verwundete', 'wounded'],
-  ['verwundeten', 'wounded'],
-  ['verletzte', 'wounded'],
-  ['verletzten', 'wounded'],
   ['captured', 'captured'],
-  ['gefangene', 'captured'],
-  ['gefangenen', 'captured'],
 ]);
 
 const CAPTURE =
@@ -159,7 +150,8 @@ export function attributiveEvent(
 ): ClaimEvent | null {
   const found = new Set<ClaimEvent>();
   for (let k = num + 1; k < next - 1; k += 1) {
-    const ev = ATTRIBUTIVE.get((toks[k] as Token).lower);
+    const w = (toks[k] as Token).lower;
+    const ev = EVENT_NOUNS.get(w) ?? ATTRIBUTIVE.get(w);
     if (ev) found.add(ev);
   }
   if (found.size && toks.some((t) => CAPTURE.test(t.lower))) return null;

@@ -141,6 +141,9 @@ export function findEarlierLevel(
   };
 }
 
+// Words that open the noun phrase of a restated count.
+const DETERMINERS = /^(?:the|this|that|its|their|a|an|die|diese|eine|ihre)$/u;
+
 const FIGURE_NOUNS = new Set([
   'figure',
   'estimate',
@@ -182,17 +185,13 @@ export function restatesFigure(toks: readonly Token[], num: number): boolean {
   // "a much lower figure of about 3,000", "Seoul's latest public estimate
   // of 4,700": adjectives and a possessive may stand before the noun.
   let d = b - 2;
-  while (d > 0 && b - 2 - d < 3 && /^\p{Ll}+$/u.test(toks[d]?.text ?? ''))
-    if (
-      /^(?:the|this|that|its|their|a|an|die|diese|eine|ihre)$/u.test(
-        (toks[d] as Token).lower,
-      )
-    )
-      break;
-    else d -= 1;
+  while (
+    d > 0 &&
+    b - 2 - d < 3 &&
+    !DETERMINERS.test((toks[d] as Token).lower) &&
+    /^\p{Ll}+$/u.test((toks[d] as Token).text)
+  )
+    d -= 1;
   const det = toks[d]?.lower ?? '';
-  return (
-    /^(?:the|this|that|its|their|a|an|die|diese|eine|ihre)$/u.test(det) ||
-    /['’]s$/u.test(det)
-  );
+  return DETERMINERS.test(det) || /['’]s$/u.test(det);
 }
