@@ -17,6 +17,7 @@ import {
   PRONOUNS,
   COUNTED_BEFORE,
   SUBORDINATORS,
+  GERMAN_INVERSION,
 } from './lexicon/actors.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
 import {
@@ -27,6 +28,12 @@ import {
   speaksOfLater,
 } from './cue-roles.js';
 import type { UnitMatch } from './types.js';
+import {
+  adjectiveAfter,
+  capturesIn,
+  opensClause,
+  ownsTroops,
+} from './owner-clause.js';
 
 // Actor cues grouped by first letter: every token of a sentence is tested.
 const ACTORS_BY_INITIAL = new Map<string, (readonly [string, string])[]>();
@@ -66,18 +73,6 @@ function matchActorPair(a: string, b: string): string | null {
     for (const [rest, code] of list) if (b.startsWith(rest)) return code;
   return null;
 }
-
-// German speech verbs whose subject may follow them: "nennt Kiew".
-const GERMAN_INVERSION = new Set([
-  'nennt',
-  'nannte',
-  'spricht',
-  'sprach',
-  'schätzt',
-  'schätzte',
-  'geht',
-  'ging',
-]);
 
 /** How an actor cue is used: as the actor, as a source, or as a place. */
 type CueRole = 'actor' | 'source' | 'place';
@@ -312,17 +307,35 @@ export function resolveActor(
   }
   const cues = findCues(toks);
   const byIndex = cueIndex(toks, cues);
+  // "ein 10.000 Mann starkes nordkoreanisches Kontingent".
+  const measured = adjectiveAfter(toks, unit.next, (j) => {
+    const cue = byIndex.get(j);
+    return cue && cue[1] === 'actor' ? cue[0] : null;
+  });
+  if (measured) return measured;
   // "Die russische Seite hat rund 50.000 eigene Soldaten": the speaker's own.
   if (/^(?:eigene|eigenen|own)$/u.test(toks[unit.next - 2]?.lower ?? '')) {
     const other = cues.find(([k, code]) => k < num && code !== 'KP');
     if (other) return other[1];
   }
   let pronoun = false;
+  // Past the start of the figure's own clause ("Russlands Sekretär
+  // Schoigu kündigte an, das Land werde 1.000 Minenräumer …"), another
+  // country owns the troops only in an owner's form.
+  let crossed = false;
   for (let k = num - 1; k >= 0; k -= 1) {
     const cue = byIndex.get(k);
     if (cue && cue[1] === 'actor' && isRecipient(toks, k, byIndex)) continue;
-    if (cue && (cue[1] === 'actor' || (cue[1] === 'source' && pronoun)))
+    if (
+      cue &&
+      (cue[1] === 'actor' || (cue[1] === 'source' && pronoun)) &&
+      (!crossed || cue[0] === 'KP' || ownsTroops(toks, k)) &&
+      // Kyiv holding or hitting the troops is no owner of them.
+      !(cue[0] === 'UA' && !ownsTroops(toks, k) && capturesIn(toks, k, num))
+    )
       return cue[0];
+    if (CLAUSE_BREAKS.has((toks[k] as Token).text) && opensClause(toks, k + 1))
+      crossed = true;
     // "he said", "nannte er 1.500 Mann", "the total it sent": a pronoun
     // that speaks or relates is no owner ("said it had sent" is).
     const w = (toks[k] as Token).lower;

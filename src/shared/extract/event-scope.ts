@@ -135,7 +135,8 @@ const ATTRIBUTIVE: ReadonlyMap<string, ClaimEvent> = new Map([
   ['captured', 'captured'],
 ]);
 
-const CAPTURE =
+/** Words of a capture: what a captor does to the counted troops. */
+export const CAPTURE =
   /^(?:captured|capture|prisoners?|pows|gefangen|gefangene[nr]?|gefangengenommen|kriegsgefangene[nr]?|gefangennahme|gefangenschaft)$/u;
 
 /**

@@ -16,6 +16,7 @@ import {
   BARE_BEFORE_NOT,
   EN_AFTER_BARE,
   TOPIC_BODIES,
+  KP_TOPICS,
 } from './lexicon/topic.js';
 import { isCapitalized, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
@@ -166,6 +167,26 @@ function nearestNoun(
 }
 
 /**
+ * The North Korean troop noun of a sentence before, with its owner: the
+ * topic a bare figure continues, whatever other troops that sentence
+ * names ("… 12,000 North Korean soldiers … traded fire with Ukrainian
+ * forces. Ukraine's defense minister puts the number … at 11,000").
+ */
+function kpNoun(
+  list: readonly Token[],
+  lang: Language,
+): [Unit, string | null] | null {
+  for (let k = list.length - 1; k >= 0; k -= 1) {
+    const unit =
+      troopNoun(list[k] as Token, lang, list[k - 1]) ??
+      (KP_TOPICS.has((list[k] as Token).lower) ? 'soldiers' : null);
+    if (unit && !isNegated(list, k) && ownerOf(list, k, lang === 'de') === 'KP')
+      return [unit, 'KP'];
+  }
+  return null;
+}
+
+/**
  * The unit of a bare figure from the troop noun of its sentence, of the
  * previous sentence or of the headline; null when the figure has a noun of
  * its own, is small, or its topic is another country's troops.
@@ -202,11 +223,13 @@ export function findTopicUnit(
     const body = ownerOf(toks, p - 1);
     if (body !== null && body !== 'KP') return null;
   }
+  const context = (list: readonly Token[]): [Unit, string | null] | null =>
+    kpNoun(list, lang) ?? nearestNoun(list, list.length, null, lang);
   const found =
     nearestNoun(toks, num, [num, end], lang) ??
-    (prev ? nearestNoun(prev, prev.length, null, lang) : null) ??
-    (headline ? nearestNoun(headline, headline.length, null, lang) : null) ??
-    (lead && lead !== toks ? nearestNoun(lead, lead.length, null, lang) : null);
+    (prev ? context(prev) : null) ??
+    (headline ? context(headline) : null) ??
+    (lead && lead !== toks ? context(lead) : null);
   if (!found) return null;
   const [unit, owner] = found;
   if (owner !== null && owner !== 'KP') return null;

@@ -168,3 +168,68 @@ export const SUBORDINATORS = new Set([
 // has deployed", "the men it lost" (whose they are was named before).
 export const COUNTED_BEFORE =
   /^(?:total|number|figure|tally|count|men|troops|soldiers|force|contingent)$/u;
+
+// Words that open a clause with a subject of its own after a comma: a
+// determiner or pronoun, a subordinator or relative, a focus adverb.
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+  'ein',
+  'eine',
+  'the',
+  'a',
+  'an',
+  'er',
+  'sie',
+  'es',
+  'wir',
+  'man',
+  'he',
+  'she',
+  'they',
+  'we',
+  'it',
+  'dass',
+  'daß',
+  'that',
+  'who',
+  'which',
+  'whom',
+  'wie',
+  'wo',
+  'weil',
+  'while',
+  'whereas',
+  'when',
+  'as',
+  'if',
+  'ob',
+  'obwohl',
+  'nachdem',
+  'after',
+  'where',
+  'während',
+  'allein',
+  'only',
+  'and',
+  'und',
+]);
+
+// What a captor does: "Ukraine currently holds two such prisoners",
+// "had inflicted around 4,000 casualties on the contingent".
+export const CAPTOR = /^(?:holds|hält|festgehalten|inflicted|zugefügt)$/u;
+
+// German speech verbs whose subject may follow them: "nennt Kiew".
+export const GERMAN_INVERSION: ReadonlySet<string> = new Set([
+  'nennt',
+  'nannte',
+  'spricht',
+  'sprach',
+  'schätzt',
+  'schätzte',
+  'geht',
+  'ging',
+]);

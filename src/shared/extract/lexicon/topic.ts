@@ -150,3 +150,16 @@ export const TOPIC_BODIES: ReadonlySet<string> = new Set([
   'corps',
   'korps',
 ]);
+
+/**
+ * What a figure may count when North Korea owns it in the sentence before:
+ * "Estimates of the North Korean presence still vary widely. Kyiv puts it
+ * at 11,000".
+ */
+export const KP_TOPICS: ReadonlySet<string> = new Set([
+  'presence',
+  'deployment',
+  'präsenz',
+  'truppenpräsenz',
+  'entsendung',
+]);

@@ -1,0 +1,76 @@
+/**
+ * Clause and role tests of the actor rules (`actor.ts`): whether a comma
+ * opens a clause with a subject of its own, whether a country cue is in
+ * an owner's form ("russische Soldaten"), and whether it is the captor of
+ * the troops counted rather than their owner.
+ */
+import { CAPTOR, CLAUSE_OPENERS } from './lexicon/actors.js';
+import { CAPTURE } from './event-scope.js';
+import { headsTroops, isAdjectiveCue } from './cue-roles.js';
+import { CLAUSE_BREAKS, type Token } from './text.js';
+
+/** An owner's form: an adjective or possessive on troops ("russische Soldaten"). */
+export const ownsTroops = (toks: readonly Token[], k: number): boolean =>
+  headsTroops(toks, k) ||
+  /^(?:für|for)$/u.test(toks[k - 1]?.lower ?? '') ||
+  (/^(?:die|den|der|the)$/u.test(toks[k - 1]?.lower ?? '') &&
+    /^(?:für|for)$/u.test(toks[k - 2]?.lower ?? ''));
+
+/**
+ * True when the clause after a break at `j - 1` may have a subject of its
+ * own: "…, das Land werde 1.000 …", "…, who put the number at …"; not a
+ * second predicate of the same subject ("…, zahlt Prämien und verliert
+ * 1.000 Mann pro Tag", "…, and is losing …") or its possessive ("…, ihre
+ * Kräfte auf 300.000 Mann …").
+ */
+export function opensClause(toks: readonly Token[], j: number): boolean {
+  const w = toks[j];
+  if (!w) return false;
+  if (/^\p{Lu}/u.test(w.text)) return true;
+  if (!CLAUSE_OPENERS.has(w.lower)) return false;
+  if (w.lower !== 'and' && w.lower !== 'und') return true;
+  // "…, and they say …", "…, und die Ukraine …": a subject follows.
+  const n = toks[j + 1];
+  return (
+    n !== undefined &&
+    (/^\p{Lu}/u.test(n.text) || CLAUSE_OPENERS.has(n.lower)) &&
+    n.lower !== 'and' &&
+    n.lower !== 'und'
+  );
+}
+
+/**
+ * True when the words from the cue at `k` to the end of the figure's
+ * clause tell a capture (or losses inflicted): the cue is the captor,
+ * not the owner of the troops counted.
+ */
+export function capturesIn(
+  toks: readonly Token[],
+  k: number,
+  num: number,
+): boolean {
+  for (let j = k + 1; j < toks.length; j += 1) {
+    const t = toks[j] as Token;
+    if (j > num && (CLAUSE_BREAKS.has(t.text) || t.text === '.')) break;
+    if (CAPTURE.test(t.lower) || CAPTOR.test(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * The owner named by an adjective right after the figure's noun, in the
+ * same clause: "ein 10.000 Mann starkes nordkoreanisches Kontingent".
+ * `actorAt` gives the code of an actor cue at a token, else null.
+ */
+export function adjectiveAfter(
+  toks: readonly Token[],
+  next: number,
+  actorAt: (j: number) => string | null,
+): string | null {
+  for (let j = next; j < next + 2; j += 1) {
+    if (CLAUSE_BREAKS.has(toks[j]?.text ?? '')) break;
+    const code = actorAt(j);
+    if (code && isAdjectiveCue(toks, j) && headsTroops(toks, j)) return code;
+  }
+  return null;
+}
