@@ -4,32 +4,24 @@
  * "to", "against" … is a place, and a cue before "intelligence",
  * "Geheimdienst" … is a source, not the owner of the troops.
  */
+import { ACTOR_PREFIXES, NON_ACTOR_PREPOSITIONS } from './lexicon/claims.js';
 import {
-  ACTOR_PREFIXES,
-  NON_ACTOR_PREPOSITIONS,
-  SOURCE_HEADS,
-} from './lexicon/claims.js';
-import {
-  SOURCE_HEAD_ENDS,
   SPEAKER_VERBS,
-  SPEAKER_FILLERS,
-  SOURCE_INTRODUCERS,
   PRONOUNS,
   COUNTED_BEFORE,
   SUBORDINATORS,
-  GERMAN_INVERSION,
 } from './lexicon/actors.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
 import {
   headsTroops,
-  inBrackets,
   isAdjectiveCue,
-  namedSpeaker,
-  speaksOfLater,
+  roleOfCue,
+  type CueRole,
 } from './cue-roles.js';
 import type { UnitMatch } from './types.js';
 import {
   adjectiveAfter,
+  breaksBetween,
   capturesIn,
   opensClause,
   ownsTroops,
@@ -72,90 +64,6 @@ function matchActorPair(a: string, b: string): string | null {
   if (list)
     for (const [rest, code] of list) if (b.startsWith(rest)) return code;
   return null;
-}
-
-/** How an actor cue is used: as the actor, as a source, or as a place. */
-type CueRole = 'actor' | 'source' | 'place';
-
-/**
- * The role of the actor cue at `k` spanning `span` tokens: "nach
- * Russland" and "in eastern Russia" are places, "South Korea's spy agency"
- * is a source.
- */
-function roleOfCue(toks: readonly Token[], k: number, span: number): CueRole {
-  const prev = toks[k - 1];
-  const next = toks[k + span]?.lower ?? '';
-  const t = toks[k] as Token;
-  const last = toks[k + span - 1] as Token;
-  const tail = last.lower.split('-').pop() ?? '';
-  // "on North Korean infantry", "mit nordkoreanischen Truppen": an
-  // adjective that heads troops names their owner after any preposition.
-  if (isAdjectiveCue(toks, k) && headsTroops(toks, k)) return 'actor';
-  if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
-  // "rotated home from Russia": where they come back from.
-  if (
-    prev?.lower === 'from' &&
-    /^(?:home|back)$/u.test(toks[k - 2]?.lower ?? '')
-  )
-    return 'place';
-  // "Schätzungen für die ukrainische Seite": whose losses are counted.
-  if (
-    /^(?:für|for)$/u.test(prev?.lower ?? '') ||
-    (/^(?:die|den|der|the)$/u.test(prev?.lower ?? '') &&
-      /^(?:für|for)$/u.test(toks[k - 2]?.lower ?? ''))
-  )
-    return 'actor';
-  // A fact box's note in brackets: "etwa 11.000 (Herbst 2024, Schätzung
-  // Seoul)", "(ebenfalls Seoul)".
-  if (inBrackets(toks, k) && !/^(?:aus|from)$/u.test(prev?.lower ?? ''))
-    return 'source';
-  // The subject of a speech or estimate verb is a source: "Südkorea geht
-  // von 15.000 Soldaten aus", "Kyiv says".
-  // "Die ukrainische Seite spricht von …": with a noun between.
-  if (
-    SPEAKER_VERBS.has(next) ||
-    (SPEAKER_FILLERS.has(next) &&
-      SPEAKER_VERBS.has(toks[k + span + 1]?.lower ?? '')) ||
-    namedSpeaker(toks, k + span) ||
-    speaksOfLater(toks, k + span) ||
-    // German inversion: "…, nennt Kiew eine Zahl von 4.000 Toten".
-    (GERMAN_INVERSION.has(prev?.lower ?? '') && !isAdjectiveCue(toks, k))
-  )
-    return 'source';
-  // One lower-case word may stand between ("in eastern Russia"), not a
-  // relative pronoun ("…, in dem Russland monatlich 30.000 Mann verliere").
-  if (
-    prev &&
-    prev.isWord &&
-    /^\p{Ll}/u.test(prev.text) &&
-    !/^(?:dem|denen|welchem|which|whom)$/u.test(prev.lower) &&
-    NON_ACTOR_PREPOSITIONS.has(toks[k - 2]?.lower ?? '') &&
-    !NON_ACTOR_PREPOSITIONS.has(prev.lower)
-  )
-    return 'place';
-  if (
-    SOURCE_HEADS.has(next) ||
-    (last.lower.includes('-') &&
-      (SOURCE_HEADS.has(tail) ||
-        SOURCE_HEAD_ENDS.some((h) => tail.endsWith(h)))) ||
-    SOURCE_HEAD_ENDS.some((h) => next.endsWith(h))
-  )
-    return 'source';
-  // Inside "nach Angaben des ukrainischen …", "according to Ukraine's …".
-  // Only articles and adjectives may stand between introducer and cue.
-  for (let j = k - 1; j >= 0 && k - j <= 4; j -= 1) {
-    const w = toks[j] as Token;
-    if (SOURCE_INTRODUCERS.has(w.lower)) return 'source';
-    if (!w.isWord || !/^\p{Ll}/u.test(w.text)) break;
-    // A verb ends the phrase: "Nach britischen Schätzungen verliert
-    // Russland …" makes Russia the subject, not the source.
-    if (
-      !/(?:e|en|er|es|em|an|ian|ish|ese)$/u.test(w.lower) &&
-      !/^(?:aus|von|vom|in|im|of|from|the)$/u.test(w.lower)
-    )
-      break;
-  }
-  return t.isWord ? 'actor' : 'place';
 }
 
 type Cue = readonly [number, string, CueRole];
@@ -380,6 +288,14 @@ export function resolveActor(
   // the country's soldiers have died …, after Kim Jong Un …").
   let best: [number, string] | null = null;
   for (const [k, code, role] of cues) {
+    // A country in a later clause owns nothing of this one.
+    if (
+      k > num &&
+      code !== 'KP' &&
+      !ownsTroops(toks, k) &&
+      breaksBetween(toks, num, k)
+    )
+      continue;
     if (role === 'actor' && (!best || Math.abs(k - num) < best[0]))
       best = [Math.abs(k - num), code];
   }

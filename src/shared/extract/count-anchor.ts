@@ -204,6 +204,9 @@ export function findStrongBody(
       next: num + 1,
       demonym: false,
     };
+  // "Pyongyang's first contingent, some 11,000 strong, …": the body
+  // before the figure.
+  else if (toks[end]?.lower === 'strong') return strongAfter(toks, num, end);
   // Adjectives may come between: "a 9,000-strong North Korean contingent".
   let actor: string | null = null;
   for (
@@ -218,4 +221,32 @@ export function findStrongBody(
   }
   if (k < 0 || !BODIES.test(toks[k]?.lower ?? '')) return null;
   return { unit: 'soldiers', event: null, actor, next: k + 1, demonym: false };
+}
+
+/** "Pyongyang's first contingent, some 11,000 strong": the body before. */
+function strongAfter(
+  toks: readonly Token[],
+  num: number,
+  end: number,
+): UnitMatch | null {
+  let k = num - 1;
+  while (
+    k >= 0 &&
+    k >= num - 3 &&
+    /^\p{Ll}/u.test(toks[k]?.text ?? '') &&
+    !BODIES.test(toks[k]?.lower ?? '')
+  )
+    k -= 1;
+  if (toks[k]?.text === ',') k -= 1;
+  if (!BODIES.test(toks[k]?.lower ?? '')) return null;
+  let actor: string | null = null;
+  for (let j = k - 1; j >= 0 && j >= k - 3 && !actor; j -= 1)
+    actor = matchActor(`${toks[j]?.lower ?? ''} ${toks[j + 1]?.lower ?? ''}`);
+  return {
+    unit: 'soldiers',
+    event: null,
+    actor,
+    next: end + 1,
+    demonym: false,
+  };
 }

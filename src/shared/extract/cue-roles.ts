@@ -1,10 +1,20 @@
 /**
- * Cue roles decided by the words after a country cue: a named speaker
- * ("NATO's Mark Rutte said") or a German clause of speech ("Während Kiew
- * von bis zu 5.000 Toten ausgeht") make the cue a source, not the owner of
- * the troops.
+ * Cue roles: how a country cue is used, as the owner of troops, as a
+ * source or as a place. A named speaker ("NATO's Mark Rutte said") or a
+ * German clause of speech ("Während Kiew von bis zu 5.000 Toten ausgeht")
+ * make the cue a source; "nach Russland" and "im Fernen Osten Russlands"
+ * are places.
  */
-import { SPEAKER_VERBS } from './lexicon/actors.js';
+import { NON_ACTOR_PREPOSITIONS, SOURCE_HEADS } from './lexicon/claims.js';
+import {
+  COUNT_FRAMES,
+  GERMAN_INVERSION,
+  REGION_NOUNS,
+  SOURCE_HEAD_ENDS,
+  SOURCE_INTRODUCERS,
+  SPEAKER_FILLERS,
+  SPEAKER_VERBS,
+} from './lexicon/actors.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
 
 /**
@@ -15,11 +25,50 @@ import { CLAUSE_BREAKS, type Token } from './text.js';
 export function namedSpeaker(toks: readonly Token[], j: number): boolean {
   for (let n = 0; n < 4; n += 1) {
     const t = toks[j + n];
-    if (!t || !t.isWord || !/^\p{Lu}/u.test(t.text)) return false;
+    if (!t || !t.isWord) return false;
+    // "NATO's secretary general says", "Ukraine's defense minister puts":
+    // a title in lower case, not a phrase of its own ("… of the …").
+    if (!/^\p{Lu}/u.test(t.text) && TITLE_STOPS.has(t.lower)) return false;
     if (SPEAKER_VERBS.has(toks[j + n + 1]?.lower ?? '')) return true;
   }
   return false;
 }
+
+// Words that end a speaker's title: articles, prepositions, conjunctions.
+const TITLE_STOPS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'and',
+  'or',
+  'but',
+  'der',
+  'die',
+  'das',
+  'des',
+  'den',
+  'dem',
+  'ein',
+  'eine',
+  'von',
+  'zu',
+  'im',
+  'in',
+  'am',
+  'und',
+  'oder',
+  'aber',
+  'who',
+  'which',
+  'that',
+  'dass',
+]);
 
 // "Seoul hatte noch von …", "Die Ukraine hat von … gesprochen": the
 // auxiliary and adverbs before "von".
@@ -77,4 +126,101 @@ export function headsTroops(toks: readonly Token[], k: number): boolean {
       return true;
   }
   return false;
+}
+
+/** How an actor cue is used: as the actor, as a source, or as a place. */
+export type CueRole = 'actor' | 'source' | 'place';
+
+/**
+ * The role of the actor cue at `k` spanning `span` tokens: "nach
+ * Russland" and "in eastern Russia" are places, "South Korea's spy agency"
+ * is a source.
+ */
+export function roleOfCue(
+  toks: readonly Token[],
+  k: number,
+  span: number,
+): CueRole {
+  const prev = toks[k - 1];
+  const next = toks[k + span]?.lower ?? '';
+  const t = toks[k] as Token;
+  const last = toks[k + span - 1] as Token;
+  const tail = last.lower.split('-').pop() ?? '';
+  // "on North Korean infantry", "mit nordkoreanischen Truppen": an
+  // adjective that heads troops names their owner after any preposition.
+  if (isAdjectiveCue(toks, k) && headsTroops(toks, k)) return 'actor';
+  if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
+  // "rotated home from Russia": where they come back from.
+  if (
+    prev?.lower === 'from' &&
+    /^(?:home|back)$/u.test(toks[k - 2]?.lower ?? '')
+  )
+    return 'place';
+  // "Schätzungen für die ukrainische Seite": whose losses are counted.
+  if (
+    /^(?:für|for)$/u.test(prev?.lower ?? '') ||
+    (/^(?:die|den|der|the)$/u.test(prev?.lower ?? '') &&
+      /^(?:für|for)$/u.test(toks[k - 2]?.lower ?? ''))
+  )
+    return 'actor';
+  // A fact box's note in brackets: "etwa 11.000 (Herbst 2024, Schätzung
+  // Seoul)", "(ebenfalls Seoul)".
+  if (inBrackets(toks, k) && !/^(?:aus|from)$/u.test(prev?.lower ?? ''))
+    return 'source';
+  // The subject of a speech or estimate verb is a source: "Südkorea geht
+  // von 15.000 Soldaten aus", "Kyiv says".
+  // "Die ukrainische Seite spricht von …": with a noun between.
+  if (
+    SPEAKER_VERBS.has(next) ||
+    (SPEAKER_FILLERS.has(next) &&
+      SPEAKER_VERBS.has(toks[k + span + 1]?.lower ?? '')) ||
+    namedSpeaker(toks, k + span) ||
+    speaksOfLater(toks, k + span) ||
+    // German inversion: "…, nennt Kiew eine Zahl von 4.000 Toten".
+    (GERMAN_INVERSION.has(prev?.lower ?? '') && !isAdjectiveCue(toks, k))
+  )
+    return 'source';
+  // One lower-case word may stand between ("in eastern Russia"), not a
+  // relative pronoun ("…, in dem Russland monatlich 30.000 Mann verliere").
+  if (
+    prev &&
+    prev.isWord &&
+    /^\p{Ll}/u.test(prev.text) &&
+    !/^(?:dem|denen|welchem|which|whom)$/u.test(prev.lower) &&
+    NON_ACTOR_PREPOSITIONS.has(toks[k - 2]?.lower ?? '') &&
+    !NON_ACTOR_PREPOSITIONS.has(prev.lower)
+  )
+    return 'place';
+  if (
+    SOURCE_HEADS.has(next) ||
+    (last.lower.includes('-') &&
+      (SOURCE_HEADS.has(tail) ||
+        SOURCE_HEAD_ENDS.some((h) => tail.endsWith(h)))) ||
+    SOURCE_HEAD_ENDS.some((h) => next.endsWith(h))
+  )
+    return 'source';
+  // "im Fernen Osten Russlands": a genitive of a region is a place.
+  if (REGION_NOUNS.test(prev?.lower ?? '') && /s$/u.test(t.lower))
+    return 'place';
+  // "the figure from Seoul", "die Zahlen aus Kiew": whose count it is.
+  if (
+    /^(?:from|aus)$/u.test(prev?.lower ?? '') &&
+    COUNT_FRAMES.test(toks[k - 2]?.lower ?? '')
+  )
+    return 'source';
+  // Inside "nach Angaben des ukrainischen …", "according to Ukraine's …".
+  // Only articles and adjectives may stand between introducer and cue.
+  for (let j = k - 1; j >= 0 && k - j <= 4; j -= 1) {
+    const w = toks[j] as Token;
+    if (SOURCE_INTRODUCERS.has(w.lower)) return 'source';
+    if (!w.isWord || !/^\p{Ll}/u.test(w.text)) break;
+    // A verb ends the phrase: "Nach britischen Schätzungen verliert
+    // Russland …" makes Russia the subject, not the source.
+    if (
+      !/(?:e|en|er|es|em|an|ian|ish|ese)$/u.test(w.lower) &&
+      !/^(?:aus|von|vom|in|im|of|from|the)$/u.test(w.lower)
+    )
+      break;
+  }
+  return t.isWord ? 'actor' : 'place';
 }

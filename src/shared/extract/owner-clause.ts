@@ -74,3 +74,14 @@ export function adjectiveAfter(
   }
   return null;
 }
+
+/** True when a clause break stands between tokens `a` and `b`. */
+export function breaksBetween(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+): boolean {
+  for (let j = a + 1; j < b; j += 1)
+    if (CLAUSE_BREAKS.has((toks[j] as Token).text)) return true;
+  return false;
+}

@@ -175,6 +175,8 @@ const OWN_COUNTS = new Set([
   'darstellung',
   'rechnung',
   'einschätzung',
+  'zahl',
+  'zahlen',
 ]);
 
 // Words between a possessor and its count: "the Pentagon's latest figure".
@@ -202,9 +204,10 @@ function ownSource(
     const own = (toks[k] as Token).lower;
     // "The latest number from the Pentagon is …", "The most widely cited
     // estimate, from South Korea's NIS, is that …".
-    if (lang === 'en' && OWN_COUNTS.has(own)) {
+    // "Die Zahlen aus Kiew liegen höher: …".
+    if (OWN_COUNTS.has(own)) {
       const from = toks[k + 1]?.text === ',' ? k + 2 : k + 1;
-      if (toks[from]?.lower === 'from') {
+      if (toks[from]?.lower === (lang === 'en' ? 'from' : 'aus')) {
         const src = readForward(text, toks, from + 1, lang);
         if (src && namesClaimant(src)) return src;
       }

@@ -186,6 +186,34 @@ function kpNoun(
   return null;
 }
 
+// The nouns of a count whose value a bare figure gives: "put the number at
+// about 12,000", "the figure from Seoul is about 15,000".
+const FRAMES =
+  /^(?:number|figure|estimate|total|count|tally|assessment|zahl|schätzung|gesamtzahl|größenordnung)$/u;
+// What may stand between the count's noun and its figure.
+const FRAME_LINKS =
+  /^(?:is|was|stands|stood|at|of|now|still|to|has|had|risen|rose|grown|reached|be|auf|bei|liegt|liege|liegen|lag|lägen|beträgt|betrage|betrug|von|sei|ist|war|inzwischen|nun|jetzt|derzeit|mittlerweile|massing|near|the|front|a|little|just|well|around|in|total)$/u;
+
+/**
+ * True when the figure gives the value of a count named just before it
+ * ("the number is now over 10,000", "puts it at 11,000", "eine Zahl von
+ * 4.000"), and that count is of no other thing ("the number of shells").
+ */
+function countFrame(toks: readonly Token[], num: number): boolean {
+  let k = num - 1;
+  while (k >= 0 && QUALIFIER_WORDS.has((toks[k] as Token).lower)) k -= 1;
+  for (let n = 0; k >= 0 && n < 6; n += 1, k -= 1) {
+    const w = (toks[k] as Token).lower;
+    if (
+      FRAMES.test(w) ||
+      (w === 'it' && /^puts?$/u.test(toks[k - 1]?.lower ?? ''))
+    )
+      return !/^(?:of|der|des)$/u.test(toks[k + 1]?.lower ?? '');
+    if (!FRAME_LINKS.test(w)) return false;
+  }
+  return false;
+}
+
 /**
  * The unit of a bare figure from the troop noun of its sentence, of the
  * previous sentence or of the headline; null when the figure has a noun of
@@ -227,10 +255,20 @@ export function findTopicUnit(
     kpNoun(list, lang) ?? nearestNoun(list, list.length, null, lang);
   const found =
     nearestNoun(toks, num, [num, end], lang) ??
+    kpNoun(toks, lang) ??
     (prev ? context(prev) : null) ??
     (headline ? context(headline) : null) ??
     (lead && lead !== toks ? context(lead) : null);
-  if (!found) return null;
+  if (!found)
+    return countFrame(toks, num)
+      ? {
+          unit: 'soldiers',
+          event: null,
+          actor: null,
+          next: end,
+          demonym: false,
+        }
+      : null;
   const [unit, owner] = found;
   if (owner !== null && owner !== 'KP') return null;
   // The troops' owner, named with the topic noun or with the troop noun of

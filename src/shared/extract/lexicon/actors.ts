@@ -233,3 +233,11 @@ export const GERMAN_INVERSION: ReadonlySet<string> = new Set([
   'geht',
   'ging',
 ]);
+
+// Nouns of a count that its source may follow: "the figure from Seoul".
+export const COUNT_FRAMES =
+  /^(?:figures?|numbers?|estimates?|count|tally|data|zahl|zahlen|schätzung|schätzungen|angaben)$/u;
+
+// Regions whose genitive is a place: "im Fernen Osten Russlands".
+export const REGION_NOUNS =
+  /^(?:osten|westen|süden|norden|region|gebiet|grenzgebiet|grenzregion|hauptstadt|territorium|staatsgebiet)$/u;

@@ -76,6 +76,8 @@ export const QUALIFIER_PHRASES: Readonly<
     ['ca.', 'approx'],
     ['approx.', 'approx'],
     ['over', 'more_than'],
+    ['above', 'more_than'],
+    ['below', 'up_to'],
     ['under', 'up_to'],
     ['estimated', 'approx'],
     ['top', 'more_than'],
