@@ -73,7 +73,7 @@ const TITLE_STOPS = new Set([
 // "Seoul hatte noch von …", "Die Ukraine hat von … gesprochen": the
 // auxiliary and adverbs before "von".
 const SPEECH_ADVERBS =
-  /^(?:noch|bereits|schon|zunächst|zuletzt|damals|nun|inzwischen|nur|stets|hat|hatte|habe|hätte|haben|hatten)$/u;
+  /^(?:noch|bereits|schon|zunächst|zuletzt|damals|nun|inzwischen|nur|stets|dagegen|jedoch|aber|selbst|wiederholt|kürzlich|jüngst|anfangs|ursprünglich|hat|hatte|habe|hätte|haben|hatten)$/u;
 
 // Verbs that close a German clause in which "X von N …" is what X says.
 const SPEAKS_OF_END =
@@ -85,7 +85,16 @@ const SPEAKS_OF_END =
  * 2.000 Gefallenen spricht".
  */
 export function speaksOfLater(toks: readonly Token[], j: number): boolean {
-  while (SPEECH_ADVERBS.test(toks[j]?.lower ?? '')) j += 1;
+  for (;;) {
+    if (SPEECH_ADVERBS.test(toks[j]?.lower ?? '')) j += 1;
+    // A time between: "hatte am Vormittag noch von zwei gesprochen".
+    else if (
+      /^(?:am|im)$/u.test(toks[j]?.lower ?? '') &&
+      /^\p{Lu}/u.test(toks[j + 1]?.text ?? '')
+    )
+      j += 2;
+    else break;
+  }
   if (toks[j]?.lower !== 'von') return false;
   for (let k = j + 1; k < toks.length && k - j <= 14; k += 1) {
     const t = toks[k] as Token;

@@ -24,6 +24,7 @@ import {
   isArmySize,
   isCoordinated,
   isGapped,
+  isParallel,
   isScore,
   isSubunitSize,
   isHomeStrength,
@@ -93,15 +94,25 @@ export function buildClaim(
   const before =
     carry && carry.end > (sentences[si] as Span).start ? carry : null;
   // Ellipsis: "300 Soldaten getötet und etwa 2.700 verwundet", "…, then
-  // 10,000" reuse the noun and actor of the figure before it.
+  // 10,000" reuse the noun and actor of the figure before it; a figure in
+  // the same frame ("spricht von fünf gefangenen …, Selenskyj hatte noch
+  // von zwei gesprochen") also its event.
+  const parallel =
+    !adjacent &&
+    before !== null &&
+    isParallel(toks, num, findTokenIndex(toks, before.start));
+  if (parallel && unit && unit.event === null)
+    unit = { ...unit, event: (before as Claim).event };
   if (
     !unit &&
     before &&
-    (matchCasualtyCue(toks[end]?.lower ?? '', lang) || isGapped(toks, num))
+    (parallel ||
+      matchCasualtyCue(toks[end]?.lower ?? '', lang) ||
+      isGapped(toks, num))
   ) {
     unit = {
       unit: before.unit,
-      event: null,
+      event: parallel ? before.event : null,
       actor: before.actor,
       next: end,
       demonym: false,

@@ -258,3 +258,40 @@ export function isGapped(toks: readonly Token[], num: number): boolean {
     toks.slice(Math.max(0, b - 4), b).some((t) => t.text === ',')
   );
 }
+
+/** The word before the figure at `num`, past its qualifiers. */
+function governor(toks: readonly Token[], num: number): string {
+  let b = num - 1;
+  while (
+    b > 0 &&
+    num - b <= 3 &&
+    !GOVERNORS.test((toks[b] as Token).lower) &&
+    (QUALIFIER_WORDS.has((toks[b] as Token).lower) ||
+      TIME_ADVERBS.test((toks[b] as Token).lower))
+  )
+    b -= 1;
+  return toks[b]?.lower ?? '';
+}
+
+const GOVERNORS = /^(?:von|auf|bei|at|of|to)$/u;
+const TIME_ADVERBS =
+  /^(?:inzwischen|bereits|schon|noch|nun|jetzt|derzeit|now|already|still)$/u;
+
+/**
+ * True when a bare figure repeats the frame of the figure before it in
+ * its sentence: "X spricht von fünf gefangenen Nordkoreanern, Y hatte
+ * noch von zwei gesprochen", "puts it at 11,000, the Pentagon at 10,000".
+ * `prior` is the token index of the figure before.
+ */
+export function isParallel(
+  toks: readonly Token[],
+  num: number,
+  prior: number,
+): boolean {
+  const g = governor(toks, num);
+  return (
+    GOVERNORS.test(g) &&
+    governor(toks, prior) === g &&
+    toks.slice(prior, num).some((t) => t.text === ',')
+  );
+}

@@ -212,6 +212,9 @@ export const UNIT_SUFFIXES: readonly (readonly [string, Unit])[] = [
   ['wehrpflichtigen', 'soldiers'],
   ['militärs', 'soldiers'],
   ['kräfte', 'soldiers'],
+  ['kräften', 'soldiers'],
+  ['söldnern', 'soldiers'],
+  ['kommandeuren', 'officers'],
 ];
 
 /** Whole words that are unit nouns only as such ("10.000 Mann", "2,000 men"). */
@@ -247,6 +250,8 @@ export const EVENT_NOUNS: ReadonlyMap<string, ClaimEvent> = new Map([
   ['kriegsgefangenen', 'captured'],
   ['verluste', 'casualties'],
   ['verlusten', 'casualties'],
+  ['ausfälle', 'casualties'],
+  ['ausfällen', 'casualties'],
   ['opfer', 'casualties'],
   ['opfern', 'casualties'],
   ['todesopfern', 'killed'],
