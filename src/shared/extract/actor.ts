@@ -24,6 +24,7 @@ import {
   breaksBetween,
   capturesIn,
   opensClause,
+  ownBodyBefore,
   ownsTroops,
 } from './owner-clause.js';
 
@@ -139,7 +140,20 @@ function computeCues(toks: readonly Token[]): Cue[] {
       dot = toks[k + 1]?.text === '.' && t.text.length === 1 ? 1 : 0;
       code = matchActorPair(t.lower, toks[k + 1 + dot]?.lower ?? '');
     }
-    if (code) out.push([k, code, roleOfCue(toks, k, single ? 1 : 2 + dot)]);
+    if (!code) continue;
+    // "in Washington und Kiew", "Seoul and Washington say": a cue joined
+    // to the one before shares its role.
+    const last = out.at(-1);
+    const joined =
+      last !== undefined &&
+      last[2] !== 'actor' &&
+      /^(?:und|and|oder|or|sowie)$/u.test(toks[k - 1]?.lower ?? '') &&
+      k - last[0] <= 3;
+    out.push([
+      k,
+      code,
+      joined ? last[2] : roleOfCue(toks, k, single ? 1 : 2 + dot),
+    ]);
   }
   return out;
 }
@@ -222,8 +236,17 @@ export function resolveActor(
   });
   if (measured) return measured;
   // "Die russische Seite hat rund 50.000 eigene Soldaten": the speaker's own.
-  if (/^(?:eigene|eigenen|own)$/u.test(toks[unit.next - 2]?.lower ?? '')) {
-    const other = cues.find(([k, code]) => k < num && code !== 'KP');
+  if (
+    /^(?:eigene|eigenen|own)$/u.test(toks[unit.next - 2]?.lower ?? '') ||
+    // "die eigenen Streitkräfte umfassen etwa 500.000 aktive Soldaten".
+    ownBodyBefore(toks, num) ||
+    // "Von den 500.000 aktiven Soldaten seines Landes": the speaker's.
+    (/^(?:seines|ihres)$/u.test(toks[unit.next]?.lower ?? '') &&
+      toks[unit.next + 1]?.lower === 'landes')
+  ) {
+    const other =
+      cues.findLast(([k, code]) => k < num && code !== 'KP') ??
+      (prev ? findCues(prev).findLast(([, code]) => code !== 'KP') : undefined);
     if (other) return other[1];
   }
   let pronoun = false;
@@ -272,14 +295,15 @@ export function resolveActor(
   // actor cue ("North Korean units … , Ukrainian army spokesman …").
   if (prevOwner) return prevOwner;
   if (prev) {
-    // North Korea named there makes its troops the topic; else the last
-    // actor named.
-    // An adjective of a place is no owner ("Auf russischem Staatsgebiet
-    // …"); one of troops is ("die russischen Truppen …").
+    // North Korea named there in any role ("… that not a single North
+    // Korean was fighting for Russia") makes its troops the topic; else
+    // the last actor named. An adjective of a place is no owner ("Auf
+    // russischem Staatsgebiet …"); one of troops is ("die russischen
+    // Truppen …").
+    if (findCues(prev).some(([, code]) => code === 'KP')) return 'KP';
     const p = findActorCues(prev).filter(
       ([k]) => !isAdjectiveCue(prev, k) || headsTroops(prev, k),
     );
-    if (p.some(([, code]) => code === 'KP')) return 'KP';
     if (p.length) return (p[p.length - 1] as readonly [number, string])[1];
   }
   if (headline && findActorCues(headline).some(([, c]) => c === 'KP'))

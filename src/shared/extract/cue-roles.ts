@@ -128,7 +128,7 @@ export function isAdjectiveCue(toks: readonly Token[], k: number): boolean {
 export function headsTroops(toks: readonly Token[], k: number): boolean {
   for (let j = k + 1; j <= k + 3 && j < toks.length; j += 1) {
     if (
-      /(?:soldaten|truppen|troops|soldiers|fighters|kämpfer|forces|personnel|offiziere|officers|infantry|infanterie|einheiten|units|kontingent|contingent)$/u.test(
+      /(?:soldaten|truppen|troops|soldiers|fighters|kämpfer|forces|kräfte|personnel|offiziere|officers|infantry|infanterie|einheiten|units|kontingent|contingent)$/u.test(
         (toks[j] as Token).lower,
       )
     )
@@ -158,6 +158,15 @@ export function roleOfCue(
   // "on North Korean infantry", "mit nordkoreanischen Truppen": an
   // adjective that heads troops names their owner after any preposition.
   if (isAdjectiveCue(toks, k) && headsTroops(toks, k)) return 'actor';
+  // "Auf russischer Seite …", "on the Ukrainian side": whose side.
+  // Not the side that speaks ("Die ukrainische Seite spricht von …",
+  // "from the South Korean side").
+  if (
+    /^(?:seite|side)$/u.test(next) &&
+    !SPEAKER_VERBS.has(toks[k + span + 1]?.lower ?? '') &&
+    !/^(?:from|von|vonseiten)$/u.test(toks[k - 2]?.lower ?? prev?.lower ?? '')
+  )
+    return 'actor';
   if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
   // "rotated home from Russia": where they come back from.
   if (

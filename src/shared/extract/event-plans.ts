@@ -73,6 +73,13 @@ export function isProjected(
       !/^(?:the|a|an|its|their)$/u.test(next)
     )
       modal = true;
+    // "6,000 more soldiers are to be sent": a plan.
+    if (
+      t.lower === 'to' &&
+      next === 'be' &&
+      /^(?:is|are|was|were)$/u.test(toks[k - 1]?.lower ?? '')
+    )
+      modal = true;
     // "bis Dezember", "by the end of the year" — a deadline ahead unless
     // the clause is in the past ("had 11,000 soldiers in Russia by December").
     if (
@@ -200,7 +207,11 @@ export function isConditionalSend(
   for (let k = a; k < b; k += 1)
     if (SEND_VERBS.test((toks[k] as Token).lower)) sends = true;
   if (!sends) return false;
-  if (CONDITION_WORDS.test(toks[a]?.lower ?? '')) return true;
+  // "But if Pyongyang really does send …".
+  const first = /^(?:but|and|aber|und|doch)$/u.test(toks[a]?.lower ?? '')
+    ? a + 1
+    : a;
+  if (CONDITION_WORDS.test(toks[first]?.lower ?? '')) return true;
   // Verb-first: the sentence opens with the condition, and no main clause
   // (a comma and a finite verb) stands between it and the figure.
   if (!CONDITION_OPENERS.test(toks[0]?.lower ?? '')) return false;

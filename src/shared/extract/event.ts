@@ -257,6 +257,15 @@ export function classifyEvent(
     if (a >= 2 && /^[„“"]$/u.test(toks[a - 1]?.text ?? ''))
       a = clauseAround(toks, a - 2)[0];
   }
+  // "weitere 6.000 Militärangehörige, darunter Pioniere und Bauarbeiter,
+  // in die Region Kursk verlegen wird": the clause goes on after a list.
+  if (
+    toks[whole]?.text === ',' &&
+    /^(?:darunter|including|among)$/u.test(toks[whole + 1]?.lower ?? '')
+  ) {
+    const [, ib] = clauseAround(toks, whole + 1);
+    if (toks[ib]?.text === ',') whole = clauseAround(toks, ib + 1)[1];
+  }
   const b = predicateEnd(toks, unit.next, whole);
   let wideEnd = b;
   // A relative clause on the noun belongs to it; so does the main clause

@@ -172,7 +172,7 @@ function isMilitaryWord(w: string, lang: Language): boolean {
 // Work that makes North Koreans workers: "arbeiten … auf Baustellen",
 // "working on building sites", "in Fabriken".
 const LABOUR =
-  /^(?:arbeiten|arbeitet|arbeiteten|gearbeitet|work|works|working|worked|baustellen|baustelle|fabriken|fabrik|factories|factory|textilfabriken|sites)$/u;
+  /^(?:arbeiten|arbeitet|arbeiteten|gearbeitet|work|works|working|worked|baustellen|baustelle|fabriken|fabrik|factories|factory|textilfabriken|sites|beschäftigt|employed)$/u;
 
 /**
  * True when the clause around a demonym at `k` speaks of work ("mehr als
@@ -180,7 +180,7 @@ const LABOUR =
  * count as workers, not soldiers.
  */
 export function hasLabourContext(toks: readonly Token[], k: number): boolean {
-  for (let j = Math.max(0, k - 4); j < toks.length && j <= k + 10; j += 1) {
+  for (let j = Math.max(0, k - 4); j < toks.length && j <= k + 20; j += 1) {
     if (LABOUR.test((toks[j] as Token).lower)) return true;
   }
   return false;

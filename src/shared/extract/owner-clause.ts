@@ -85,3 +85,14 @@ export function breaksBetween(
     if (CLAUSE_BREAKS.has((toks[j] as Token).text)) return true;
   return false;
 }
+
+/** True when "eigene"/"own" troops open the figure's clause before it. */
+export function ownBodyBefore(toks: readonly Token[], num: number): boolean {
+  for (let j = num - 1; j >= 0 && num - j <= 6; j -= 1) {
+    const t = toks[j] as Token;
+    if (CLAUSE_BREAKS.has(t.text)) return false;
+    if (/^(?:eigene|eigenen|own)$/u.test(t.lower) && headsTroops(toks, j))
+      return true;
+  }
+  return false;
+}

@@ -212,7 +212,16 @@ function ownSource(
         if (src && namesClaimant(src)) return src;
       }
     }
-    const possessor = /['’]s$/u.test((toks[k - 1] as Token).text);
+    const previous = toks[k - 1] as Token;
+    // "Seouls Zahlen", "Kiews Schätzung": a German place's genitive.
+    if (
+      lang === 'de' &&
+      OWN_COUNTS.has(own) &&
+      /^\p{Lu}\p{L}+s$/u.test(previous.text) &&
+      matchActor(previous.lower) !== null
+    )
+      return previous.text.slice(0, -1);
+    const possessor = /['’]s$/u.test(previous.text);
     // "Kyiv's tally of roughly 4,000": the count right after its owner.
     const direct = possessor && OWN_COUNTS.has(own) && lang === 'en';
     // "The Pentagon's latest figure is …", "Seoul's own count".

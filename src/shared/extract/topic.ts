@@ -189,10 +189,10 @@ function kpNoun(
 // The nouns of a count whose value a bare figure gives: "put the number at
 // about 12,000", "the figure from Seoul is about 15,000".
 const FRAMES =
-  /^(?:number|figure|estimate|total|count|tally|assessment|zahl|schätzung|gesamtzahl|größenordnung)$/u;
+  /^(?:number|numbers|figure|figures|estimate|estimates|total|count|tally|assessment|zahl|zahlen|schätzung|schätzungen|gesamtzahl|größenordnung)$/u;
 // What may stand between the count's noun and its figure.
 const FRAME_LINKS =
-  /^(?:is|was|stands|stood|at|of|now|still|to|has|had|risen|rose|grown|reached|be|auf|bei|liegt|liege|liegen|lag|lägen|beträgt|betrage|betrug|von|sei|ist|war|inzwischen|nun|jetzt|derzeit|mittlerweile|massing|near|the|front|a|little|just|well|around|in|total)$/u;
+  /^(?:is|was|stands|stood|at|of|now|still|to|has|had|risen|rose|grown|reached|be|auf|bei|liegt|liege|liegen|lag|lägen|beträgt|betrage|betrug|von|sei|ist|war|inzwischen|nun|jetzt|derzeit|mittlerweile|massing|near|the|front|a|little|just|well|around|in|total|\()$/u;
 
 /**
  * True when the figure gives the value of a count named just before it

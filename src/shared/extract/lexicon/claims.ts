@@ -286,6 +286,9 @@ export const EVENT_NOUNS: ReadonlyMap<string, ClaimEvent> = new Map([
 export const KP_DEMONYMS: ReadonlySet<string> = new Set([
   'nordkoreaner',
   'nordkoreanern',
+  // "angeblich 12.000 Koreaner": in a passage on the North's troops.
+  'koreaner',
+  'koreanern',
   'north koreans',
 ]);
 
@@ -547,6 +550,8 @@ export const EVENT_CUES: Readonly<
       'getötet',
       'tödlich',
       'gefallen',
+      'fielen',
+      'fiel',
       'tot',
       'tote',
       'starben',
@@ -700,6 +705,14 @@ export const OTHER_CUES: Readonly<Record<Language, readonly string[]>> = {
 export const PROJECTION_CUES: Readonly<Record<Language, ReadonlySet<string>>> =
   {
     de: new Set([
+      // "verhandelten über zusätzlich bis zu 30.000 Soldaten".
+      'verhandeln',
+      'verhandelt',
+      'verhandelten',
+      // "Insgesamt wolle Pjöngjang bis zu 12.000 Mann entsenden".
+      'wolle',
+      'plane',
+      'vorgesehen',
       'könnte',
       'könnten',
       'dürfte',
@@ -742,6 +755,7 @@ export const PROJECTION_CUES: Readonly<Record<Language, ReadonlySet<string>>> =
       'bereit',
     ]),
     en: new Set([
+      'negotiating',
       'will',
       'would',
       'could',

@@ -80,6 +80,11 @@ export const FUTURE_MARKERS = new Set([
 export const PLAN_VERBS = [
   'plant',
   'planen',
+  // Reported speech: "Insgesamt plane Pjöngjang, etwa 12 000 Soldaten zu
+  // entsenden".
+  'plane',
+  'wolle',
+  'erwäge',
   'beabsichtigt',
   'beabsichtigen',
   'erwägt',
@@ -106,6 +111,10 @@ export const EXPECT_VERBS = [
   'expected',
   'plans',
   'voraussichtlich',
+  // "hält es für möglich, dass Pjöngjang … schickt".
+  'möglich',
+  'denkbar',
+  'possible',
 ];
 
 export const CONJUNCTIONS = new Set(['und', 'oder', 'bzw', 'and', 'or']);
