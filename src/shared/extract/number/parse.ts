@@ -375,7 +375,10 @@ export function findNumbers(
       value: a.value,
       low: null,
       high: null,
-      kind: kind === 'money' || kind === 'measure' || kind === 'percent' ? kind : kindA,
+      kind:
+        kind === 'money' || kind === 'measure' || kind === 'percent'
+          ? kind
+          : kindA,
       yearLike:
         a.plain && a.value >= 1900 && a.value <= 2100 && a.end - a.start === 4,
       spelled: a.spelled,
