@@ -19,10 +19,12 @@ import {
   type CueRole,
 } from './cue-roles.js';
 import type { UnitMatch } from './types.js';
+import { leadEnd } from './subject.js';
 import {
   adjectiveAfter,
   breaksBetween,
   capturesIn,
+  formationOwner,
   opensClause,
   ownBodyBefore,
   ownsTroops,
@@ -129,7 +131,9 @@ function findCues(toks: readonly Token[]): readonly Cue[] {
 
 function computeCues(toks: readonly Token[]): Cue[] {
   const out: Cue[] = [];
-  for (let k = 0; k < toks.length; k += 1) {
+  // A dateline ("SEOUL, South Korea (AP) —") names where, not whose.
+  const dateline = leadEnd(toks);
+  for (let k = dateline; k < toks.length; k += 1) {
     const t = toks[k] as Token;
     if (!t.isWord) continue;
     const single = matchActor(t.lower);
@@ -248,6 +252,15 @@ export function resolveActor(
       cues.findLast(([k, code]) => k < num && code !== 'KP') ??
       (prev ? findCues(prev).findLast(([, code]) => code !== 'KP') : undefined);
     if (other) return other[1];
+  }
+  // "The brigade, which has roughly 2,000 fighters": the strength of a
+  // formation named before with its owner.
+  {
+    const formation = formationOwner(toks, num, prev, (list, i) => {
+      const cue = findCues(list).find(([j]) => j === i);
+      return cue && cue[2] !== 'source' ? cue[1] : null;
+    });
+    if (formation && formation !== 'KP') return formation;
   }
   let pronoun = false;
   // Past the start of the figure's own clause ("Russlands Sekretär

@@ -29,7 +29,7 @@ import {
 } from './lexicon/anaphora.js';
 import { matchCasualtyCue } from './event.js';
 import { originAfter, ownerOf } from './topic.js';
-import { matchUnitWord } from './unit.js';
+import { matchUnitWord, membersOf } from './unit.js';
 
 /** True when the token after a figure shows it has no noun of its own. */
 export function standsAlone(next: Token | undefined, lang: Language): boolean {
@@ -183,9 +183,16 @@ function antecedentOf(
       const pair = PAIR_HEADS.has(t.lower)
         ? UNIT_WORDS.get(`${list[k - 1]?.lower ?? ''} ${t.lower}`)
         : undefined;
-      const u = demonym || loss ? 'soldiers' : (pair ?? matchUnitWord(t, lang));
+      // "die Angehörigen eines Pionierregiments … Neun von ihnen".
+      const members = membersOf(list, k);
+      const u =
+        demonym || loss || members
+          ? 'soldiers'
+          : (pair ?? matchUnitWord(t, lang));
       if (!u) continue;
-      const owner = demonym ? 'KP' : (ownerOf(list, k) ?? originAfter(list, k));
+      const owner = demonym
+        ? 'KP'
+        : (members?.actor ?? ownerOf(list, k) ?? originAfter(list, k));
       nearest = nearest ?? [u, owner];
       if (owner === 'KP') return [nearest[0], owner];
     }

@@ -96,3 +96,46 @@ export function ownBodyBefore(toks: readonly Token[], num: number): boolean {
   }
   return false;
 }
+
+// Formations whose own strength a figure may give: "The brigade, which has
+// roughly 2,000 fighters", "His own company is down to 40 men".
+const FORMATIONS =
+  /^(?:brigade|brigades|battalion|company|regiment|division|bataillon|kompanie)$/u;
+
+/**
+ * The owner of a formation that opens the figure's clause ("The brigade,
+ * which has …", "Die Brigade selbst verfügt über …"), read where that
+ * formation was named with its owner in this sentence or the one before
+ * ("Ukraine's 80th Air Assault Brigade"); null when none.
+ */
+export function formationOwner(
+  toks: readonly Token[],
+  num: number,
+  prev: readonly Token[] | null,
+  actorAt: (list: readonly Token[], j: number) => string | null,
+): string | null {
+  let k = -1;
+  for (let j = num - 1; j >= 0 && num - j <= 12; j -= 1)
+    if (FORMATIONS.test((toks[j] as Token).lower)) {
+      k = j;
+      break;
+    }
+  if (k < 0) return null;
+  if (
+    !/^(?:the|its|his|her|their|die|der|den|seine|ihre)$/u.test(
+      toks[k - 1]?.lower ?? '',
+    ) &&
+    !/^(?:own|eigene)$/u.test(toks[k - 1]?.lower ?? '')
+  )
+    return null;
+  // Where the formation was named: the nearest mention with an owner.
+  for (const list of [toks.slice(0, k), prev ?? []])
+    for (let j = list.length - 1; j >= 0; j -= 1) {
+      if (!FORMATIONS.test((list[j] as Token).lower)) continue;
+      for (let i = j - 1; i >= 0 && j - i <= 6; i -= 1) {
+        const code = actorAt(list, i);
+        if (code) return code;
+      }
+    }
+  return null;
+}

@@ -146,17 +146,17 @@ function innerActor(
 const MEMBERS =
   /^(?:angehörige|angehörigen|mitglieder|mitgliedern|members|soldiers|soldaten)$/u;
 const ARMED_FORCES =
-  /(?:streitkräfte|spezialkräfte|armee|army|forces|truppen|einheiten|units|corps|korps|volksarmee)$/u;
+  /(?:streitkräfte|spezialkräfte|armee|army|forces|truppen|einheiten|units|corps|korps|volksarmee|regiments?|brigaden?|bataillons?|battalions?|kontingents?|contingent)$/u;
 
 /** The armed force a member noun at `k` belongs to, as a unit match, or null. */
-function membersOf(toks: readonly Token[], k: number): UnitMatch | null {
+export function membersOf(toks: readonly Token[], k: number): UnitMatch | null {
   if (!MEMBERS.test((toks[k] as Token).lower)) return null;
   // "Angehörige der Streitkräfte", "Angehörige seiner Spezialkräfte",
   // "Angehörigen nordkoreanischer Spezialkräfte".
   const link = toks[k + 1]?.lower ?? '';
   const genitiveAdjective = /^\p{Ll}.*er$/u.test(toks[k + 1]?.text ?? '');
   if (
-    !/^(?:der|des|of|von|seiner|ihrer|their|its)$/u.test(link) &&
+    !/^(?:der|des|eines|einer|of|von|seiner|ihrer|their|its)$/u.test(link) &&
     !genitiveAdjective
   )
     return null;

@@ -43,6 +43,15 @@ export const SOURCE_HEAD_ENDS = [
 // Verbs whose subject is the source of a figure, not the troops' owner.
 export const SPEAKER_VERBS = new Set([
   'says',
+  // "Washington was saying", "Seoul confirmed", "Kyiv warned".
+  'saying',
+  'confirmed',
+  'confirms',
+  'confirming',
+  'warned',
+  'warns',
+  'estimating',
+  'claiming',
   // "while Seoul gives a far lower figure of 3,000".
   'gives',
   'gave',
@@ -95,6 +104,10 @@ export const SPEAKER_VERBS = new Set([
 
 // Words between a speaker and its verb: "the Ukrainians will tell you".
 export const SPEAKER_FILLERS = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
   'will',
   'would',
   'also',

@@ -359,13 +359,10 @@ export function findNumbers(
         continue;
       }
     }
-    // "zwischen 2.000 und 2.500 US-Dollar": the lower end of a range is
-    // what the upper one is.
-    const kind =
-      kindA === 'count' &&
-      b &&
-      b.start - a.end <= 8 &&
-      RANGE_GAP.test(text.slice(a.end, b.start))
+    // "zwischen 2.000 und 2.500 US-Dollar": a range's lower end is what
+    // the upper one is.
+    const upper =
+      kindA === 'count' && b && RANGE_GAP.test(text.slice(a.end, b.start))
         ? classify(text, b, lower)
         : kindA;
     out.push({
@@ -375,10 +372,7 @@ export function findNumbers(
       value: a.value,
       low: null,
       high: null,
-      kind:
-        kind === 'money' || kind === 'measure' || kind === 'percent'
-          ? kind
-          : kindA,
+      kind: /^(?:money|measure|percent)$/u.test(upper) ? upper : kindA,
       yearLike:
         a.plain && a.value >= 1900 && a.value <= 2100 && a.end - a.start === 4,
       spelled: a.spelled,
