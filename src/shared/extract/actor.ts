@@ -256,10 +256,14 @@ export function resolveActor(
   // "The brigade, which has roughly 2,000 fighters": the strength of a
   // formation named before with its owner.
   {
-    const formation = formationOwner(toks, num, prev, (list, i) => {
-      const cue = findCues(list).find(([j]) => j === i);
-      return cue && cue[2] !== 'source' ? cue[1] : null;
-    });
+    // Whatever the cue's role: "Ukraine's 92nd Brigade says …" is still
+    // Ukraine's brigade.
+    const formation = formationOwner(
+      toks,
+      num,
+      prev,
+      (list, i) => findCues(list).find(([j]) => j === i)?.[1] ?? null,
+    );
     if (formation && formation !== 'KP') return formation;
   }
   let pronoun = false;

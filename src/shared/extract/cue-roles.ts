@@ -194,6 +194,7 @@ export function roleOfCue(
       SPEAKER_VERBS.has(toks[k + span + 1]?.lower ?? '')) ||
     namedSpeaker(toks, k + span) ||
     speaksOfLater(toks, k + span) ||
+    relativeSpeaker(toks, k + span) ||
     // German inversion: "…, nennt Kiew eine Zahl von 4.000 Toten".
     (GERMAN_INVERSION.has(prev?.lower ?? '') && !isAdjectiveCue(toks, k))
   )
@@ -241,4 +242,22 @@ export function roleOfCue(
       break;
   }
   return t.isWord ? 'actor' : 'place';
+}
+
+/**
+ * True when a relative clause after the cue says it spoke: "Seoul, which
+ * had first spoken of a mere 1,500 special forces", "Kiew, das von 3.000
+ * Toten sprach".
+ */
+function relativeSpeaker(toks: readonly Token[], j: number): boolean {
+  if (toks[j]?.text !== ',') return false;
+  if (!/^(?:which|who|der|die|das)$/u.test(toks[j + 1]?.lower ?? ''))
+    return false;
+  for (let k = j + 2; k < toks.length && k - j <= 7; k += 1) {
+    const w = (toks[k] as Token).lower;
+    if (CLAUSE_BREAKS.has(w)) return false;
+    if (SPEAKER_VERBS.has(w) || SPEAKS_OF_END.test(w) || w === 'spoken')
+      return true;
+  }
+  return false;
 }

@@ -244,6 +244,9 @@ function ownSource(
   return null;
 }
 
+const FRONTED_PREPOSITIONS =
+  /^(?:zu|zur|zum|über|mit|bei|für|gegenüber|wegen)\s/iu;
+
 /** True for "hält … für" after the verb at `i`, without "sich". */
 function holdsFor(toks: readonly Token[], i: number): boolean {
   if (toks[i + 1]?.lower === 'sich') return false;
@@ -312,8 +315,13 @@ export function matchSentenceOnce(
       continue;
     const read = readBackward(text, toks, relative ? i - 2 : i, lang);
     // "Tatsächlich nannte der Geheimdienst …": an adverb opens the clause.
+    // "Zu Nordkorea sagte der Sprecher": a phrase with a preposition is
+    // no subject.
     const src =
-      read && !isVague(read) && !OPENING_ADVERBS.has(read.toLowerCase())
+      read &&
+      !isVague(read) &&
+      !OPENING_ADVERBS.has(read.toLowerCase()) &&
+      !(lang === 'de' && FRONTED_PREPOSITIONS.test(read))
         ? read
         : null;
     // German puts the subject after the verb when something else comes

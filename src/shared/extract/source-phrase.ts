@@ -345,11 +345,20 @@ export function isVague(source: string): boolean {
     return true;
   // A phrase with a vague word ("die Truppen Berichten") is a mis-parse of
   // "… Berichten zufolge"; a digit or troop noun means we read the claim.
+  // "state media", "South Korean media", "russische Staatsmedien" name
+  // outlets; "media reports" alone does not.
+  const outlets = (k: number): boolean =>
+    /^(?:media|medien)$/u.test(words[k] as string) &&
+    k === words.length - 1 &&
+    k > 0 &&
+    /^(?:state|staatliche[n]?|\p{L}+(?:an|ese|ish|sche|schen))$/u.test(
+      words[k - 1] as string,
+    );
   return (
     words.every((w) => w === 'officials' || w === 'official') ||
     words.some(
-      (w) =>
-        VAGUE_SOURCES.has(w) ||
+      (w, k) =>
+        (VAGUE_SOURCES.has(w) && !outlets(k)) ||
         EVENT_NOUNS.has(w) ||
         (/\d/u.test(w) && !/^g\d{1,2}$/u.test(w)) ||
         /(?:soldaten|truppen|troops|soldiers)$|^(?:mann|men)$/u.test(w),

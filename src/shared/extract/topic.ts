@@ -121,6 +121,9 @@ export function ownerOf(
       matchActor(`${t.lower} ${toks[j + 1]?.lower ?? ''}`) ??
       matchActor(t.lower);
     if (code) return code;
+    // An article opens the noun phrase: "the Americans put the contingent
+    // at …" names no owner of the contingent.
+    if (/^(?:the|a|an)$/u.test(t.lower)) return null;
     // A German noun ends the phrase: "nach Erkenntnissen des
     // südkoreanischen Geheimdienstes weitere Soldaten" names no owner.
     if (german && isCapitalized(t)) return null;

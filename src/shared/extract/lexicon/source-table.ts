@@ -112,7 +112,9 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
       [
         /yonhap|reuters|associated press|\bap\b|\bafp\b|\bdpa\b|\bbbc\b|\bcnn\b|new york times|wall street journal|washington post|financial times|\bbild\b|spiegel|kyiv independent|\bnhk\b|\bmedi(?:en|a)\b|news agency|nachrichtenagentur|zeitung|newspaper|sender|broadcaster|nachrichtenportal|portal\b|outlet|fernsehen|television|\btv\b|telegram-kanal|telegram channel|tages-anzeiger|\bnzz\b|neue zürcher|ukrajinska prawda|ukrainska pravda|\bnk news\b|kyiv post|korea herald|joongang|chosun|guardian|bloomberg|politico|economist|euronews|al jazeera|\bnpr\b|sky news|\bard\b|\bzdf\b|tagesschau|deutschlandfunk|\bfaz\b|\bkyodo\b|interfax|\btass\b|\bria novosti\b|meduza|hankyoreh|global times|novaya gazeta|ukrinform|\bunian\b|korea times|arirang|nikkei|south china morning post|\bscmp\b|asahi|yomiuri|xinhua/u,
         // The North's own agency and state media are its state's voice.
-        /^(?!.*(?:\bkcna\b|nordkorea|north korea|pjöngjang|pyongyang))/u,
+        // Unqualified "state media", "die Staatsagentur" are the North's
+        // in a passage on its troops (see kp-gov).
+        /^(?!.*(?:\bkcna\b|nordkorea|north korea|pjöngjang|pyongyang))(?!(?:the |die |das |der )?(?:state media|state television|state tv|staatsmedien|staatliche[n]? medien|staatsfernsehen|staatsagentur)$)/u,
       ],
     ],
   },
@@ -179,6 +181,11 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     rule: [
       [/\bkcna\b|kim jong|zentrale nachrichtenagentur/u],
       [/^(?:north korea|nordkorea|pyongyang|pjöngjang)$/u],
+      // The state's own outlets, unqualified in a passage on the North:
+      // "state media said", "meldete die Staatsagentur".
+      [
+        /^(?:the |die |das |der )?(?:state media|state television|state tv|staatsmedien|staatliche[n]? medien|staatsfernsehen|staatsagentur)$/u,
+      ],
       // "Nordkoreas Außenministerium", "North Korea's state media".
       [
         /nordkorea|north korea|pjöngjang|pyongyang|\bdprk\b/u,
