@@ -210,11 +210,11 @@ export function isHomeStrength(toks: readonly Token[], num: number): boolean {
   while (a > 0 && !CLAUSE_BREAKS.has((toks[a - 1] as Token).text)) a -= 1;
   let b = num;
   while (b < toks.length && !CLAUSE_BREAKS.has((toks[b] as Token).text)) b += 1;
+  // "…, which at home is estimated to number 40,000 to 50,000".
+  const relative = /^(?:which|die|der|das)$/u.test(toks[a]?.lower ?? '');
   for (let k = a; k + 1 < b; k += 1) {
     const w = (toks[k] as Token).lower;
     const next = (toks[k + 1] as Token).lower;
-    // "…, which at home is estimated to number 40,000 to 50,000".
-    const relative = /^(?:which|die|der|das)$/u.test(toks[a]?.lower ?? '');
     if (w === 'at' && next === 'home' && (k > num || relative)) return true;
     if (
       w === 'in' &&

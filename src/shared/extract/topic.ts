@@ -179,15 +179,26 @@ function kpNoun(
   list: readonly Token[],
   lang: Language,
 ): [Unit, string | null] | null {
-  for (let k = list.length - 1; k >= 0; k -= 1) {
+  // Every bare figure of a sentence asks about the same lists: memoised
+  // (a passage has one language).
+  const known = KP_NOUN_MEMO.get(list);
+  if (known !== undefined) return known;
+  let found: [Unit, string | null] | null = null;
+  for (let k = list.length - 1; k >= 0 && !found; k -= 1) {
     const unit =
       troopNoun(list[k] as Token, lang, list[k - 1]) ??
       (KP_TOPICS.has((list[k] as Token).lower) ? 'soldiers' : null);
     if (unit && !isNegated(list, k) && ownerOf(list, k, lang === 'de') === 'KP')
-      return [unit, 'KP'];
+      found = [unit, 'KP'];
   }
-  return null;
+  KP_NOUN_MEMO.set(list, found);
+  return found;
 }
+
+const KP_NOUN_MEMO = new WeakMap<
+  readonly Token[],
+  [Unit, string | null] | null
+>();
 
 // The nouns of a count whose value a bare figure gives: "put the number at
 // about 12,000", "the figure from Seoul is about 15,000".

@@ -362,7 +362,10 @@ export function findNumbers(
     // "zwischen 2.000 und 2.500 US-Dollar": a range's lower end is what
     // the upper one is.
     const upper =
-      kindA === 'count' && b && RANGE_GAP.test(text.slice(a.end, b.start))
+      kindA === 'count' &&
+      b &&
+      b.start - a.end <= 8 &&
+      RANGE_GAP.test(text.slice(a.end, b.start))
         ? classify(text, b, lower)
         : kindA;
     out.push({
