@@ -10,6 +10,7 @@ import {
   PRONOUNS,
   COUNTED_BEFORE,
   SUBORDINATORS,
+  OWN,
 } from './lexicon/actors.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
 import {
@@ -241,7 +242,7 @@ export function resolveActor(
   if (measured) return measured;
   // "Die russische Seite hat rund 50.000 eigene Soldaten": the speaker's own.
   if (
-    /^(?:eigene|eigenen|own)$/u.test(toks[unit.next - 2]?.lower ?? '') ||
+    OWN.test(toks[unit.next - 2]?.lower ?? '') ||
     // "die eigenen Streitkräfte umfassen etwa 500.000 aktive Soldaten".
     ownBodyBefore(toks, num) ||
     // "Von den 500.000 aktiven Soldaten seines Landes": the speaker's.

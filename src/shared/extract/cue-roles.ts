@@ -104,6 +104,20 @@ export function speaksOfLater(toks: readonly Token[], j: number): boolean {
   return false;
 }
 
+/**
+ * True when "für"/"for" (and an article) stand before the cue at `k`:
+ * "Schätzungen für die ukrainische Seite", "For the Russian side, …" name
+ * whose troops are counted.
+ */
+export function isBeneficiary(toks: readonly Token[], k: number): boolean {
+  const prev = toks[k - 1]?.lower ?? '';
+  return (
+    /^(?:für|for)$/u.test(prev) ||
+    (/^(?:die|den|der|the)$/u.test(prev) &&
+      /^(?:für|for)$/u.test(toks[k - 2]?.lower ?? ''))
+  );
+}
+
 /** True when token `k` stands inside round brackets of its sentence. */
 export function inBrackets(toks: readonly Token[], k: number): boolean {
   for (let j = k - 1; j >= 0 && k - j <= 8; j -= 1) {
@@ -175,12 +189,7 @@ export function roleOfCue(
   )
     return 'place';
   // "Schätzungen für die ukrainische Seite": whose losses are counted.
-  if (
-    /^(?:für|for)$/u.test(prev?.lower ?? '') ||
-    (/^(?:die|den|der|the)$/u.test(prev?.lower ?? '') &&
-      /^(?:für|for)$/u.test(toks[k - 2]?.lower ?? ''))
-  )
-    return 'actor';
+  if (isBeneficiary(toks, k)) return 'actor';
   // A fact box's note in brackets: "etwa 11.000 (Herbst 2024, Schätzung
   // Seoul)", "(ebenfalls Seoul)".
   if (inBrackets(toks, k) && !/^(?:aus|from)$/u.test(prev?.lower ?? ''))

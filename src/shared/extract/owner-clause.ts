@@ -4,17 +4,17 @@
  * an owner's form ("russische Soldaten"), and whether it is the captor of
  * the troops counted rather than their owner.
  */
-import { CAPTOR, CLAUSE_OPENERS } from './lexicon/actors.js';
+import { CAPTOR, CLAUSE_OPENERS, OWN } from './lexicon/actors.js';
 import { CAPTURE } from './event-scope.js';
-import { headsTroops, isAdjectiveCue } from './cue-roles.js';
+import { headsTroops, isAdjectiveCue, isBeneficiary } from './cue-roles.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
 
-/** An owner's form: an adjective or possessive on troops ("russische Soldaten"). */
+/**
+ * An owner's form: an adjective on troops ("russische Soldaten") or whose
+ * side is counted ("für die ukrainische Seite").
+ */
 export const ownsTroops = (toks: readonly Token[], k: number): boolean =>
-  headsTroops(toks, k) ||
-  /^(?:für|for)$/u.test(toks[k - 1]?.lower ?? '') ||
-  (/^(?:die|den|der|the)$/u.test(toks[k - 1]?.lower ?? '') &&
-    /^(?:für|for)$/u.test(toks[k - 2]?.lower ?? ''));
+  headsTroops(toks, k) || isBeneficiary(toks, k);
 
 /**
  * True when the clause after a break at `j - 1` may have a subject of its
@@ -91,15 +91,14 @@ export function ownBodyBefore(toks: readonly Token[], num: number): boolean {
   for (let j = num - 1; j >= 0 && num - j <= 6; j -= 1) {
     const t = toks[j] as Token;
     if (CLAUSE_BREAKS.has(t.text)) return false;
-    if (/^(?:eigene|eigenen|own)$/u.test(t.lower) && headsTroops(toks, j))
-      return true;
+    if (OWN.test(t.lower) && headsTroops(toks, j)) return true;
   }
   return false;
 }
 
 // Formations whose own strength a figure may give: "The brigade, which has
 // roughly 2,000 fighters", "His own company is down to 40 men".
-const FORMATIONS =
+const NAMED_FORMATIONS =
   /^(?:brigade|brigades|battalion|company|regiment|division|bataillon|kompanie)$/u;
 
 /**
@@ -115,23 +114,23 @@ export function formationOwner(
   actorAt: (list: readonly Token[], j: number) => string | null,
 ): string | null {
   let k = -1;
-  for (let j = num - 1; j >= 0 && num - j <= 12; j -= 1)
-    if (FORMATIONS.test((toks[j] as Token).lower)) {
-      k = j;
-      break;
-    }
-  if (k < 0) return null;
+  for (let j = num - 1; j >= 0 && num - j <= 12 && k < 0; j -= 1)
+    if (NAMED_FORMATIONS.test((toks[j] as Token).lower)) k = j;
   if (
-    !/^(?:the|its|his|her|their|die|der|den|seine|ihre)$/u.test(
+    k < 0 ||
+    !/^(?:the|its|his|her|their|own|die|der|den|seine|ihre|eigene)$/u.test(
       toks[k - 1]?.lower ?? '',
-    ) &&
-    !/^(?:own|eigene)$/u.test(toks[k - 1]?.lower ?? '')
+    )
   )
     return null;
-  // Where the formation was named: the nearest mention with an owner.
-  for (const list of [toks.slice(0, k), prev ?? []])
-    for (let j = list.length - 1; j >= 0; j -= 1) {
-      if (!FORMATIONS.test((list[j] as Token).lower)) continue;
+  // Where the formation was named: the nearest mention with an owner, in
+  // this sentence before it, then in the one before (whole token lists,
+  // so that the cue memo serves them).
+  const places: [readonly Token[], number][] = [[toks, k]];
+  if (prev) places.push([prev, prev.length]);
+  for (const [list, end] of places)
+    for (let j = end - 1; j >= 0; j -= 1) {
+      if (!NAMED_FORMATIONS.test((list[j] as Token).lower)) continue;
       for (let i = j - 1; i >= 0 && j - i <= 6; i -= 1) {
         const code = actorAt(list, i);
         if (code) return code;

@@ -254,3 +254,7 @@ export const COUNT_FRAMES =
 // Regions whose genitive is a place: "im Fernen Osten Russlands".
 export const REGION_NOUNS =
   /^(?:osten|westen|süden|norden|region|gebiet|grenzgebiet|grenzregion|hauptstadt|territorium|staatsgebiet)$/u;
+
+// A speaker's own troops: "Die russische Seite hat rund 50.000 eigene
+// Soldaten", "die eigenen Streitkräfte".
+export const OWN = /^(?:eigene|eigenen|own)$/u;
