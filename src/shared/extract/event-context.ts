@@ -15,7 +15,7 @@ import {
 } from './event.js';
 import { isPartitiveWhole } from './event-scope.js';
 import { isGapped } from './filters.js';
-import { followsEarlierCue, restatesFigure } from './levels.js';
+import { competingCount, followsEarlierCue, restatesFigure } from './levels.js';
 import type { Token } from './text.js';
 import type { UnitMatch } from './types.js';
 
@@ -66,9 +66,14 @@ export function eventInContext(
   // officers": a part of the losses before it in the sentence; "…, while
   // Kyiv put the figure at 4,000": another count of them.
   const part = anaphoric || followsPartWord(toks, num);
+  // "Die ukrainische Seite spricht von etwa viertausend Toten. Seoul geht
+  // eher von rund 2.000 aus": a bare figure of another source.
+  const bare = /^[\d.,'’\u00a0 ]+$/u.test(toks[unit.next - 1]?.text ?? '');
   if (
     event === 'deployed' &&
-    (part || restatesFigure(toks, num)) &&
+    (part ||
+      restatesFigure(toks, num) ||
+      (bare && competingCount(toks, num))) &&
     !isPartitiveWhole(toks, num, unit.next)
   ) {
     // "In January the agency had put the figure at 3,000": the count of

@@ -73,11 +73,15 @@ export function isProjected(
       !/^(?:the|a|an|its|their)$/u.test(next)
     )
       modal = true;
-    // "6,000 more soldiers are to be sent": a plan.
+    // "6,000 more soldiers are to be sent", "30,000 more troops to be sent
+    // in the coming months": a plan.
     if (
       t.lower === 'to' &&
       next === 'be' &&
-      /^(?:is|are|was|were)$/u.test(toks[k - 1]?.lower ?? '')
+      (/^(?:is|are|was|were)$/u.test(toks[k - 1]?.lower ?? '') ||
+        /^(?:sent|deployed|dispatched|shipped|transferred)$/u.test(
+          toks[k + 2]?.lower ?? '',
+        ))
     )
       modal = true;
     // "bis Dezember", "by the end of the year" — a deadline ahead unless

@@ -223,6 +223,21 @@ function makesGood(toks: readonly Token[], k: number): boolean {
   return false;
 }
 
+/**
+ * Where an English relative clause after the figure's noun begins ("the
+ * first leg of a deployment that could eventually reach 12,000"): its
+ * modal is about another figure. Else `b`.
+ */
+function relativeStart(
+  toks: readonly Token[],
+  from: number,
+  b: number,
+): number {
+  for (let k = from + 1; k < b; k += 1)
+    if (/^(?:that|which)$/u.test((toks[k] as Token).lower)) return k;
+  return b;
+}
+
 /** End of the figure's own predicate: a second "and <verb> …" is cut off. */
 function predicateEnd(toks: readonly Token[], from: number, b: number): number {
   for (let k = from; k < b; k += 1) {
@@ -266,7 +281,11 @@ export function classifyEvent(
     const [, ib] = clauseAround(toks, whole + 1);
     if (toks[ib]?.text === ',') whole = clauseAround(toks, ib + 1)[1];
   }
-  const b = predicateEnd(toks, unit.next, whole);
+  const b = relativeStart(
+    toks,
+    unit.next,
+    predicateEnd(toks, unit.next, whole),
+  );
   let wideEnd = b;
   // A relative clause on the noun belongs to it; so does the main clause
   // that resumes after it ("2.000 Soldaten, die …, wurden verlegt").

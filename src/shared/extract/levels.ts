@@ -20,6 +20,8 @@ const EARLIER_LEVEL = [
   ['nach', 'zuvor'],
   ['von', 'zuvor'],
   ['nach', 'bisher'],
+  // "… auf etwa 2.000 gestiegen, nach gut 600 im Frühjahr".
+  [',', 'nach'],
   ['statt'],
 ];
 
@@ -195,3 +197,51 @@ export function restatesFigure(toks: readonly Token[], num: number): boolean {
   const det = toks[d]?.lower ?? '';
   return DETERMINERS.test(det) || /['’]s$/u.test(det);
 }
+
+/**
+ * True when a bare figure is another source's count in a clause of speech:
+ * "Seoul geht eher von rund 2.000 aus", "der Geheimdienst kommt auf etwa
+ * 4.700", "liege sie bei mindestens 1.500". It then counts what the count
+ * before it counts.
+ */
+export function competingCount(toks: readonly Token[], num: number): boolean {
+  let b = num - 1;
+  while (
+    b >= 0 &&
+    num - b <= 3 &&
+    !/^(?:von|auf|bei)$/u.test((toks[b] as Token).lower) &&
+    QUALIFIER_WORDS.has((toks[b] as Token).lower)
+  )
+    b -= 1;
+  const link = toks[b]?.lower ?? '';
+  const verbs =
+    link === 'von'
+      ? SPEAKS_OF
+      : link === 'auf'
+        ? /^(?:kommt|kam|kommen|kamen)$/u
+        : link === 'bei'
+          ? /^(?:liegt|liege|lag|lägen|liegen)$/u
+          : null;
+  // "wir sprechen von etwa 3.000 zusätzlichen": an increment is new.
+  const increment =
+    /^(?:zusätzliche[nr]?|weitere[nr]?|more|additional|further|another)$/u;
+  if (
+    !verbs ||
+    increment.test(toks[num + 1]?.lower ?? '') ||
+    increment.test(toks[num - 1]?.lower ?? '')
+  )
+    return false;
+  // The verb before the link, or (for "von … aus") the clause's end.
+  for (let k = b - 1; k >= 0 && b - k <= 4; k -= 1)
+    if (verbs.test((toks[k] as Token).lower)) return true;
+  if (link !== 'von') return false;
+  for (let k = num + 1; k < toks.length && k - num <= 4; k += 1) {
+    const w = (toks[k] as Token).lower;
+    if (/^(?:aus|gesprochen|ausgegangen)$/u.test(w)) return true;
+    if (/^[,.;:]$/u.test(w)) break;
+  }
+  return false;
+}
+
+const SPEAKS_OF =
+  /^(?:spricht|sprach|sprechen|sprachen|redet|geht|ging|gehen)$/u;

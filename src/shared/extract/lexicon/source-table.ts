@@ -166,7 +166,8 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     id: 'nato',
     name: 'NATO',
     country: null,
-    rule: [[/\bnato\b|rutte|stoltenberg/u]],
+    // "alliance officials", "das Bündnis": the alliance of this field.
+    rule: [[/\bnato\b|rutte|stoltenberg|\balliance\b|bündnis/u]],
   },
   {
     id: 'ru-kremlin',
