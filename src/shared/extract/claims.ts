@@ -159,7 +159,14 @@ export function extractClaims(
           partOf,
         )
       : out;
-    return pointBack(claims, sentenceOf, text, tokens, lang);
+    return pointBack(
+      claims,
+      sentenceOf,
+      text,
+      tokens,
+      lang,
+      hasHeadline && sentences.length > 1,
+    );
   } catch (err) {
     // A rule bug must not take down the pipeline: no claims beats a crash.
     if (options.strict) throw err;

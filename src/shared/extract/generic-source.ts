@@ -56,7 +56,7 @@ function lastNamed(
 // Claimants that name no country of their own: "the spy agency",
 // "Abgeordnete Park Sun-won", "Mitglied des Geheimdienstausschusses".
 const INSTITUTIONS =
-  /geheimdienst|nachrichtendienst|spy agency|intelligence|abgeordnete|lawmaker|parlament|ausschuss|committee|minist|sprecher|spokes|generalstab|stabschef|regierung|government|officials|beamte|kreise|präsidialamt|presidential office|botschafter|ambassador/u;
+  /geheimdienst|nachrichtendienst|spy agency|intelligence|abgeordnete|lawmaker|parlament|ausschuss|committee|minist|sprecher|spokes|generalstab|general staff|stabschef|regierung|government|officials|beamte|kreise|präsidialamt|presidential office|botschafter|ambassador|adviser|advisor|berater|governor|gouverneur|brigade|regiment|forces|\bsso\b/u;
 
 const SEVERAL =
   /western|westlich|allied|alliierte|international|european|europäisch/u;
@@ -77,8 +77,11 @@ function countryBefore(toks: readonly Token[], before: number): string | null {
   ) {
     const w = (toks[k] as Token).lower;
     // A destination or a partner is no claimant's country: "nach
-    // Russland", "against Ukraine"; a seat is ("Abgeordnete in Seoul").
-    if (AWAY.test(toks[k - 1]?.lower ?? '')) continue;
+    // Russland", "against Ukraine"; a seat is ("Abgeordnete in Seoul"),
+    // a region of a country is not ("troops in Russia's Kursk region").
+    const prev = toks[k - 1]?.lower ?? '';
+    if (AWAY.test(prev)) continue;
+    if (prev === 'in' && /['’]s$/u.test(w)) continue;
     for (const [cue, word] of COUNTRY_CUES) if (cue.test(w)) found = word;
   }
   return found;
@@ -91,13 +94,21 @@ export function pointBack(
   text: string,
   tokens: (si: number) => readonly Token[],
   lang: Language,
+  hasLead = false,
 ): Claim[] {
   return claims.map((c, i) => {
     if (c.source !== null || c.attribution === null) return c;
     const si = sentenceOf[i] as number;
+    // Where to look, nearest first: this sentence and those before it; a
+    // headline's claimant is named in full in its lead ("…, spy agency
+    // says\nSEOUL (AP) — South Korea's National Intelligence Service …").
+    const places: [number, number][] = [];
+    for (let s = si; s >= 0 && si - s <= REACH; s -= 1)
+      places.push([s, c.start]);
+    if (si === 0 && hasLead) places.push([1, Infinity]);
     if (isGenericPhrase(c.attribution)) {
-      for (let s = si; s >= 0 && si - s <= REACH; s -= 1) {
-        const named = lastNamed(text, tokens(s), c.start, lang);
+      for (const [s, until] of places) {
+        const named = lastNamed(text, tokens(s), until, lang);
         if (!named) continue;
         const source =
           canonicalSource(`${c.attribution} ${named}`) ??
@@ -109,8 +120,14 @@ export function pointBack(
     // ("Western officials" are of no one country).
     const lower = c.attribution.toLowerCase();
     if (!INSTITUTIONS.test(lower) || SEVERAL.test(lower)) return c;
-    for (let s = si; s >= 0 && si - s <= REACH; s -= 1) {
-      const country = countryBefore(tokens(s), c.start);
+    for (const [s, until] of places) {
+      // In the lead, the claimant it names in full ("South Korea's
+      // National Intelligence Service told lawmakers").
+      const named =
+        until === Infinity ? lastNamed(text, tokens(s), until, lang) : null;
+      const full = named && canonicalSource(`${c.attribution} ${named}`);
+      if (full) return { ...c, source: full };
+      const country = countryBefore(tokens(s), until);
       if (!country) continue;
       const source = canonicalSource(`${c.attribution} ${country}`);
       if (source) return { ...c, source };
