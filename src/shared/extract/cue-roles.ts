@@ -85,22 +85,29 @@ const SPEAKS_OF_END =
  * 2.000 Gefallenen spricht".
  */
 export function speaksOfLater(toks: readonly Token[], j: number): boolean {
+  const cue = j;
   for (;;) {
     if (SPEECH_ADVERBS.test(toks[j]?.lower ?? '')) j += 1;
-    // A time between: "hatte am Vormittag noch von zwei gesprochen".
+    // A time between: "hatte am Vormittag noch von zwei gesprochen",
+    // "schon im Oktober 2024 von 1500 … sprach".
     else if (
       /^(?:am|im)$/u.test(toks[j]?.lower ?? '') &&
       /^\p{Lu}/u.test(toks[j + 1]?.text ?? '')
     )
-      j += 2;
+      j += /^\d{4}$/u.test(toks[j + 2]?.text ?? '') ? 3 : 2;
     else break;
   }
   if (toks[j]?.lower !== 'von') return false;
   for (let k = j + 1; k < toks.length && k - j <= 14; k += 1) {
     const t = toks[k] as Token;
-    if (CLAUSE_BREAKS.has(t.text) || t.text === '.') return false;
+    if (CLAUSE_BREAKS.has(t.text) || t.text === '.') break;
     if (SPEAKS_OF_END.test(t.lower)) return true;
   }
+  // Gapping after a comma: "Budanows Behörde sprach von knapp 11.000,
+  // Seoul zunächst nur von 3.000": the verb of the clause before.
+  if (toks[cue - 2]?.text !== ',') return false;
+  for (let k = cue - 3; k >= 0 && cue - k <= 20; k -= 1)
+    if (SPEAKS_OF_END.test((toks[k] as Token).lower)) return true;
   return false;
 }
 
@@ -190,6 +197,15 @@ export function roleOfCue(
     return 'place';
   // "Schätzungen für die ukrainische Seite": whose losses are counted.
   if (isBeneficiary(toks, k)) return 'actor';
+  // A fact box's label: "Selenskyj (Dezember 2024): mehr als 3000 Tote"
+  // (not a headline's "Putin: 700.000 Soldaten …").
+  if (
+    next === '(' &&
+    toks
+      .slice(k + span, k + span + 8)
+      .some((t, i, all) => t.text === ')' && all[i + 1]?.text === ':')
+  )
+    return 'source';
   // A fact box's note in brackets: "etwa 11.000 (Herbst 2024, Schätzung
   // Seoul)", "(ebenfalls Seoul)".
   if (inBrackets(toks, k) && !/^(?:aus|from)$/u.test(prev?.lower ?? ''))

@@ -157,6 +157,9 @@ export const TOPIC_BODIES: ReadonlySet<string> = new Set([
  * at 11,000".
  */
 export const KP_TOPICS: ReadonlySet<string> = new Set([
+  // "has the North Korean number in Kursk changed? … as many as 8,000".
+  'number',
+  'numbers',
   'presence',
   'deployment',
   'präsenz',
