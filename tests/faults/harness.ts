@@ -102,12 +102,22 @@ export async function embeddedRedisPid(dataDir: string): Promise<number> {
   }, 'the embedded redis-server to start');
 }
 
-/** Resolves with the exit code once the process has ended. */
-export function exited(child: ChildProcess): Promise<number | null> {
+/**
+ * Resolves with the exit code once the process has ended, or with the
+ * signal that ended it ("killed by SIGKILL"), so that a failed
+ * expectation says which.
+ */
+export function exited(child: ChildProcess): Promise<number | string> {
+  const outcome = (
+    code: number | null,
+    signal: NodeJS.Signals | null,
+  ): number | string => code ?? `killed by ${signal ?? 'an unknown signal'}`;
   if (child.exitCode !== null || child.signalCode !== null) {
-    return Promise.resolve(child.exitCode);
+    return Promise.resolve(outcome(child.exitCode, child.signalCode));
   }
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve(outcome(code, signal))),
+  );
 }
 
 /** Every expected key arrived once (one webhook-id per key), nothing else. */
