@@ -263,7 +263,7 @@ export function resolveActor(
       toks,
       num,
       prev,
-      (list, i) => findCues(list).find(([j]) => j === i)?.[1] ?? null,
+      (list, i) => cueIndex(list, findCues(list)).get(i)?.[0] ?? null,
     );
     if (formation && formation !== 'KP') return formation;
   }

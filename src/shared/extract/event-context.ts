@@ -21,8 +21,9 @@ import type { UnitMatch } from './types.js';
 
 /**
  * The event of the figure at `num`; `before` is the claim before it in
- * its sentence, `opening` the first claim of the sentence before, and
- * `anaphoric` tells that its noun was named before ("of them").
+ * its sentence, `opening` the first claim of the sentence before,
+ * `anaphoric` tells that its noun was named before ("of them") and `bare`
+ * that it has no noun of its own at all.
  */
 export function eventInContext(
   toks: readonly Token[],
@@ -32,6 +33,7 @@ export function eventInContext(
   before: Claim | null,
   opening: Claim | null,
   anaphoric: boolean,
+  bare: boolean,
 ): ClaimEvent {
   // "has climbed to around 2,000, up from 600 in April": an earlier level
   // of the figure before it counts what that figure counts.
@@ -68,7 +70,6 @@ export function eventInContext(
   const part = anaphoric || followsPartWord(toks, num);
   // "Die ukrainische Seite spricht von etwa viertausend Toten. Seoul geht
   // eher von rund 2.000 aus": a bare figure of another source.
-  const bare = /^[\d.,'’\u00a0 ]+$/u.test(toks[unit.next - 1]?.text ?? '');
   if (
     event === 'deployed' &&
     (part ||

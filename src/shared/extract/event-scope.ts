@@ -3,12 +3,9 @@
  * its losses from ("Of the 11,000 sent, 1,000 have died") and troops said
  * to be there already while the clause plans more.
  */
-import {
-  EVENT_NOUNS,
-  PROJECTION_CUES,
-  QUALIFIER_WORDS,
-} from './lexicon/claims.js';
+import { EVENT_NOUNS, PROJECTION_CUES } from './lexicon/claims.js';
 import type { ClaimEvent } from '../claim.js';
+import { pastQualifiers } from './qualifier.js';
 import type { Token } from './text.js';
 
 // Adverbs between "von den" and the figure: "von den ursprünglich 11.000".
@@ -43,15 +40,11 @@ export function isPartitiveWhole(
   num: number,
   nounEnd: number,
 ): boolean {
-  let b = num - 1;
-  while (
-    b >= 0 &&
-    num - b <= 4 &&
-    !LINKS.has((toks[b] as Token).lower) &&
-    (QUALIFIER_WORDS.has((toks[b] as Token).lower) ||
-      WHOLE_ADVERBS.has((toks[b] as Token).lower))
-  )
-    b -= 1;
+  const b = pastQualifiers(toks, num, {
+    stop: (w) => LINKS.has(w),
+    also: (w) => WHOLE_ADVERBS.has(w),
+    reach: 4,
+  });
   const w = toks[b]?.lower ?? '';
   const link = toks[b - 1]?.lower ?? '';
   const opens =
@@ -119,9 +112,7 @@ const SO_FAR = /^(?:bisher|bislang|derzeit|already|currently)$/u;
 
 /** True when the figure is the level so far ("zu den bisher rund 11.000"). */
 export function isLevelSoFar(toks: readonly Token[], num: number): boolean {
-  let b = num - 1;
-  while (b > 0 && num - b <= 3 && QUALIFIER_WORDS.has((toks[b] as Token).lower))
-    b -= 1;
+  const b = pastQualifiers(toks, num);
   const w = toks[b]?.lower ?? '';
   return SO_FAR.test(w) || (w === 'far' && toks[b - 1]?.lower === 'so');
 }

@@ -188,7 +188,16 @@ export function buildClaim(
   // After a part ("…, including some 600 dead, up from roughly 3,000") a
   // figure relates to the whole the part was counted from.
   const base = (before && WHOLES.get(before)) ?? before;
-  const event = eventInContext(toks, num, unit, lang, base, opening, anaphoric);
+  const event = eventInContext(
+    toks,
+    num,
+    unit,
+    lang,
+    base,
+    opening,
+    anaphoric,
+    unit.next === end,
+  );
   const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;
   // Attribution depends on the sentence only: computed once per sentence
   // (dense passages hold many figures per sentence).

@@ -9,9 +9,9 @@ import {
   ARMY_SIZE_CUES,
   ARMY_SIZE_MIN,
   EVENT_CUES,
-  QUALIFIER_WORDS,
   UNIT_SUFFIXES,
 } from './lexicon/claims.js';
+import { pastQualifiers } from './qualifier.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
 
 const SIZE_VERBS = new Set([
@@ -249,9 +249,7 @@ const THEN = /^(?:then|dann|danach|später|later)$/u;
  * week later", "…, eine Woche später dann von 10.000".
  */
 export function isGapped(toks: readonly Token[], num: number): boolean {
-  let b = num - 1;
-  while (b > 0 && num - b <= 3 && QUALIFIER_WORDS.has((toks[b] as Token).lower))
-    b -= 1;
+  let b = pastQualifiers(toks, num);
   if (/^(?:von|of|auf|at|to)$/u.test(toks[b]?.lower ?? '')) b -= 1;
   return (
     THEN.test(toks[b]?.lower ?? '') &&
@@ -261,15 +259,10 @@ export function isGapped(toks: readonly Token[], num: number): boolean {
 
 /** The word before the figure at `num`, past its qualifiers. */
 function governor(toks: readonly Token[], num: number): string {
-  let b = num - 1;
-  while (
-    b > 0 &&
-    num - b <= 3 &&
-    !GOVERNORS.test((toks[b] as Token).lower) &&
-    (QUALIFIER_WORDS.has((toks[b] as Token).lower) ||
-      TIME_ADVERBS.test((toks[b] as Token).lower))
-  )
-    b -= 1;
+  const b = pastQualifiers(toks, num, {
+    stop: (w) => GOVERNORS.test(w),
+    also: (w) => TIME_ADVERBS.test(w),
+  });
   return toks[b]?.lower ?? '';
 }
 

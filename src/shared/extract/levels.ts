@@ -4,8 +4,8 @@
  * bisher 8.000 geht das Pentagon nun von 10.000 Soldaten aus".
  */
 import type { Language, Unit } from '../claim.js';
-import { QUALIFIER_WORDS } from './lexicon/claims.js';
 import { contactRelativeAt, postcedentOf, standsAlone } from './anaphora.js';
+import { pastQualifiers } from './qualifier.js';
 import type { Token } from './text.js';
 import type { UnitMatch } from './types.js';
 
@@ -45,13 +45,7 @@ function findEarlierCue(
   toks: readonly Token[],
   num: number,
 ): { form: 'plain' | 'noun'; start: number } | null {
-  let b = num - 1;
-  while (
-    b >= 0 &&
-    num - b <= 3 &&
-    QUALIFIER_WORDS.has((toks[b] as Token).lower)
-  )
-    b -= 1;
+  let b = pastQualifiers(toks, num);
   let form: 'plain' | 'noun' = 'plain';
   // "up from the 3,000 Washington cited": an article before the figure.
   if (/^(?:the|den|die)$/u.test(toks[b]?.lower ?? '')) b -= 1;
@@ -167,14 +161,7 @@ const FIGURE_NOUNS = new Set([
 export function restatesFigure(toks: readonly Token[], num: number): boolean {
   // "put the figure at 3,000", "die Zahl mit rund 900 angegeben".
   const link = /^(?:at|auf|bei|von|of|mit)$/u;
-  let b = num - 1;
-  while (
-    b >= 0 &&
-    num - b <= 3 &&
-    !link.test((toks[b] as Token).lower) &&
-    QUALIFIER_WORDS.has((toks[b] as Token).lower)
-  )
-    b -= 1;
+  let b = pastQualifiers(toks, num, { stop: (w) => link.test(w) });
   if (!link.test(toks[b]?.lower ?? '')) return false;
   // "die Zahl noch mit rund 900 angegeben": an adverb may stand between.
   if (
@@ -205,14 +192,9 @@ export function restatesFigure(toks: readonly Token[], num: number): boolean {
  * before it counts.
  */
 export function competingCount(toks: readonly Token[], num: number): boolean {
-  let b = num - 1;
-  while (
-    b >= 0 &&
-    num - b <= 3 &&
-    !/^(?:von|auf|bei)$/u.test((toks[b] as Token).lower) &&
-    QUALIFIER_WORDS.has((toks[b] as Token).lower)
-  )
-    b -= 1;
+  const b = pastQualifiers(toks, num, {
+    stop: (w) => /^(?:von|auf|bei)$/u.test(w),
+  });
   const link = toks[b]?.lower ?? '';
   const verbs =
     link === 'von'

@@ -5,9 +5,13 @@
  * mindestens"). A range is its own qualifier.
  */
 import type { Language, Qualifier } from '../claim.js';
-import { QUALIFIER_FILLERS, QUALIFIER_PHRASES } from './lexicon/claims.js';
+import {
+  QUALIFIER_FILLERS,
+  QUALIFIER_PHRASES,
+  QUALIFIER_WORDS,
+} from './lexicon/claims.js';
 import type { NumberMention } from './number/parse.js';
-import { isLetterPoint } from './text.js';
+import { isLetterPoint, type Token } from './text.js';
 
 // Qualifier phrases split into words once, longest first as listed.
 const QUALIFIER_PARTS: Readonly<
@@ -115,4 +119,33 @@ export function findQualifier(
     return [q, starts[last - n + 1] as number];
   }
   return ['exact', m.start];
+}
+
+/** Options of {@link pastQualifiers}. */
+interface PastOptions {
+  /** A word that ends the walk even if it is a qualifier word ("von"). */
+  stop?: (w: string) => boolean;
+  /** Other words that may stand with the qualifier ("noch", "bisher"). */
+  also?: (w: string) => boolean;
+  /** How many words back the walk may go. @defaultValue 3 */
+  reach?: number;
+}
+
+/**
+ * The index of the word before the figure at `num` once the words of its
+ * qualifier are passed: "von etwa 3.000" → "von", "up from roughly 600"
+ * → "from". The rules that ask what governs a figure share this walk.
+ */
+export function pastQualifiers(
+  toks: readonly Token[],
+  num: number,
+  { stop, also, reach = 3 }: PastOptions = {},
+): number {
+  let b = num - 1;
+  for (; b >= 0 && num - b <= reach; b -= 1) {
+    const w = (toks[b] as Token).lower;
+    if (stop?.(w)) break;
+    if (!QUALIFIER_WORDS.has(w) && !also?.(w)) break;
+  }
+  return b;
 }

@@ -11,13 +11,14 @@
  */
 import type { Language, Unit } from '../claim.js';
 import { matchActor } from './actor.js';
-import { EVENT_NOUNS, KP_DEMONYMS, QUALIFIER_WORDS } from './lexicon/claims.js';
+import { EVENT_NOUNS, KP_DEMONYMS } from './lexicon/claims.js';
 import {
   BARE_BEFORE_NOT,
   EN_AFTER_BARE,
   TOPIC_BODIES,
   KP_TOPICS,
 } from './lexicon/topic.js';
+import { pastQualifiers } from './qualifier.js';
 import { isCapitalized, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
 import { matchUnitWord } from './unit.js';
@@ -214,8 +215,7 @@ const FRAME_LINKS =
  * 4.000"), and that count is of no other thing ("the number of shells").
  */
 function countFrame(toks: readonly Token[], num: number): boolean {
-  let k = num - 1;
-  while (k >= 0 && QUALIFIER_WORDS.has((toks[k] as Token).lower)) k -= 1;
+  let k = pastQualifiers(toks, num, { reach: Infinity });
   for (let n = 0; k >= 0 && n < 6; n += 1, k -= 1) {
     const w = (toks[k] as Token).lower;
     if (
@@ -248,8 +248,7 @@ export function findTopicUnit(
   if (BARE_BEFORE_NOT.has(before)) return null;
   // "a Russian grouping of about 50,000": the body the figure measures
   // names its owner.
-  let p = num - 1;
-  while (p > 0 && QUALIFIER_WORDS.has((toks[p] as Token).lower)) p -= 1;
+  const p = pastQualifiers(toks, num, { reach: Infinity });
   // "a pre-war population of around 5,000": the figure measures a thing.
   if (
     /^(?:of|von)$/u.test(toks[p]?.lower ?? '') &&
