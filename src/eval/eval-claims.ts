@@ -82,7 +82,7 @@ function printTargets(results: Record<string, Metrics>): void {
           cell('recall', m.recall),
           cell('precision', m.precision),
           cell('event', m.event),
-          cell('attribution', m.attribution),
+          `${cell('attribution', m.attribution)} (same words ${(m.attributionWords * 100).toFixed(1)})`,
           m.sourceGold > 0 ? cell('source', m.source) : 'source -',
         ].join('; '),
     );

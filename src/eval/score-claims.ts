@@ -13,8 +13,32 @@ import {
   type Unit,
 } from '../shared/claim.js';
 import { attributionMatches } from '../shared/extract/same-source.js';
+import { canonicalSource } from '../shared/extract/source.js';
 
 export { attributionMatches };
+
+// Sources of the table too broad for two claimants to be one: a
+// government's many voices, every outlet.
+const BROAD = /-gov$|^media$/u;
+
+/**
+ * True when a prediction names the claimant of a gold label: the same words
+ * up to inflection ({@link attributionMatches}), or another name of the same
+ * agency of the source table ("der Geheimdienst" in the label, "NIS" in the
+ * prediction). A label with `source: null` names no agency of the table.
+ */
+export function sameClaimant(
+  gold: Pick<GoldClaim, 'attribution' | 'source'>,
+  got: Pick<Predicted, 'attribution' | 'source'>,
+): boolean {
+  if (attributionMatches(gold.attribution, got.attribution)) return true;
+  if (gold.attribution === null || got.attribution === null) return false;
+  const want =
+    gold.source === undefined
+      ? (canonicalSource(gold.attribution)?.id ?? null)
+      : gold.source;
+  return want !== null && !BROAD.test(want) && got.source?.id === want;
+}
 
 /** One labelled claim of the corpus (schema of `gold/seeds.jsonl`). */
 export interface GoldClaim {
@@ -67,6 +91,8 @@ export interface Counts {
   qualifierOk: number;
   eventOk: number;
   attributionOk: number;
+  /** Of those, the prediction in the label's own words. */
+  attributionWordsOk: number;
   /** Matched figures whose gold label names a canonical source. */
   sourceGold: number;
   sourceOk: number;
@@ -83,6 +109,7 @@ function zeroCounts(passages: number): Counts {
     qualifierOk: 0,
     eventOk: 0,
     attributionOk: 0,
+    attributionWordsOk: 0,
     sourceGold: 0,
     sourceOk: 0,
   };
@@ -96,6 +123,8 @@ export interface Metrics extends Counts {
   qualifier: number;
   event: number;
   attribution: number;
+  /** Attribution in the label's own words, not by another name. */
+  attributionWords: number;
   /** Canonical source right, over matched figures that name one. */
   source: number;
 }
@@ -148,9 +177,11 @@ export function scorePassage(
         'attribution',
         g.attribution,
         hits.map((h) => h.attribution),
-        hits.some((h) => attributionMatches(g.attribution, h.attribution)),
+        hits.some((h) => sameClaimant(g, h)),
       ],
     ] as const;
+    if (hits.some((h) => attributionMatches(g.attribution, h.attribution)))
+      counts.attributionWordsOk += 1;
     for (const [kind, want, got, ok] of fields) {
       if (ok) counts[`${kind}Ok`] += 1;
       else misses.push({ kind, id: p.id, figure: k, want, got: [...got] });
@@ -208,6 +239,7 @@ export function toMetrics(c: Counts): Metrics {
     qualifier: ratio(c.qualifierOk, c.tp),
     event: ratio(c.eventOk, c.tp),
     attribution: ratio(c.attributionOk, c.tp),
+    attributionWords: ratio(c.attributionWordsOk, c.tp),
     source: ratio(c.sourceOk, c.sourceGold),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   attributionMatches,
+  sameClaimant,
   scorePassage,
   scorePassages,
   toMetrics,
@@ -62,6 +63,38 @@ describe('attributionMatches', () => {
     { g: 'US', p: 'USA officials', ok: false },
   ])('$g ~ $p → $ok', ({ g, p, ok }) => {
     expect(attributionMatches(g, p)).toBe(ok);
+  });
+});
+
+describe('sameClaimant', () => {
+  const src = (id: string) => ({ id });
+  it.each([
+    // Another name of one agency of the table.
+    { g: 'der Geheimdienst', gs: 'kr-nis', p: 'NIS', ps: 'kr-nis', ok: true },
+    { g: 'The agency', gs: 'ua-hur', p: 'HUR', ps: 'ua-hur', ok: true },
+    // A government or the media are many voices, not one claimant.
+    { g: 'Seoul', gs: 'kr-gov', p: 'lawmaker Lee', ps: 'kr-gov', ok: false },
+    { g: 'Yonhap', gs: 'media', p: 'CNN', ps: 'media', ok: false },
+    // Different agencies of one country.
+    { g: 'NIS', gs: 'kr-nis', p: 'JCS', ps: 'kr-jcs', ok: false },
+    // A label without a source names no agency of the table.
+    { g: 'the battalion', gs: null, p: 'NIS', ps: 'kr-nis', ok: false },
+  ])('$g ~ $p → $ok', ({ g, gs, p, ps, ok }) => {
+    expect(
+      sameClaimant(
+        { attribution: g, source: gs },
+        { attribution: p, source: src(ps) },
+      ),
+    ).toBe(ok);
+  });
+
+  it('an older label without a source field is read with the table', () => {
+    expect(
+      sameClaimant(
+        { attribution: 'the spy agency in Seoul' },
+        { attribution: 'NIS', source: { id: 'kr-nis' } },
+      ),
+    ).toBe(true);
   });
 });
 

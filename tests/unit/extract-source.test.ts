@@ -4,6 +4,7 @@
  * corpora measure the table on reporting it was not written for.
  */
 import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../src/shared/extract/claims.js';
 import { canonicalSource } from '../../src/shared/extract/source.js';
 import {
   SOURCE_IDS,
@@ -44,6 +45,14 @@ const CASES: ReadonlyArray<readonly [string, string | null]> = [
   ['the Russian defence ministry', 'ru-gov'],
   ['ein Abgeordneter in Seoul', 'kr-gov'],
   ['South Korean lawmakers', 'kr-gov'],
+  ['the head of the Defense Intelligence Agency', 'us-dod'],
+  ['a senior Biden administration official', 'us-gov'],
+  ['das Weisse Haus', 'us-gov'],
+  ['the Office of the Director of National Intelligence', 'us-gov'],
+  ['London', 'uk-mod'],
+  ['die Briten', 'uk-mod'],
+  ['die Allianz', 'nato'],
+  ['an analyst at a London institute', null],
   ['Western officials', null],
   ['a think tank in Berlin', null],
 ];
@@ -69,5 +78,43 @@ describe('canonicalSource', () => {
     expect(new Set(SOURCE_IDS).size).toBe(SOURCE_TABLE.length);
     const covered = new Set(CASES.map(([, id]) => id));
     expect(SOURCE_IDS.filter((id) => !covered.has(id))).toEqual([]);
+  });
+});
+
+// A claimant the text names without its agency or country: the source is
+// read from the rest of the passage.
+const IN_CONTEXT: ReadonlyArray<readonly [string, string]> = [
+  // The same person named in full elsewhere.
+  [
+    'Pentagon press secretary Sabrina Singh spoke on Monday. Singh said about 11,000 North Korean troops were in Kursk.',
+    'us-dod',
+  ],
+  [
+    'Das sagte Yu Yong-weon, Abgeordneter im Geheimdienstausschuss in Seoul. Yu zufolge wurden mindestens 500 nordkoreanische Soldaten getötet.',
+    'kr-gov',
+  ],
+  // An agency of the same kind named in the next sentence.
+  [
+    'Another 2,500 North Korean troops reached Russia, the spy agency told lawmakers. The NIS had put the first group at 11,000.',
+    'kr-nis',
+  ],
+  // A country of two words before an institution.
+  [
+    'South Korean lawmakers left the briefing; the intelligence service said that about 1,500 North Korean troops had been killed.',
+    'kr-nis',
+  ],
+];
+
+describe('sources from the passage', () => {
+  it.each(IN_CONTEXT)('%s → %s', (text, id) => {
+    const first = extractClaims(text)[0];
+    expect(first?.source?.id ?? null).toBe(id);
+  });
+
+  it('a government named only as a country is no agency named later', () => {
+    const [claim] = extractClaims(
+      'The ministry says about 3,000 North Korean soldiers are in Kursk. Seoul has not commented.',
+    );
+    expect(claim?.source).toBeNull();
   });
 });

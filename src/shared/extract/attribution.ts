@@ -258,8 +258,8 @@ export function findAttribution(
   if (!own && headline && next && next.length) {
     own = matchSentence(text, next, lang) ?? findKnownSource(next);
   }
-  // "the agency" refers back; with nothing to refer to it names no one.
-  // An agency named in the same or the sentence before is what it means,
+  // "the agency" refers back; with nothing to refer to, its words are
+  // kept for the source rules to read around (`generic-source.ts`). An agency named in the same or the sentence before is what it means,
   // before a speaker there ("…, sagte der Abgeordnete Lee, der NIS schätze
   // … . Nach Einschätzung des Dienstes …").
   if (own && isGeneric(own)) {
@@ -270,7 +270,7 @@ export function findAttribution(
           sourceOf(text, prev, lang) ??
           namedClaimant(text, prev, lang))
         : null);
-    return earlier && !isGeneric(earlier) ? earlier : null;
+    return earlier && !isGeneric(earlier) ? earlier : own;
   }
   if (own) return own;
   // "Nach seiner Rechnung …", "by her estimate", "'…,' he said": the one

@@ -166,6 +166,7 @@ export function extractClaims(
       tokens,
       lang,
       hasHeadline && sentences.length > 1,
+      sentences.length,
     );
   } catch (err) {
     // A rule bug must not take down the pipeline: no claims beats a crash.

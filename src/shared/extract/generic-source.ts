@@ -6,7 +6,7 @@
  * the figure, in its sentence or in one of the two before, read together
  * with the noun ("der Geheimdienst" after "Seoul" is the NIS).
  */
-import type { Claim, Language } from '../claim.js';
+import type { Claim, ClaimSource, Language } from '../claim.js';
 import { isGeneric } from './attribution.js';
 import { NON_ACTOR_PREPOSITIONS } from './lexicon/claims.js';
 import { COUNTRY_CUES } from './lexicon/source-table.js';
@@ -82,10 +82,125 @@ function countryBefore(toks: readonly Token[], before: number): string | null {
     const prev = toks[k - 1]?.lower ?? '';
     if (AWAY.test(prev)) continue;
     if (prev === 'in' && /['’]s$/u.test(w)) continue;
-    for (const [cue, word] of COUNTRY_CUES) if (cue.test(w)) found = word;
+    // With the next word when neither names it alone: "South Korean",
+    // "United States".
+    const next = toks[k + 1]?.lower ?? '';
+    for (const [cue, word] of COUNTRY_CUES)
+      if (cue.test(w) || (cue.test(`${w} ${next}`) && !cue.test(next)))
+        found = word;
   }
   return found;
 }
+
+// Words of a claimant that are titles, not a person's name.
+const TITLES =
+  /^(?:governor|gouverneur|lawmaker|abgeordnete[rn]?|minister|ministerin|president|präsident|präsidentin|spokesman|spokeswoman|spokesperson|sprecher|sprecherin|general|generalleutnant|colonel|oberst|lord|lady|sir|senator|representative|rep|mr|mrs|ms|dr|herr|frau|chief|head|director|direktor|adviser|advisor|berater|secretary|official|officer|offizier|analyst|analystin)$/u;
+
+// Words that open a sentence capitalised without being a name.
+const PRONOUNS =
+  /^(?:er|sie|es|wir|ihr|he|she|it|we|they|i|an|am|im|in|on|at|to|so|of|by)$/u;
+
+// Capitalised words of an institution's name, not of a person's.
+const INSTITUTION_WORDS =
+  /^(?:office|party|partei|committee|service|agency|department|council|house|haus|staff|defen[cs]e|national|security|intelligence|military|army|armed|forces|command|state|federal|foreign|affairs|united|nations?|special|operations|institute|institut|war|study|directorate|administration)$/u;
+
+/** The words of an attribution that may be a person's name, last first. */
+function nameWords(attribution: string): string[] {
+  const words = attribution.split(/[\s,]+/u);
+  return words
+    .filter(
+      (w) =>
+        /^\p{Lu}[\p{Ll}-]+$/u.test(w) &&
+        !PRONOUNS.test(w.toLowerCase()) &&
+        !TITLES.test(w.toLowerCase()) &&
+        !INSTITUTION_WORDS.test(w.toLowerCase()) &&
+        !INSTITUTIONS.test(w.toLowerCase()) &&
+        canonicalSource(w) === null &&
+        !isGeneric(w),
+    )
+    .reverse();
+}
+
+// Tokens before a name that its title may span.
+const TITLE_REACH = 4;
+// Tokens of an apposition after a name.
+const APPOSITION_REACH = 16;
+
+/**
+ * The source that another mention of a person in the passage gives them:
+ * "Singh" after "Pentagon-Sprecherin Sabrina Singh", "Park" after "Park
+ * Sun-won, an opposition lawmaker on the intelligence committee in Seoul".
+ * Sentences nearest the claim's first.
+ */
+function sourceOfName(
+  attribution: string,
+  si: number,
+  sentences: number,
+  tokens: (si: number) => readonly Token[],
+): ClaimSource | null {
+  const names = nameWords(attribution);
+  if (names.length === 0) return null;
+  const order: number[] = [];
+  for (let d = 0; d < sentences; d += 1) {
+    if (si - d >= 0) order.push(si - d);
+    if (d > 0 && si + d < sentences) order.push(si + d);
+  }
+  for (const name of names) {
+    for (const s of order) {
+      const toks = tokens(s);
+      for (let k = 0; k < toks.length; k += 1) {
+        if ((toks[k] as Token).text !== name) continue;
+        let from = k;
+        while (
+          from > 0 &&
+          k - from < TITLE_REACH &&
+          (toks[from - 1] as Token).isWord
+        )
+          from -= 1;
+        // The rest of the name: "Lee Seong-kweun", "Sabrina Singh".
+        let last = k;
+        while (
+          last + 1 < toks.length &&
+          last - k < 4 &&
+          ((toks[last + 1] as Token).text === '-' ||
+            ((toks[last + 1] as Token).isWord &&
+              (toks[last] as Token).text === '-') ||
+            isCapitalized(toks[last + 1] as Token))
+        )
+          last += 1;
+        const title = toks
+          .slice(from, last + 1)
+          .map((t) => t.text)
+          .join(' ');
+        const titled = canonicalSource(title);
+        if (titled) return titled.id === 'kp-gov' ? null : titled;
+        // The apposition: ", an opposition lawmaker … in Seoul,".
+        const at = last + 1;
+        if (toks[at]?.text !== ',') continue;
+        let end = at + 1;
+        while (
+          end < toks.length &&
+          end - at < APPOSITION_REACH &&
+          !/^[,.;:]$/u.test((toks[end] as Token).text)
+        )
+          end += 1;
+        const apposition = toks.slice(at + 1, end);
+        const words = apposition.map((t) => t.text).join(' ');
+        const own = canonicalSource(words);
+        if (own) return own.id === 'kp-gov' ? null : own;
+        if (!INSTITUTIONS.test(words.toLowerCase())) continue;
+        const country = countryBefore(apposition, Infinity);
+        const source = country && canonicalSource(`${words} ${country}`);
+        if (source) return source;
+      }
+    }
+  }
+  return null;
+}
+
+/** An agency of the table, not a government or a head of state. */
+const isAgency = (source: ClaimSource): boolean =>
+  !/-gov$|-president$/u.test(source.id);
 
 /** The claims, each generic claimant given the source it points back to. */
 export function pointBack(
@@ -95,6 +210,7 @@ export function pointBack(
   tokens: (si: number) => readonly Token[],
   lang: Language,
   hasLead = false,
+  sentences = 0,
 ): Claim[] {
   return claims.map((c, i) => {
     if (c.source !== null || c.attribution === null) return c;
@@ -116,6 +232,8 @@ export function pointBack(
         if (source) return { ...c, source };
       }
     }
+    const byName = sourceOfName(c.attribution, si, sentences, tokens);
+    if (byName) return { ...c, source: byName };
     // An institution without a country takes the one named nearest before
     // ("Western officials" are of no one country).
     const lower = c.attribution.toLowerCase();
@@ -131,6 +249,20 @@ export function pointBack(
       if (!country) continue;
       const source = canonicalSource(`${c.attribution} ${country}`);
       if (source) return { ...c, source };
+    }
+    // Further back, then the rest of the claim's sentence and the next
+    // one: a claimant of the same kind named in full ("the spy agency told
+    // lawmakers … The NIS had earlier estimated …"), not a government,
+    // whose name alone says too little of the kind.
+    const further: number[] = [];
+    for (let s = si - REACH - 1; s >= 0; s -= 1) further.push(s);
+    further.push(si);
+    if (si + 1 < sentences) further.push(si + 1);
+    for (const s of further) {
+      const named = lastNamed(text, tokens(s), Infinity, lang);
+      const full = named && canonicalSource(`${c.attribution} ${named}`);
+      if (full && isAgency(full) && full.id === canonicalSource(named)?.id)
+        return { ...c, source: full };
     }
     return c;
   });

@@ -20,7 +20,7 @@ const KR = /süd-?korea|south korea|seoul/u;
 const UA = /ukrain|kyiv|kiew|kyjiw|kiev/u;
 const US =
   /\bus\b|\bus-|u\.s\.|\busa\b|americ|amerikan|washington|united states|vereinigten staaten/u;
-const UK = /\buk\b|british|britisch|großbritannien|britain|london/u;
+const UK = /\buk\b|british|britisch|\bbriten\b|großbritannien|britain|london/u;
 const RU = /russ|moskau|moscow/u;
 
 /**
@@ -137,6 +137,8 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
       [
         /lloyd (?:j\. )?austin|secretary austin|hegseth|\bryder\b|sabrina singh/u,
       ],
+      // The Pentagon's own intelligence agency.
+      [/defen[cs]e intelligence agency|\bdia\b/u],
     ],
   },
   {
@@ -145,8 +147,10 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     country: 'US',
     rule: [
       [
-        /kirby|white house|matthew miller|mr\.? miller|weiße[nms]? haus|state department|blinken|rubio|national security council|sicherheitsrat der usa|jake sullivan/u,
+        /kirby|white house|matthew miller|mr\.? miller|wei(?:ß|ss)e[nms]? haus|state department|blinken|rubio|national security council|sicherheitsrat der usa|jake sullivan|director of national intelligence|\bodni\b/u,
       ],
+      // "a senior Biden administration official", "die Trump-Regierung".
+      [/\b(?:biden|trump)\b.*(?:administration|regierung)/u],
       [US],
     ],
   },
@@ -160,6 +164,9 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
       // Britain's Defence Intelligence, by its own name.
       [/\bdefence intelligence\b/u],
       [/\bhealey\b/u],
+      // The table has no other British entry: "London", "die Briten";
+      // a think tank in London is not the government.
+      [UK, /^(?!.*(?:institut|think tank|denkfabrik|\brusi\b))/u],
     ],
   },
   {
@@ -167,7 +174,10 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
     name: 'NATO',
     country: null,
     // "alliance officials", "das Bündnis": the alliance of this field.
-    rule: [[/\bnato\b|rutte|stoltenberg|\balliance\b|bündnis/u]],
+    rule: [
+      [/\bnato\b|rutte|stoltenberg|\balliance\b|bündnis/u],
+      [/^(?:die |der )?(?:allianz|militärallianz)$/u],
+    ],
   },
   {
     id: 'ru-kremlin',
