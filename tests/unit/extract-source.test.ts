@@ -118,3 +118,47 @@ describe('sources from the passage', () => {
     expect(claim?.source).toBeNull();
   });
 });
+
+// The claimant behind a document is who read or holds it; a speaker of
+// the sentence comes first.
+const BEHIND_DOCUMENTS: ReadonlyArray<readonly [string, string]> = [
+  [
+    'Russian visa records analysed by Nikkei Asia show that more than 2,000 North Koreans received work permits.',
+    'Nikkei Asia',
+  ],
+  [
+    'Satellite images reviewed by the Institute for the Study of War show about 1,000 North Korean soldiers at a camp.',
+    'Institute for the Study of War',
+  ],
+  [
+    'Dokumente, die dem »Spiegel« vorliegen, nennen 3.000 nordkoreanische Soldaten für eine zweite Welle.',
+    'Spiegel',
+  ],
+  [
+    'Von der Denkfabrik ISW ausgewertete Aufnahmen zeigen etwa 800 nordkoreanische Soldaten auf einem Übungsplatz.',
+    'Denkfabrik ISW',
+  ],
+];
+
+describe('claimants behind documents', () => {
+  it.each(BEHIND_DOCUMENTS)('%s → %s', (text, who) => {
+    expect(extractClaims(text)[0]?.attribution).toContain(who);
+  });
+
+  it('who released a video is not who speaks in it', () => {
+    const [claim] = extractClaims(
+      'In a video released by the SBU, the prisoner said his battalion had left North Korea with some 400 men.',
+    );
+    expect(claim?.attribution ?? '').not.toContain('SBU');
+  });
+});
+
+describe('numbers that are no counts', () => {
+  it.each([
+    'Die Bundesregierung verweist auf die schriftliche Frage Nr. 9/142 und auf Berichte über nordkoreanische Soldaten.',
+    'Resolution No. 2397 bans North Korean workers abroad, and North Korean soldiers are in Russia.',
+    'Mehr als 1.000 Söldner aus afrikanischen und asiatischen Ländern kämpfen neben nordkoreanischen Soldaten.',
+  ])('%s', (text) => {
+    expect(extractClaims(text)).toEqual([]);
+  });
+});

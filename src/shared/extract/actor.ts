@@ -11,6 +11,7 @@ import {
   COUNTED_BEFORE,
   SUBORDINATORS,
   OWN,
+  COUNT_FRAMES,
 } from './lexicon/actors.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
 import {
@@ -202,6 +203,10 @@ function cueIndex(
   return byIndex;
 }
 
+// Countries other than one named: "aus afrikanischen Ländern".
+const OTHER_COUNTRIES =
+  /^(?:ländern|staaten|countries|nations|states|drittstaaten|drittländern)$/u;
+
 /**
  * Whose troops a figure counts: the noun's own modifier, then an origin
  * phrase after it ("aus Nordkorea"), then the nearest actor before it in
@@ -230,6 +235,15 @@ export function resolveActor(
       );
       if (code) return code;
       if (!/^\p{Ll}/u.test(toks[j]?.text ?? '')) break;
+    }
+    // "mehr als 1.000 Söldner aus afrikanischen und asiatischen Ländern":
+    // other countries, named as such.
+    if (/^(?:aus|from)$/u.test(after.lower)) {
+      for (let j = unit.next + 1; j <= unit.next + 5; j += 1) {
+        const w = toks[j];
+        if (!w || !w.isWord) break;
+        if (OTHER_COUNTRIES.test(w.lower)) return 'XX';
+      }
     }
   }
   const cues = findCues(toks);
@@ -291,6 +305,10 @@ export function resolveActor(
     if (
       PRONOUNS.has(w) &&
       !SPEAKER_VERBS.has(toks[k + 1]?.lower ?? '') &&
+      // "Seoul's own count", "nach eigenen Angaben": whose count it is.
+      !(OWN.test(w) && COUNT_FRAMES.test(toks[k + 1]?.lower ?? '')) &&
+      // "claimed it was about 3,000 strong": the body counted, no owner.
+      !/^(?:is|was|are|were)$/u.test(toks[k + 1]?.lower ?? '') &&
       !COUNTED_BEFORE.test(toks[k - 1]?.lower ?? '') &&
       !(/^(?:er|sie)$/u.test(w) && SPEAKER_VERBS.has(toks[k - 1]?.lower ?? ''))
     )

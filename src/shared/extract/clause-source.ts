@@ -55,9 +55,20 @@ function claimantAt(
   // "…, im Dezember der NIS von 12.000": a date may open the clause.
   const first = skipDate(toks, CLAUSE_OPENERS.has(t.lower) ? k + 1 : k);
   const head = toks[first];
+  // "…, südkoreanische Medien berichten von fünf": a country's adjective
+  // opens a German noun phrase in lower case.
+  const adjective =
+    head !== undefined &&
+    lang === 'de' &&
+    matchActor(head.lower) !== null &&
+    isCapitalized(toks[first + 1] ?? head);
   if (
     !head ||
-    !(isCapitalized(head) || /^(?:the|der|die|das)$/u.test(head.lower))
+    !(
+      isCapitalized(head) ||
+      adjective ||
+      /^(?:the|der|die|das)$/u.test(head.lower)
+    )
   )
     return null;
   const src = readForward(text, toks, first, lang);

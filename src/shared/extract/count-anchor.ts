@@ -17,6 +17,7 @@ import {
 } from './anaphora.js';
 import { findUnitAfter } from './unit.js';
 import { matchCasualtyCue } from './event.js';
+import { hasLabourContext } from './filters.js';
 
 // Anchors of "die Zahl der … Soldaten … auf N" and "the number of … to N".
 // Level verbs ("troops … number 12k") and loss nouns ("losses … top 6,000",
@@ -89,6 +90,16 @@ export function findUnitBefore(
       if (unitHit && unitHit.next <= num) {
         const event =
           unitHit.event ?? relativeEvent(toks, unitHit.next, num, lang);
+        // "The number of North Koreans working on building sites has
+        // climbed to 20,000": the demonym's own clause says they work.
+        if (unitHit.demonym && hasLabourContext(toks, u))
+          return {
+            ...unitHit,
+            unit: 'workers',
+            demonym: false,
+            event,
+            next: end,
+          };
         return { ...unitHit, event, next: end };
       }
       if (/^truppen|^soldaten|^troop/u.test((toks[u] as Token).lower)) {
@@ -177,7 +188,7 @@ const TROOP_ANCHORS =
 
 // Troop bodies counted by a "-strong" figure: "a 12,000-strong contingent".
 const BODIES =
-  /^(?:contingent|force|forces|army|corps|unit|group|detachment|deployment|kontingent|truppe|einheit|verband|korps)$/u;
+  /^(?:contingent|force|forces|army|corps|unit|group|detachment|deployment|wave|kontingent|truppe|einheit|verband|korps|welle)$/u;
 
 /** "a 12,000-strong contingent", "ein 12.000 Mann starkes Kontingent". */
 export function findStrongBody(
@@ -238,9 +249,14 @@ function strongAfter(
   )
     k -= 1;
   if (toks[k]?.text === ',') k -= 1;
-  if (!BODIES.test(toks[k]?.lower ?? '')) return null;
+  // "…, but Ukrainian intelligence claimed it was about 3,000 strong": a
+  // pronoun for the body, before a copula.
+  const pronoun =
+    /^(?:it|they)$/u.test(toks[k + 1]?.lower ?? '') &&
+    /^(?:is|was|are|were)$/u.test(toks[k + 2]?.lower ?? '');
+  if (!BODIES.test(toks[k]?.lower ?? '') && !pronoun) return null;
   let actor: string | null = null;
-  for (let j = k - 1; j >= 0 && j >= k - 3 && !actor; j -= 1)
+  for (let j = k - 1; !pronoun && j >= 0 && j >= k - 3 && !actor; j -= 1)
     actor = matchActor(`${toks[j]?.lower ?? ''} ${toks[j + 1]?.lower ?? ''}`);
   return {
     unit: 'soldiers',

@@ -95,7 +95,12 @@ export function speaksOfLater(toks: readonly Token[], j: number): boolean {
       /^\p{Lu}/u.test(toks[j + 1]?.text ?? '')
     )
       j += /^\d{4}$/u.test(toks[j + 2]?.text ?? '') ? 3 : 2;
-    else break;
+    // "Hatte Kiew Mitte des Monats noch von etwa 200 … gesprochen",
+    // "Ende Januar von 3.000".
+    else if (/^(?:mitte|ende|anfang)$/u.test(toks[j]?.lower ?? '')) {
+      j += /^(?:des|der)$/u.test(toks[j + 1]?.lower ?? '') ? 3 : 2;
+      if (/^\d{4}$/u.test(toks[j]?.text ?? '')) j += 1;
+    } else break;
   }
   if (toks[j]?.lower !== 'von') return false;
   for (let k = j + 1; k < toks.length && k - j <= 14; k += 1) {
@@ -189,6 +194,15 @@ export function roleOfCue(
   )
     return 'actor';
   if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
+  // "a Seoul-based outlet": where a body sits, not whose troops.
+  if (/-based$/u.test(last.lower)) return 'place';
+  // "an der Seite Russlands", "on the side of Russia", "alongside
+  // Russia": the ally the troops fight with, not their owner.
+  if (
+    /^(?:seite|alongside)$/u.test(prev?.lower ?? '') ||
+    (prev?.lower === 'of' && toks[k - 2]?.lower === 'side')
+  )
+    return 'place';
   // "rotated home from Russia": where they come back from.
   if (
     prev?.lower === 'from' &&
@@ -237,6 +251,10 @@ export function roleOfCue(
     return 'place';
   if (
     SOURCE_HEADS.has(next) ||
+    // "Zelensky's public figure", "Seoul's latest estimate".
+    (/^\p{Ll}+$/u.test(next) &&
+      COUNT_FRAMES.test(toks[k + span + 1]?.lower ?? '') &&
+      /s$/u.test(last.lower)) ||
     (last.lower.includes('-') &&
       (SOURCE_HEADS.has(tail) ||
         SOURCE_HEAD_ENDS.some((h) => tail.endsWith(h)))) ||

@@ -26,6 +26,7 @@ import {
   isGapped,
   isParallel,
   isScore,
+  isReference,
   isSubunitSize,
   isHomeStrength,
   quotesEarlierVersion,
@@ -54,7 +55,7 @@ export function buildClaim(
 ): Claim | null {
   if (m.kind !== 'count' || m.value < 2 || m.value >= IMPLAUSIBLE_MIN)
     return null;
-  if (isScore(text, m)) return null;
+  if (isScore(text, m) || isReference(text, m)) return null;
   // Rules look at most WINDOW tokens either side, so a huge sentence costs
   // the same per figure as a normal one (linear time overall).
   const all = tokens(si);
@@ -79,7 +80,8 @@ export function buildClaim(
   const headline = hasHeadline ? edge(0, 'head') : null;
   // "155-Millimeter-Granaten": a figure glued to a word is no bare count.
   const glued = /^[-\u2010\u2011]\p{L}/u.test(text.slice(m.end, m.end + 2));
-  if (!unit && !m.yearLike && !glued)
+  const topical = !unit && !m.yearLike && !glued;
+  if (topical)
     unit = findTopicUnit(
       toks,
       num,
@@ -101,6 +103,12 @@ export function buildClaim(
     !adjacent &&
     before !== null &&
     isParallel(toks, num, findTokenIndex(toks, before.start));
+  // "… has climbed to 20,000 workers, up from roughly 5,000": an earlier
+  // level of the claim before counts what it counts, whatever the topic.
+  if (topical && unit && before && unit.unit !== before.unit) {
+    const level = findEarlierLevel(toks, num, end, before, lang);
+    if (level) unit = { ...unit, unit: level.unit };
+  }
   if (parallel && unit && unit.event === null)
     unit = { ...unit, event: (before as Claim).event };
   if (

@@ -172,7 +172,7 @@ function isMilitaryWord(w: string, lang: Language): boolean {
 // Work that makes North Koreans workers: "arbeiten … auf Baustellen",
 // "working on building sites", "in Fabriken".
 const LABOUR =
-  /^(?:arbeiten|arbeitet|arbeiteten|gearbeitet|work|works|working|worked|baustellen|baustelle|fabriken|fabrik|factories|factory|textilfabriken|sites|beschäftigt|employed)$/u;
+  /^(?:arbeiten|arbeitet|arbeiteten|gearbeitet|work|works|working|worked|work-related|baustellen|baustelle|fabriken|fabrik|factories|factory|textilfabriken|sites|beschäftigt|employed|toil|toiled|toiling|labour|labor|logging|arbeits|arbeitsvisa|arbeitskräfte|holzfällerlager)$/u;
 
 /**
  * True when the clause around a demonym at `k` speaks of work ("mehr als
@@ -224,6 +224,22 @@ export function isHomeStrength(toks: readonly Token[], num: number): boolean {
       return true;
   }
   return false;
+}
+
+/**
+ * A document's or item's number, not a count: "die schriftliche Frage Nr.
+ * 9/142", "resolution No. 2397", "Drucksache 20/1234".
+ */
+export function isReference(
+  text: string,
+  m: { start: number; end: number },
+): boolean {
+  const before = text.slice(Math.max(0, m.start - 12), m.start);
+  return (
+    /\d\/$/u.test(before) ||
+    /^\/\d/u.test(text.slice(m.end, m.end + 2)) ||
+    /\b(?:nr\.?|no\.|nos\.|nummer)\s*$/iu.test(before)
+  );
 }
 
 /** A score or tally, not a count: "by a vote of 443-0", "mit 520:110". */

@@ -186,7 +186,10 @@ function sourceOfName(
           end += 1;
         const apposition = toks.slice(at + 1, end);
         const words = apposition.map((t) => t.text).join(' ');
-        const own = canonicalSource(words);
+        // Its head first: "a Seoul-based outlet with sources inside North
+        // Korea" is an outlet.
+        const head = words.split(/\s(?:with|mit)\s/u)[0] as string;
+        const own = canonicalSource(head) ?? canonicalSource(words);
         if (own) return own.id === 'kp-gov' ? null : own;
         if (!INSTITUTIONS.test(words.toLowerCase())) continue;
         const country = countryBefore(apposition, Infinity);

@@ -6,7 +6,7 @@
 import type { Language, Unit } from '../claim.js';
 import { contactRelativeAt, postcedentOf, standsAlone } from './anaphora.js';
 import { pastQualifiers } from './qualifier.js';
-import type { Token } from './text.js';
+import { CLAUSE_BREAKS, type Token } from './text.js';
 import type { UnitMatch } from './types.js';
 
 // Words before a figure that make it an earlier level of the count the
@@ -208,11 +208,20 @@ export function competingCount(toks: readonly Token[], num: number): boolean {
   const increment =
     /^(?:zusätzliche[nr]?|weitere[nr]?|more|additional|further|another)$/u;
   if (
-    !verbs ||
     increment.test(toks[num + 1]?.lower ?? '') ||
     increment.test(toks[num - 1]?.lower ?? '')
   )
     return false;
+  // "…, nennt Präsident Selenskyj kurz vor Jahresende bereits 3.000": the
+  // verb names the figure itself, its speaker and a time between.
+  if (!verbs) {
+    for (let k = b; k >= 0 && b - k <= 8; k -= 1) {
+      const t = toks[k] as Token;
+      if (CLAUSE_BREAKS.has(t.text)) return false;
+      if (NAMES_FIGURE.test(t.lower)) return true;
+    }
+    return false;
+  }
   // The verb before the link, or (for "von … aus") the clause's end.
   for (let k = b - 1; k >= 0 && b - k <= 4; k -= 1)
     if (verbs.test((toks[k] as Token).lower)) return true;
@@ -227,3 +236,7 @@ export function competingCount(toks: readonly Token[], num: number): boolean {
 
 const SPEAKS_OF =
   /^(?:spricht|sprach|sprechen|sprachen|redet|geht|ging|gehen)$/u;
+
+// Verbs whose object is the figure: "nennt Selenskyj bereits 3.000".
+const NAMES_FIGURE =
+  /^(?:nennt|nannte|nennen|nannten|zählt|zählte|meldet|meldete|melden|meldeten)$/u;

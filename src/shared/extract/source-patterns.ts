@@ -19,6 +19,7 @@ import {
 import { isVague, readBackward, readForward } from './source-phrase.js';
 import { canonicalSource } from './source.js';
 import { namesClaimant, relayedView } from './relayed-view.js';
+import { documentGenitive, documentReader } from './document-source.js';
 import { CLAUSE_BREAKS, isCapitalized, type Token } from './text.js';
 
 /** Cue lists indexed by their first word, with each cue's rank. */
@@ -120,41 +121,6 @@ function isModifierOnly(src: string): boolean {
   );
 }
 
-// Documents and tallies that carry a source in their genitive or "of"
-// phrase ("ein Post des …", "the latest tally of …").
-const DOCUMENTS = new Set([
-  'post',
-  'beitrag',
-  'bilanz',
-  'lagebewertung',
-  'zählung',
-  'erklärung',
-  'mitteilung',
-  'bericht',
-  'statement',
-  'report',
-  'tally',
-  'count',
-  'summary',
-  'assessment',
-]);
-
-/** The source in a document's genitive: "ein Post des Grenzschutzes, wonach". */
-function documentSource(
-  text: string,
-  toks: readonly Token[],
-  lang: Language,
-): string | null {
-  for (let k = 0; k + 2 < toks.length; k += 1) {
-    if (!DOCUMENTS.has((toks[k] as Token).lower)) continue;
-    const link = (toks[k + 1] as Token).lower;
-    if (!/^(?:des|der|of|from|by)$/u.test(link)) continue;
-    const src = readForward(text, toks, k + 2, lang);
-    if (src && namesClaimant(src)) return src;
-  }
-  return null;
-}
-
 // Nouns of a count that its owner keeps: "by Seoul's own count", "nach
 // eigenen Angaben".
 const OWN_COUNTS = new Set([
@@ -188,6 +154,12 @@ const COUNT_ADJECTIVES = new Set([
   'current',
   'revised',
   'official',
+  'public',
+  'earlier',
+  'previous',
+  'initial',
+  'last',
+  'final',
 ]);
 
 /**
@@ -393,5 +365,5 @@ export function matchSentenceOnce(
     // the claim's own noun, not a speaker.
     if (src && !isVague(src) && !isModifierOnly(src)) return src;
   }
-  return documentSource(text, toks, lang);
+  return documentReader(text, toks, lang) ?? documentGenitive(text, toks, lang);
 }

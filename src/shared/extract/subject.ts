@@ -80,7 +80,7 @@ export function inLead(toks: readonly Token[], k: number): boolean {
 // Subordinators of a fronted clause whose subject speaks, and the
 // articles that may open that subject.
 export const FRONTED =
-  /^(?:when|als|after|nachdem|während|while|whereas|wenn|if)$/u;
+  /^(?:when|als|after|nachdem|während|while|whereas|wenn|if|hatte|hätte)$/u;
 const ARTICLE = /^(?:der|die|das|the)$/u;
 
 /**

@@ -249,7 +249,7 @@ export const GERMAN_INVERSION: ReadonlySet<string> = new Set([
 
 // Nouns of a count that its source may follow: "the figure from Seoul".
 export const COUNT_FRAMES =
-  /^(?:figures?|numbers?|estimates?|count|tally|data|zahl|zahlen|schätzung|schätzungen|angaben)$/u;
+  /^(?:figures?|numbers?|estimates?|count|tally|data|account|assessment|zahl|zahlen|schätzung|schätzungen|angaben|einschätzung|rechnung|zählung)$/u;
 
 // Regions whose genitive is a place: "im Fernen Osten Russlands".
 export const REGION_NOUNS =

@@ -146,4 +146,14 @@ export const AFTER_BARE = new Set([
   'ins',
   'sind',
   'waren',
+  // A time after the figure: "up from roughly 5,000 before the invasion",
+  // "nach 3.000 im Frühjahr".
+  'before',
+  'after',
+  'since',
+  'last',
+  'earlier',
+  'vor',
+  'seit',
+  'im',
 ]);

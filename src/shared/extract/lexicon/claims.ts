@@ -154,6 +154,8 @@ export const UNIT_SUFFIXES: readonly (readonly [string, Unit])[] = [
   ['generälen', 'officers'],
   ['generale', 'officers'],
   ['kommandeure', 'officers'],
+  ['kommandeuren', 'officers'],
+  ['obersten', 'officers'],
   ['officers', 'officers'],
   ['generals', 'officers'],
   ['commanders', 'officers'],
@@ -565,7 +567,7 @@ export const EVENT_CUES: Readonly<
       'eliminiert',
       'leichen',
     ],
-    wounded: ['verwundet', 'verletzt'],
+    wounded: ['verwundet', 'verletzt', 'verwundungen'],
     captured: [
       'gefangen',
       'gefangenschaft',
@@ -628,7 +630,7 @@ export const EVENT_CUES: Readonly<
       'eliminated',
       'bodies',
     ],
-    wounded: ['wounded', 'injured', 'injuries'],
+    wounded: ['wounded', 'injured', 'injuries', 'wounds'],
     captured: [
       'captured',
       'prisoner',
@@ -686,6 +688,8 @@ export const OTHER_CUES: Readonly<Record<Language, readonly string[]>> = {
     'geflohen',
     'zurückrotiert',
     'heimgekehrt',
+    'verschwunden',
+    'desertier',
   ],
   en: [
     'deserted',
@@ -698,6 +702,9 @@ export const OTHER_CUES: Readonly<Record<Language, readonly string[]>> = {
     'pulled',
     'fled',
     'abandoned',
+    'vanished',
+    'disappeared',
+    'desert',
   ],
 };
 
@@ -785,6 +792,9 @@ export const PROJECTION_CUES: Readonly<Record<Language, ReadonlySet<string>>> =
       'intend',
       'aims',
       'seeks',
+      // "Russia sought as many as 30,000 more": a request, not a fact.
+      'sought',
+      'requested',
       'readying',
       'ready',
       'mobilising',
