@@ -14,6 +14,7 @@ import {
   hasPresenceCue,
 } from './event.js';
 import { isPartitiveWhole } from './event-scope.js';
+import { isProjected } from './event-plans.js';
 import { isGapped } from './filters.js';
 import { competingCount, followsEarlierCue, restatesFigure } from './levels.js';
 import type { Token } from './text.js';
@@ -88,4 +89,19 @@ export function eventInContext(
     else if (!before && part) event = antecedentLoss(toks, num, lang) ?? event;
   }
   return event;
+}
+
+// A lead that warns of or announces what is to come.
+const WARNS =
+  /^(?:warnt|warnte|warnen|warns|warned|warning|angekündigt|kündigte|announced|announces|rechnet|rechnen|expects)$/u;
+
+/**
+ * True when a headline's lead speaks of a plan: a warning, an
+ * announcement, or a future or modal of its own (`isProjected`).
+ */
+export function leadPlans(lead: readonly Token[], lang: Language): boolean {
+  return (
+    lead.some((t) => WARNS.test(t.lower)) ||
+    isProjected(lead, 0, lead.length, lang)
+  );
 }

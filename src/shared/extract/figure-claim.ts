@@ -8,8 +8,8 @@ import type { Claim, Language } from '../claim.js';
 import { findAttribution } from './attribution.js';
 import { findClauseAttribution } from './clause-source.js';
 import { resolveActor } from './actor.js';
-import { matchCasualtyCue } from './event.js';
-import { eventInContext } from './event-context.js';
+import { hasPresenceCue, matchCasualtyCue } from './event.js';
+import { eventInContext, leadPlans } from './event-context.js';
 import { countsPart, findAnaphoricUnit, predicateUnit } from './anaphora.js';
 import { findStrongBody, findUnitBefore } from './count-anchor.js';
 import { findEarlierLevel, opensWithEarlierLevel } from './levels.js';
@@ -22,6 +22,7 @@ import {
   hasMilitaryContext,
   hasLabourContext,
   isArmySize,
+  comparesMeasure,
   isCoordinated,
   isGapped,
   isParallel,
@@ -135,6 +136,8 @@ export function buildClaim(
       lang,
     );
   if (!unit) return null;
+  // "…, down from a peak of around 1,300" after square kilometres.
+  if (!adjacent && unit.next === end && comparesMeasure(toks, num)) return null;
   // "the other 5,000 will be military construction workers": a bare
   // figure's predicate names its unit.
   const named = adjacent ? null : predicateUnit(toks, end, lang);
@@ -196,7 +199,7 @@ export function buildClaim(
   // After a part ("…, including some 600 dead, up from roughly 3,000") a
   // figure relates to the whole the part was counted from.
   const base = (before && WHOLES.get(before)) ?? before;
-  const event = eventInContext(
+  let event = eventInContext(
     toks,
     num,
     unit,
@@ -206,6 +209,19 @@ export function buildClaim(
     anaphoric,
     unit.next === end,
   );
+  // A headline's figure with no presence of its own is what its lead
+  // reports: "Shoigu: 6,000 North Korean military personnel bound for
+  // Kursk\nAbout 5,000 of them will be …", "Bis zu 10.000 Mann? Seoul
+  // warnt vor neuem Kontingent".
+  if (
+    event === 'deployed' &&
+    si === 0 &&
+    hasHeadline &&
+    sentences.length > 1 &&
+    !hasPresenceCue(toks, num, unit, lang) &&
+    leadPlans(edge(1, 'head'), lang)
+  )
+    event = 'projected';
   const next = si + 1 < sentences.length ? edge(si + 1, 'head') : null;
   // Attribution depends on the sentence only: computed once per sentence
   // (dense passages hold many figures per sentence).

@@ -234,12 +234,43 @@ export function isReference(
   text: string,
   m: { start: number; end: number },
 ): boolean {
-  const before = text.slice(Math.max(0, m.start - 12), m.start);
+  if (/\d\//u.test(text.slice(Math.max(0, m.start - 2), m.start))) return true;
+  if (text[m.end] === '/' && /\d/u.test(text[m.end + 1] ?? '')) return true;
+  // "Nr. 142", "No. 2397", "Nummer 9": only then read the words before.
+  const before = text.slice(Math.max(0, m.start - 8), m.start);
   return (
-    /\d\/$/u.test(before) ||
-    /^\/\d/u.test(text.slice(m.end, m.end + 2)) ||
+    /[.r]\s*$/iu.test(before) &&
     /\b(?:nr\.?|no\.|nos\.|nummer)\s*$/iu.test(before)
   );
+}
+
+// Measures that are no head count.
+const MEASURES =
+  /^(?:square|sq|km|km²|kilometres|kilometers|kilometre|kilometer|quadratkilometer|quadratkilometern|miles|meilen|hectares|hektar|prozent|percent|per|shells|granaten|rounds|geschosse|dollars?|euros?|tonnen|tons|tonnes|inhabitants|einwohner|einwohnern|residents|people)$/u;
+
+// Nouns of a measure before its figure: "a population of 5,000".
+const MEASURE_NOUNS =
+  /^(?:population|bevölkerung|einwohnerzahl|area|fläche|territory|length|länge|budget|cost|kosten)$/u;
+
+/**
+ * True when a bare figure compares with a measure named just before it:
+ * "roughly 1,000 square kilometres of Russian territory, down from a peak
+ * of around 1,300", "von 40.000 Quadratkilometern auf 4.000".
+ */
+export function comparesMeasure(toks: readonly Token[], num: number): boolean {
+  // "a pre-war population of around 5,000": the measure's own noun.
+  // (The walk past qualifiers also steps over "of", as in "upwards of".)
+  let b = pastQualifiers(toks, num);
+  if (/^(?:of|von)$/u.test(toks[b]?.lower ?? '')) b -= 1;
+  if (MEASURE_NOUNS.test(toks[b]?.lower ?? '')) return true;
+  let linked = false;
+  for (let k = num - 1; k >= 0 && num - k <= 16; k -= 1) {
+    const t = toks[k] as Token;
+    if (/^(?:from|von|than|als|to|auf)$/u.test(t.lower)) linked = true;
+    if (/^\d/u.test(t.text))
+      return linked && MEASURES.test(toks[k + 1]?.lower ?? '');
+  }
+  return false;
 }
 
 /** A score or tally, not a count: "by a vote of 443-0", "mit 520:110". */

@@ -16,6 +16,10 @@ import { isCapitalized, type Token } from './text.js';
 
 // Sentences before the claim's own that a generic noun may point back to.
 const REACH = 2;
+// … that an agency of the same kind may be named in, failing that.
+const FAR_REACH = 6;
+// Sentences either side where a person may be named again.
+const NAME_REACH = 8;
 
 const ARTICLES = /^(?:der|die|das|des|dem|the)$/u;
 
@@ -61,6 +65,15 @@ const INSTITUTIONS =
 const SEVERAL =
   /western|westlich|allied|alliierte|international|european|europäisch/u;
 
+// First words of a country's two-word name.
+const FIRST_HALVES = new Set([
+  'south',
+  'united',
+  'great',
+  'vereinigte',
+  'vereinigten',
+]);
+
 const AWAY =
   /^(?:nach|to|into|gegen|against|für|for|an|zur|zu|mit|with|auf|on|near|nahe|über|across|zwischen|between)$/u;
 
@@ -84,10 +97,8 @@ function countryBefore(toks: readonly Token[], before: number): string | null {
     if (prev === 'in' && /['’]s$/u.test(w)) continue;
     // With the next word when neither names it alone: "South Korean",
     // "United States".
-    const next = toks[k + 1]?.lower ?? '';
-    for (const [cue, word] of COUNTRY_CUES)
-      if (cue.test(w) || (cue.test(`${w} ${next}`) && !cue.test(next)))
-        found = word;
+    const pair = FIRST_HALVES.has(w) ? `${w} ${toks[k + 1]?.lower ?? ''}` : w;
+    for (const [cue, word] of COUNTRY_CUES) if (cue.test(pair)) found = word;
   }
   return found;
 }
@@ -133,6 +144,7 @@ const APPOSITION_REACH = 16;
  * Sentences nearest the claim's first.
  */
 function sourceOfName(
+  text: string,
   attribution: string,
   si: number,
   sentences: number,
@@ -140,8 +152,10 @@ function sourceOfName(
 ): ClaimSource | null {
   const names = nameWords(attribution);
   if (names.length === 0) return null;
+  // A name the text holds once has only its own mention to read.
+  const again = names.some((w) => text.indexOf(w) !== text.lastIndexOf(w));
   const order: number[] = [];
-  for (let d = 0; d < sentences; d += 1) {
+  for (let d = 0; d < sentences && d <= (again ? NAME_REACH : 0); d += 1) {
     if (si - d >= 0) order.push(si - d);
     if (d > 0 && si + d < sentences) order.push(si + d);
   }
@@ -235,7 +249,7 @@ export function pointBack(
         if (source) return { ...c, source };
       }
     }
-    const byName = sourceOfName(c.attribution, si, sentences, tokens);
+    const byName = sourceOfName(text, c.attribution, si, sentences, tokens);
     if (byName) return { ...c, source: byName };
     // An institution without a country takes the one named nearest before
     // ("Western officials" are of no one country).
@@ -258,7 +272,8 @@ export function pointBack(
     // lawmakers … The NIS had earlier estimated …"), not a government,
     // whose name alone says too little of the kind.
     const further: number[] = [];
-    for (let s = si - REACH - 1; s >= 0; s -= 1) further.push(s);
+    for (let s = si - REACH - 1; s >= 0 && si - s <= FAR_REACH; s -= 1)
+      further.push(s);
     further.push(si);
     if (si + 1 < sentences) further.push(si + 1);
     for (const s of further) {

@@ -5,6 +5,7 @@
  * ("a note from …") and appositions; and telling named sources from vague
  * ones ("Berichten zufolge", "reports").
  */
+import { canonicalSource } from './source.js';
 import type { Language } from '../claim.js';
 import { EVENT_NOUNS } from './lexicon/claims.js';
 import { PRONOUN_SOURCES, VAGUE_SOURCES } from './lexicon/sources.js';
@@ -219,7 +220,11 @@ export function readBackward(
       ((NAME_JOINERS.has(t.lower) && isCapitalized(toks[k - 1] ?? t)) ||
         (/^(?:in|aus)$/u.test(t.lower) &&
           (EN_SOURCE_WORDS.has(toks[k - 1]?.lower ?? '') ||
-            INSTITUTION.test(toks[k - 1]?.lower ?? ''))));
+            INSTITUTION.test(toks[k - 1]?.lower ?? '') ||
+            // "Die Botschaft der Ukraine in Berlin teilte mit".
+            (lang === 'de' &&
+              /^(?:der|des)$/u.test(toks[k - 2]?.lower ?? '') &&
+              canonicalSource(toks[k - 1]?.text ?? null) !== null))));
     // A past-tense verb right before the speech verb is no subject
     // ("the Kremlin dismissed reports that …").
     // "G7 foreign ministers said": a group's name may hold a digit.

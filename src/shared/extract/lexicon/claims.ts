@@ -547,6 +547,8 @@ export const EVENT_CUES: Readonly<
       'verloren',
       'eingebüßt',
       'verlor',
+      'verliert',
+      'verlieren',
     ],
     killed: [
       'getötet',
@@ -610,10 +612,11 @@ export const EVENT_CUES: Readonly<
       'kursk',
       'gebracht',
       'geliefert',
+      'zusammengezogen',
     ],
   },
   en: {
-    casualties: ['casualties', 'losses', 'casualty', 'lost', 'losing'],
+    casualties: ['casualties', 'losses', 'casualty', 'lost', 'losing', 'loses'],
     killed: [
       'killed',
       'dead',
@@ -666,6 +669,8 @@ export const EVENT_CUES: Readonly<
       'kursk',
       'combat',
       'battle',
+      'massed',
+      'amassed',
     ],
   },
 };

@@ -166,6 +166,9 @@ export const SOURCE_AFTER: Readonly<Record<Language, readonly string[]>> = {
     'zählt',
     'geht',
     'gehen',
+    // "Die Spezialeinheiten veröffentlichten Aufnahmen …": the publisher.
+    'veröffentlichte',
+    'veröffentlichten',
   ],
   en: [
     'said',
@@ -217,6 +220,7 @@ export const SOURCE_AFTER: Readonly<Record<Language, readonly string[]>> = {
     'tell',
     'agree',
     'agrees',
+    'published',
   ],
 };
 
