@@ -3,6 +3,7 @@
  * (or how near) a word of a cue list stands in it. Memoised per list: the
  * same words recur in every sentence.
  */
+import type { ClaimEvent } from '../claim.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
 
 /** Token index range [a, b) of the clause around token `i`. */
@@ -91,4 +92,30 @@ export function nearestCue(
       best = Math.min(best, Math.abs(k - num));
   }
   return best;
+}
+
+/**
+ * Losses in a phrase of several words: "put out of action", "außer Gefecht
+ * gesetzt", "no longer able to fight", "nicht mehr kampffähig".
+ */
+export function outOfAction(
+  toks: readonly Token[],
+  k: number,
+): ClaimEvent | null {
+  const w = (toks[k] as Token).lower;
+  const next = toks[k + 1]?.lower ?? '';
+  if (w === 'außer' && next === 'gefecht') return 'casualties';
+  if (w === 'out' && next === 'of' && toks[k + 2]?.lower === 'action')
+    return 'casualties';
+  if (w === 'kampfunfähig') return 'casualties';
+  if (
+    /^(?:longer|mehr)$/u.test(w) &&
+    /^(?:no|nicht)$/u.test(toks[k - 1]?.lower ?? '') &&
+    (/^(?:kampffähig|einsatzfähig)$/u.test(next) ||
+      (next === 'able' &&
+        toks[k + 2]?.lower === 'to' &&
+        toks[k + 3]?.lower === 'fight'))
+  )
+    return 'casualties';
+  return null;
 }

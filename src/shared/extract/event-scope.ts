@@ -21,7 +21,17 @@ const WHOLE_ADVERBS = new Set([
 
 // The article and preposition that open the whole ("of the", "von den"),
 // which "in the region of" also holds.
-const LINKS = new Set(['of', 'the', 'those', 'von', 'den', 'aus', 'out']);
+const LINKS = new Set([
+  'of',
+  'the',
+  'those',
+  'von',
+  'den',
+  'aus',
+  'out',
+  'des',
+  'der',
+]);
 
 // Words of a part stated as a share: "rund ein Drittel", "nearly half".
 // Shares of a whole: "ein Drittel", "jeder vierte", "every fifth".
@@ -49,7 +59,10 @@ export function isPartitiveWhole(
   const link = toks[b - 1]?.lower ?? '';
   const opens =
     (/^(?:den|the|those)$/u.test(w) && /^(?:von|of|aus)$/u.test(link)) ||
-    (w === 'of' && link === 'out');
+    (w === 'of' && link === 'out') ||
+    // "ein Drittel des ursprünglich etwa 11.000 Mann starken Kontingents".
+    (/^(?:des|der)$/u.test(w) && SHARES.test(link) && !/^\d/u.test(link));
+  if (opens && /^(?:des|der)$/u.test(w)) return true;
   if (!opens) return false;
   // The part before it: "about 4,700 of the roughly 15,000 deployed",
   // "some 4,000 men dead … out of the roughly 12,000 deployed".

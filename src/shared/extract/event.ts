@@ -13,6 +13,7 @@ import {
   hasCue,
   matchesCue,
   nearestCue,
+  outOfAction,
 } from './event-cues.js';
 import {
   attributiveEvent,
@@ -29,14 +30,10 @@ import {
   CONJUNCTIONS,
   FINITE,
   REPLACING,
+  CASUALTY_EVENTS,
 } from './lexicon/events.js';
 
-export const CASUALTY_EVENTS = [
-  'casualties',
-  'killed',
-  'wounded',
-  'captured',
-] as const;
+export { CASUALTY_EVENTS } from './lexicon/events.js';
 
 /** The casualty-family event of a cue word, or null. */
 export function matchCasualtyCue(w: string, lang: Language): ClaimEvent | null {
@@ -90,7 +87,9 @@ function findCasualtyEvent(
         continue;
       // "to replace losses", "um die Verluste auszugleichen": the losses
       // are why troops come, not what the figure counts.
-      const ev = matchCasualtyCue((toks[k] as Token).lower, lang);
+      const ev =
+        matchCasualtyCue((toks[k] as Token).lower, lang) ??
+        outOfAction(toks, k);
       if (!ev || makesGood(toks, k) || isCause(toks, k)) continue;
       // Cues after the figure bind closer than cues before it.
       const d = Math.abs(k - num) + (k < num ? 0.5 : 0);

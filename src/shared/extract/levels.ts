@@ -159,10 +159,12 @@ const FIGURE_NOUNS = new Set([
  * etwa 300". It then counts what that claim counts.
  */
 export function restatesFigure(toks: readonly Token[], num: number): boolean {
-  // "put the figure at 3,000", "die Zahl mit rund 900 angegeben".
-  const link = /^(?:at|auf|bei|von|of|mit)$/u;
+  // "put the figure at 3,000", "die Zahl mit rund 900 angegeben"; "the
+  // earlier figure, around 600, …" in apposition.
+  const link = /^(?:at|auf|bei|von|of|mit|,)$/u;
   let b = pastQualifiers(toks, num, { stop: (w) => link.test(w) });
   if (!link.test(toks[b]?.lower ?? '')) return false;
+  if (toks[b]?.text === ',' && toks[num + 1]?.text !== ',') return false;
   // "die Zahl noch mit rund 900 angegeben": an adverb may stand between.
   if (
     /^(?:noch|zunächst|bisher|damals|still|then|only|first)$/u.test(

@@ -41,6 +41,9 @@ export const QUALIFIER_PHRASES: Readonly<
     // "gut 12.000" is read as "about", as the blind writers labelled it.
     ['gut', 'approx'],
     ['geschätzt', 'approx'],
+    // "Von den geschätzten 14.000 Nordkoreanern".
+    ['geschätzten', 'approx'],
+    ['geschätzte', 'approx'],
     ['richtung', 'approx'],
     ['vielleicht', 'approx'],
     ['eher', 'approx'],

@@ -206,3 +206,11 @@ export const REPLACING = new Set([
   'ersetzt',
   'replenish',
 ]);
+
+/** The events that count losses. */
+export const CASUALTY_EVENTS = [
+  'casualties',
+  'killed',
+  'wounded',
+  'captured',
+] as const;
