@@ -90,14 +90,18 @@ function estimateOwner(
   const first = next[0]?.lower ?? '';
   // "Die Zahlen stammen vom …", "The figures come from …" need the verb.
   const article = /^(?:die|the)$/u.test(first);
-  if (!article && !/^(?:that|this|these|those|das|dies|diese|zu)$/u.test(first))
+  if (
+    !article &&
+    !/^(?:that|that's|that’s|this|these|those|das|dies|diese|zu)$/u.test(first)
+  )
     return null;
   for (let k = 1; k < next.length && k <= 6; k += 1) {
     if (!ESTIMATES.test((next[k] as Token).lower)) continue;
     let link = next[k + 1]?.lower ?? '';
     let at = -1;
     // "Those figures come from X", "Die Zahlen stammen vom X".
-    const come = /^(?:come|came|stammen|stammten|stammt)$/u.test(link);
+    const come =
+      /^(?:come|came|stammen|stammten|stammt|kommen|kamen|kommt)$/u.test(link);
     if (come) link = next[k + 2]?.lower ?? '';
     else if (article) return null;
     const from = k + (come ? 1 : 0);

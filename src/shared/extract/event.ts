@@ -31,6 +31,7 @@ import {
   FINITE,
   REPLACING,
   CASUALTY_EVENTS,
+  AUXILIARIES,
 } from './lexicon/events.js';
 
 export { CASUALTY_EVENTS } from './lexicon/events.js';
@@ -60,8 +61,7 @@ const CASUALTY_MEMO: Readonly<
 
 /**
  * The casualty event nearest the figure in [a, b): cues outside the noun
- * phrase first ("captured two wounded soldiers" is a capture); "getötet
- * oder verwundet" / "killed and wounded" together make `casualties`.
+ * phrase first ("captured two wounded soldiers" is a capture).
  */
 function findCasualtyEvent(
   toks: readonly Token[],
@@ -91,8 +91,11 @@ function findCasualtyEvent(
         matchCasualtyCue((toks[k] as Token).lower, lang) ??
         outOfAction(toks, k);
       if (!ev || makesGood(toks, k) || isCause(toks, k)) continue;
-      // Cues after the figure bind closer than cues before it.
-      const d = Math.abs(k - num) + (k < num ? 0.5 : 0);
+      // Cues after the figure bind closer than cues before it; auxiliaries
+      // do not part them ("300 had died and 2,700 had been injured").
+      let d = Math.abs(k - num) + (k < num ? 0.5 : 0);
+      for (let j = num + 1; j < k; j += 1)
+        if (AUXILIARIES.test((toks[j] as Token).lower)) d -= 1;
       if (!best || d < best[0]) best = [d, ev, k];
     }
     if (!best) continue;

@@ -147,6 +147,7 @@ const FIGURE_NOUNS = new Set([
   'toll',
   'tally',
   'count',
+  'assessment',
   'zahl',
   'anzahl',
   'summe',
@@ -167,7 +168,7 @@ export function restatesFigure(toks: readonly Token[], num: number): boolean {
   if (toks[b]?.text === ',' && toks[num + 1]?.text !== ',') return false;
   // "die Zahl noch mit rund 900 angegeben": an adverb may stand between.
   if (
-    /^(?:noch|zunächst|bisher|damals|still|then|only|first)$/u.test(
+    /^(?:noch|zunächst|bisher|damals|schon|bereits|zuletzt|inzwischen|nun|still|then|only|first|already|now)$/u.test(
       toks[b - 1]?.lower ?? '',
     )
   )

@@ -46,9 +46,27 @@ export function findTurns(text: string): Turn[] {
         /^(?:in|aus|from|at|bei)$/u.test(words[1] ?? ''));
     turns.push({ start: m.index + m[0].length, speaker: role ? null : label });
   }
-  const answers = findAnswers(text);
+  const answers = [...findAnswers(text), ...findSeated(text)];
   if (answers.length === 0) return turns;
   return [...turns, ...answers].sort((a, b) => a.start - b.start);
+}
+
+// A speaker in a chamber, named in ordinary case with the seat or party in
+// brackets: "Ms. Shea (United States): …", "Dr Andrew Murrison (South West
+// Wiltshire) (Con): …". Bounded words and brackets keep the match linear.
+const SEATED =
+  /(?:^|[\n.!?»“"–—]\s*)((?:(?:Mr|Ms|Mrs|Dr|Lord|Baroness|Sir|Herr|Frau)\.? )?\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,3})((?: \([^()\n]{1,40}\)){1,2}):/gu;
+
+/** The turns of speakers named with their seat in brackets. */
+function findSeated(text: string): Turn[] {
+  const out: Turn[] = [];
+  SEATED.lastIndex = 0;
+  for (let m = SEATED.exec(text); m !== null; m = SEATED.exec(text))
+    out.push({
+      start: m.index + m[0].length,
+      speaker: `${m[1] as string}${m[2] as string}`,
+    });
+  return out;
 }
 
 // Interview turns in ordinary case: "Frage: …", "Antwort des

@@ -646,6 +646,7 @@ export const EVENT_CUES: Readonly<
       'captive',
       'captivity',
       'custody',
+      'seized',
     ],
     training: [
       'training',

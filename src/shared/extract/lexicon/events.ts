@@ -214,3 +214,7 @@ export const CASUALTY_EVENTS = [
   'wounded',
   'captured',
 ] as const;
+
+// Auxiliaries of a figure's own verb ("2,700 had been injured").
+export const AUXILIARIES =
+  /^(?:had|have|has|been|were|was|are|is|be|sind|seien|wurden|worden|waren|wären)$/u;

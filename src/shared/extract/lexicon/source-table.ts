@@ -20,7 +20,8 @@ const KR = /süd-?korea|south korea|seoul/u;
 const UA = /ukrain|kyiv|kiew|kyjiw|kiev/u;
 const US =
   /\bus\b|\bus-|u\.s\.|\busa\b|americ|amerikan|washington|united states|vereinigten staaten/u;
-const UK = /\buk\b|british|britisch|\bbriten\b|großbritannien|britain|london/u;
+const UK =
+  /\buk\b|british|britisch|\bbriten\b|großbritannien|britain|london|united kingdom|vereinigte[ns]? königreich/u;
 const RU = /russ|moskau|moscow/u;
 
 /**

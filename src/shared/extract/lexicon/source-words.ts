@@ -330,6 +330,13 @@ export const RUBRICS = new Set([
   'hintergrund',
   'erklärt',
   'kurz',
+  // Headers of letters, parliamentary questions and briefings.
+  'question',
+  'answer',
+  'subject',
+  'betreff',
+  'thema',
+  're',
 ]);
 
 // A source named only by a generic noun ("die Behörde", "the agency")
