@@ -194,8 +194,14 @@ export function roleOfCue(
   )
     return 'actor';
   if (NON_ACTOR_PREPOSITIONS.has(prev?.lower ?? '')) return 'place';
-  // "a Seoul-based outlet": where a body sits, not whose troops.
+  // "a Seoul-based outlet": where a body sits, not whose troops; "when it
+  // reached Russia": where they went.
   if (/-based$/u.test(last.lower)) return 'place';
+  if (
+    /^(?:reached|entered|betraten)$/u.test(prev?.lower ?? '') ||
+    /^(?:erreichte|erreichten|erreicht)$/u.test(next)
+  )
+    return 'place';
   // "an der Seite Russlands", "on the side of Russia", "alongside
   // Russia": the ally the troops fight with, not their owner.
   if (

@@ -60,7 +60,11 @@ function lastNamed(
 // Claimants that name no country of their own: "the spy agency",
 // "Abgeordnete Park Sun-won", "Mitglied des Geheimdienstausschusses".
 const INSTITUTIONS =
-  /geheimdienst|nachrichtendienst|spy agency|intelligence|abgeordnete|lawmaker|parlament|ausschuss|committee|minist|sprecher|spokes|generalstab|general staff|stabschef|regierung|government|officials|beamte|kreise|präsidialamt|presidential office|botschafter|ambassador|adviser|advisor|berater|governor|gouverneur|brigade|regiment|forces|\bsso\b/u;
+  /geheimdienst|nachrichtendienst|spy agency|intelligence|abgeordnete|lawmaker|parlament|ausschuss|committee|minist|sprecher|spokes|generalstab|general staff|stabschef|regierung|government|officials|beamte|kreise|präsidialamt|presidential office|botschafter|ambassador|adviser|advisor|berater|governor|gouverneur|brigade|regiment|battalion|bataillon|kompanie|division|einheit|spezialkräfte|forces|\bsso\b/u;
+
+// Formations that fight and report their own tallies.
+const FIGHTING_UNITS =
+  /regiment|brigade|battalion|bataillon|division|kompanie|company|forces|spezialkräfte|spezialeinheit|einheit/u;
 
 const SEVERAL =
   /western|westlich|allied|alliierte|international|european|europäisch/u;
@@ -265,6 +269,13 @@ export function pointBack(
       const country = countryBefore(tokens(s), until);
       if (!country) continue;
       const source = canonicalSource(`${c.attribution} ${country}`);
+      if (source) return { ...c, source };
+    }
+    // A fighting unit of no country named is Ukraine's: only Kyiv's units
+    // report the North's losses ("the 8th Special Operations Regiment
+    // says it killed 50").
+    if (FIGHTING_UNITS.test(lower)) {
+      const source = canonicalSource(`${c.attribution} ukraine`);
       if (source) return { ...c, source };
     }
     // Further back, then the rest of the claim's sentence and the next

@@ -156,4 +156,12 @@ export const AFTER_BARE = new Set([
   'vor',
   'seit',
   'im',
+  // "at 4,000 over the past month", "auf 4.000 binnen eines Monats".
+  'over',
+  'within',
+  'during',
+  'until',
+  'binnen',
+  'innerhalb',
+  'allein',
 ]);

@@ -21,7 +21,7 @@ const UA = /ukrain|kyiv|kiew|kyjiw|kiev/u;
 const US =
   /\bus\b|\bus-|u\.s\.|\busa\b|americ|amerikan|washington|united states|vereinigten staaten/u;
 const UK =
-  /\buk\b|british|britisch|\bbriten\b|großbritannien|britain|london|united kingdom|vereinigte[ns]? königreich/u;
+  /\buk\b|british|britisch|\bbriten\b|großbritannien|britain|london|united kingdom|vereinigte[ns]? königreich|house of commons|westminster/u;
 const RU = /russ|moskau|moscow/u;
 
 /**
@@ -165,6 +165,8 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
       // Britain's Defence Intelligence, by its own name.
       [/\bdefence intelligence\b/u],
       [/\bhealey\b/u],
+      // Its own name, with no country: "the Ministry of Defence", "MoD".
+      [/^(?:the )?(?:ministry of defence|mod)$/u],
       // The table has no other British entry: "London", "die Briten";
       // a think tank in London is not the government.
       [UK, /^(?!.*(?:institut|think tank|denkfabrik|\brusi\b))/u],
