@@ -40,37 +40,36 @@ const scoreRules = (file: string): Metrics =>
   );
 
 // Floors just under the values reached; raise them as the extractor improves
-// so that a regression fails here. Attribution on the labelled passages
-// moves between 0.978 and 0.986 from one retraining to the next.
+// so that a regression fails here. Attribution counts another name of the
+// same agency as right (`sameClaimant`); it moves by about half a point
+// from one retraining to the next.
 const FLOORS = {
-  f1: 0.985,
+  f1: 0.99,
   qualifier: 0.995,
   event: 0.99,
-  attribution: 0.975,
+  attribution: 0.98,
 };
-// Over 2,920 passages with blind corpora 10 to 13 (new and harder than
-// the rest). With blind 13 added (its dev part fitted for figures and
-// events, not yet for claimants) attribution fell from 0.905 and the
-// rules' attribution and source from 0.835 and 0.855; a retrained model
-// moves attribution and source by about half a point either way. The
-// floors of the 1,720 passages before blind 10 were f1 0.95, event 0.95,
-// attribution 0.91 and source 0.895.
+// Over 3,520 passages with blind corpora 10 to 15 (new and harder than
+// the rest): on 2026-12-03 (session 10) f1 0.964, qualifier 0.992, event
+// 0.962, attribution 0.917 and source 0.933, the rules alone 0.845 and
+// 0.854. The floors of the 2,920 passages before blind 14 were f1 0.96,
+// event 0.95, attribution 0.895 and source 0.91.
 const BLIND_FLOORS = {
   f1: 0.96,
   qualifier: 0.99,
-  event: 0.95,
-  attribution: 0.895,
-  source: 0.91,
+  event: 0.955,
+  attribution: 0.905,
+  source: 0.92,
 };
 // The rules alone must not slip behind the model either.
-const RULE_FLOORS = { attribution: 0.825, source: 0.845 };
+const RULE_FLOORS = { attribution: 0.835, source: 0.845 };
 
 describe('blind corpora', () => {
   const all = toMetrics(sumCounts(BLIND.map(score)));
 
   it('reads every blind corpus', () => {
-    expect(BLIND.length).toBeGreaterThanOrEqual(96);
-    expect(all.passages).toBeGreaterThanOrEqual(2920);
+    expect(BLIND.length).toBeGreaterThanOrEqual(120);
+    expect(all.passages).toBeGreaterThanOrEqual(3520);
   });
 
   it('stays above the blind floors', () => {
