@@ -162,3 +162,22 @@ describe('numbers that are no counts', () => {
     expect(extractClaims(text)).toEqual([]);
   });
 });
+
+describe('speakers of transcripts and headers', () => {
+  it('a speaker with a seat in brackets opens a turn', () => {
+    const claims = extractClaims(
+      'Mr. Nebenzia (Russian Federation): I will not comment on these inventions. Mr. Kariuki (United Kingdom): Madam President, some 11,000 North Korean troops have been sent to fight in Kursk.',
+    );
+    expect(claims.map((c) => [c.value, c.attribution, c.source?.id])).toEqual([
+      [11000, 'Mr. Kariuki (United Kingdom)', 'uk-mod'],
+    ]);
+  });
+
+  it.each([
+    'Subject: North Korean forces in Russia. Reports indicate that some 12,000 North Korean soldiers are deployed in the Kursk region.',
+    'Betreff: Nordkoreanische Truppen. Berichten zufolge sind rund 11.000 nordkoreanische Soldaten in Russland.',
+  ])('a header names no one: %s', (text) => {
+    const [claim] = extractClaims(text);
+    expect(claim?.attribution).toBeNull();
+  });
+});

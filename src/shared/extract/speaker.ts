@@ -60,6 +60,8 @@ const SEATED =
 /** The turns of speakers named with their seat in brackets. */
 function findSeated(text: string): Turn[] {
   const out: Turn[] = [];
+  // Cheap first: most texts hold no "(…):" at all.
+  if (!text.includes('):')) return out;
   SEATED.lastIndex = 0;
   for (let m = SEATED.exec(text); m !== null; m = SEATED.exec(text))
     out.push({
