@@ -142,10 +142,63 @@ const TITLE_REACH = 4;
 const APPOSITION_REACH = 16;
 
 /**
- * The source that another mention of a person in the passage gives them:
+ * The source that the mention of a name at `k` gives it: its title with
+ * the rest of the name ("Pentagon-Sprecherin Sabrina Singh"), else its
+ * apposition (", an opposition lawmaker on the intelligence committee in
+ * Seoul,"). North Korea's state is never read from a title.
+ */
+function sourceOfMention(
+  toks: readonly Token[],
+  k: number,
+): ClaimSource | null | undefined {
+  let from = k;
+  while (from > 0 && k - from < TITLE_REACH && (toks[from - 1] as Token).isWord)
+    from -= 1;
+  // The rest of the name: "Lee Seong-kweun", "Sabrina Singh".
+  let last = k;
+  while (
+    last + 1 < toks.length &&
+    last - k < 4 &&
+    ((toks[last + 1] as Token).text === '-' ||
+      ((toks[last + 1] as Token).isWord &&
+        (toks[last] as Token).text === '-') ||
+      isCapitalized(toks[last + 1] as Token))
+  )
+    last += 1;
+  const title = canonicalSource(
+    toks
+      .slice(from, last + 1)
+      .map((t) => t.text)
+      .join(' '),
+  );
+  if (title) return title.id === 'kp-gov' ? null : title;
+  const at = last + 1;
+  if (toks[at]?.text !== ',') return undefined;
+  let end = at + 1;
+  while (
+    end < toks.length &&
+    end - at < APPOSITION_REACH &&
+    !/^[,.;:]$/u.test((toks[end] as Token).text)
+  )
+    end += 1;
+  const apposition = toks.slice(at + 1, end);
+  const words = apposition.map((t) => t.text).join(' ');
+  // Its head first: "a Seoul-based outlet with sources inside North Korea"
+  // is an outlet.
+  const head = words.split(/\s(?:with|mit)\s/u)[0] as string;
+  const own = canonicalSource(head) ?? canonicalSource(words);
+  if (own) return own.id === 'kp-gov' ? null : own;
+  if (!INSTITUTIONS.test(words.toLowerCase())) return undefined;
+  const country = countryBefore(apposition, Infinity);
+  return (country && canonicalSource(`${words} ${country}`)) || undefined;
+}
+
+/**
+ * The source that a mention of a person in the passage gives them:
  * "Singh" after "Pentagon-Sprecherin Sabrina Singh", "Park" after "Park
  * Sun-won, an opposition lawmaker on the intelligence committee in Seoul".
- * Sentences nearest the claim's first.
+ * Sentences nearest the claim's first; null when the first mention that
+ * tells anything names North Korea's state.
  */
 function sourceOfName(
   text: string,
@@ -163,59 +216,15 @@ function sourceOfName(
     if (si - d >= 0) order.push(si - d);
     if (d > 0 && si + d < sentences) order.push(si + d);
   }
-  for (const name of names) {
+  for (const name of names)
     for (const s of order) {
       const toks = tokens(s);
       for (let k = 0; k < toks.length; k += 1) {
         if ((toks[k] as Token).text !== name) continue;
-        let from = k;
-        while (
-          from > 0 &&
-          k - from < TITLE_REACH &&
-          (toks[from - 1] as Token).isWord
-        )
-          from -= 1;
-        // The rest of the name: "Lee Seong-kweun", "Sabrina Singh".
-        let last = k;
-        while (
-          last + 1 < toks.length &&
-          last - k < 4 &&
-          ((toks[last + 1] as Token).text === '-' ||
-            ((toks[last + 1] as Token).isWord &&
-              (toks[last] as Token).text === '-') ||
-            isCapitalized(toks[last + 1] as Token))
-        )
-          last += 1;
-        const title = toks
-          .slice(from, last + 1)
-          .map((t) => t.text)
-          .join(' ');
-        const titled = canonicalSource(title);
-        if (titled) return titled.id === 'kp-gov' ? null : titled;
-        // The apposition: ", an opposition lawmaker … in Seoul,".
-        const at = last + 1;
-        if (toks[at]?.text !== ',') continue;
-        let end = at + 1;
-        while (
-          end < toks.length &&
-          end - at < APPOSITION_REACH &&
-          !/^[,.;:]$/u.test((toks[end] as Token).text)
-        )
-          end += 1;
-        const apposition = toks.slice(at + 1, end);
-        const words = apposition.map((t) => t.text).join(' ');
-        // Its head first: "a Seoul-based outlet with sources inside North
-        // Korea" is an outlet.
-        const head = words.split(/\s(?:with|mit)\s/u)[0] as string;
-        const own = canonicalSource(head) ?? canonicalSource(words);
-        if (own) return own.id === 'kp-gov' ? null : own;
-        if (!INSTITUTIONS.test(words.toLowerCase())) continue;
-        const country = countryBefore(apposition, Infinity);
-        const source = country && canonicalSource(`${words} ${country}`);
-        if (source) return source;
+        const found = sourceOfMention(toks, k);
+        if (found !== undefined) return found;
       }
     }
-  }
   return null;
 }
 
