@@ -48,6 +48,8 @@ export const SOURCE_BEFORE: Readonly<Record<Language, readonly string[]>> = {
     'nach berichten',
     'nach auffassung',
     'nach ansicht',
+    // "Nach Kenntnis der Bundesregierung habe Nordkorea …".
+    'nach kenntnis',
     'nach aussage',
     'nach aussagen',
     'nach worten',
