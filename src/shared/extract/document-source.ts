@@ -12,7 +12,7 @@ import type { Token } from './text.js';
 
 // Documents, records and images a claim may rest on.
 const DOCUMENTS =
-  /^(?:records|documents|papers|files|data|images|imagery|photos|footage|videos?|schedules?|statistics|reports?|memos?|notes|minutes|logs|lists?|unterlagen|dokumente?|papiere|akten|daten|bilder|satellitenbilder|aufnahmen|videos?|listen?|statistiken|berichte?|informationen|erkenntnisse)$/u;
+  /^(?:records|documents|papers|files|data|images|imagery|photos|footage|schedules?|statistics|reports?|memos?|notes|minutes|logs|lists?|unterlagen|dokumente?|papiere|akten|daten|bilder|satellitenbilder|aufnahmen|videos?|listen?|statistiken|berichte?|informationen|erkenntnisse)$/u;
 
 // The reader's participle before "by": "analysed by", "seen by".
 const READ_BY =

@@ -246,7 +246,7 @@ export function isReference(
 
 // Measures that are no head count.
 const MEASURES =
-  /^(?:square|sq|km|km²|kilometres|kilometers|kilometre|kilometer|quadratkilometer|quadratkilometern|miles|meilen|hectares|hektar|prozent|percent|per|shells|granaten|rounds|geschosse|dollars?|euros?|tonnen|tons|tonnes|inhabitants|einwohner|einwohnern|residents|people)$/u;
+  /^(?:square|sq|km|km²|kilometres|kilometers|kilometre|kilometer|quadratkilometer|quadratkilometern|miles|meilen|hectares|hektar|prozent|percent|per|shells|granaten|rounds|geschosse|dollars?|euros?|tonnen|tons|tonnes|inhabitants|einwohner|einwohnern|residents)$/u;
 
 // Nouns of a measure before its figure: "a population of 5,000".
 const MEASURE_NOUNS =
