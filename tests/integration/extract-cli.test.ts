@@ -79,6 +79,8 @@ describe('troopwatch extract <seed> --json against the gold labels', () => {
       qualifier: 'approx',
       unit: 'soldiers',
       actor: 'KP',
+      attribution: 'Pentagon',
+      source: { id: 'us-dod', country: 'US' },
     });
   });
 });
