@@ -8,10 +8,15 @@
  */
 import type { Language } from '../claim.js';
 import {
-  MAX_FIGURE_GAP,
+  GAP_NAMES,
+  Scratch,
+  decodeSentences,
+  figureGaps,
+  type Entry,
+} from './tagger-parts.js';
+import {
   MAX_POSITION,
   EDGE,
-  NUMBER_REACH,
   PAIRS,
   SHAPES,
   SLOTS,
@@ -19,12 +24,10 @@ import {
   addWeights,
   constantFeatures,
   figureFeature,
-  isFigureToken,
   positionFeature,
   shape,
   shapeFeatures,
   transitionsOf,
-  viterbiBySentence,
   wordFeatures,
   phrasesOf,
   type BlockToken,
@@ -57,101 +60,21 @@ const EDGE_ORDER = [
   EDGE.blockAfter,
 ];
 
-// Figure gaps by code: none, then L1…L8, then R1…R8.
-const GAP_NAMES = [
-  'none',
-  ...Array.from({ length: MAX_FIGURE_GAP }, (_, k) => `L${k + 1}`),
-  ...Array.from({ length: MAX_FIGURE_GAP }, (_, k) => `R${k + 1}`),
-];
-
 /**
- * The code in `GAP_NAMES` of each token's nearest figure in its sentence
- * (as `nearestFigure` of the trainer names it: right before left).
+ * Token `j` of a sentence that spans [lo, hi) of a block of `n` tokens, or
+ * the edge marker (of `EDGE_ORDER`) when `j` lies beyond the sentence.
  */
-function figureGaps(
-  block: readonly BlockToken[],
-  scratch: {
-    first: Int32Array;
-    end: Int32Array;
-    left: Float64Array;
-    right: Float64Array;
-    gaps: Uint8Array;
-  },
-): Uint8Array {
-  const n = block.length;
-  const { first, end, left, right, gaps } = scratch;
-  const isFigure = (i: number): boolean =>
-    isFigureToken((block[i] as BlockToken).token);
-  for (let i = 0; i < n; i += 1)
-    left[i] =
-      (first[i] as number) < i
-        ? isFigure(i - 1)
-          ? 1
-          : (left[i - 1] as number) + 1
-        : Infinity;
-  for (let i = n - 1; i >= 0; i -= 1)
-    right[i] =
-      (end[i] as number) > i + 1
-        ? isFigure(i + 1)
-          ? 1
-          : (right[i + 1] as number) + 1
-        : Infinity;
-  for (let i = 0; i < n; i += 1) {
-    const r = right[i] as number;
-    const l = left[i] as number;
-    gaps[i] =
-      Math.min(r, l) >= NUMBER_REACH
-        ? 0
-        : r <= l
-          ? MAX_FIGURE_GAP + Math.min(r, MAX_FIGURE_GAP)
-          : Math.min(l, MAX_FIGURE_GAP);
-  }
-  return gaps;
-}
-
-/** A word as the tagger knows it: its slot weights and the pairs it opens. */
-interface Entry {
-  /** Index among the words of weighted pairs; -1 for any other word. */
-  id: number;
-  /** Weights in each of the five slots. */
-  row: Float64Array;
-  /** Second word's id → weights as each of the three pair features. */
-  next: Map<number, Float64Array> | null;
-}
-
-/** Growable scratch arrays, reused from block to block. */
-class Scratch {
-  first = new Int32Array(256);
-  end = new Int32Array(256);
-  shapes = new Uint8Array(256);
-  gaps = new Uint8Array(256);
-  left = new Float64Array(256);
-  right = new Float64Array(256);
-  emissions = new Float64Array(256 * TAG_COUNT);
-  best = new Float64Array(256 * TAG_COUNT);
-  back = new Int8Array(256 * TAG_COUNT);
-
-  private pairRows: Float64Array[] = [];
-
-  /** A reusable array for `n` pair rows. */
-  pairs(n: number): Float64Array[] {
-    if (this.pairRows.length < n) this.pairRows = new Array(n);
-    return this.pairRows;
-  }
-
-  fit(n: number): void {
-    if (n <= this.first.length) return;
-    const size = 2 ** Math.ceil(Math.log2(n));
-    this.first = new Int32Array(size);
-    this.end = new Int32Array(size);
-    this.shapes = new Uint8Array(size);
-    this.gaps = new Uint8Array(size);
-    this.left = new Float64Array(size);
-    this.right = new Float64Array(size);
-    this.emissions = new Float64Array(size * TAG_COUNT);
-    this.best = new Float64Array(size * TAG_COUNT);
-    this.back = new Int8Array(size * TAG_COUNT);
-  }
+function neighbour(
+  entries: readonly Entry[],
+  j: number,
+  lo: number,
+  hi: number,
+  n: number,
+  edges: readonly Entry[],
+): Entry {
+  if (j >= lo && j < hi) return entries[j] as Entry;
+  const edge = j < 0 ? 0 : j < lo ? 1 : j >= n ? 3 : 2;
+  return edges[edge] as Entry;
 }
 
 /** A compiled tagger over fixed weights. */
@@ -169,11 +92,12 @@ export class Tagger {
   // Rows by shape index: before × at × after.
   private readonly shapes: Float64Array;
   private readonly positions: Float64Array;
-  private readonly moves: number[][];
+  // Score of each move, `(prev + 1) * 3 + cur` (the first row is the start).
+  private readonly flatMoves: Float64Array;
   private readonly scratch = new Scratch();
 
   constructor(readonly weights: TaggerWeights) {
-    this.moves = transitionsOf(weights);
+    this.flatMoves = Float64Array.from(transitionsOf(weights).flat());
     const idOf = (word: string): number => {
       let id = this.ids.get(word);
       if (id === undefined) this.ids.set(word, (id = this.ids.size));
@@ -264,38 +188,34 @@ export class Tagger {
         (block[i + 1] as BlockToken).si === (block[i] as BlockToken).si
           ? (end[i + 1] as number)
           : i + 1;
-    const entries = block.map((t) => this.entry(t.token.lower));
+    const entries = scratch.entries(n);
+    for (let i = 0; i < n; i += 1)
+      entries[i] = this.entry((block[i] as BlockToken).token.lower);
     for (let i = 0; i < n; i += 1)
       shapes[i] = SHAPES.indexOf(
         shape((block[i] as BlockToken).token) as never,
       );
     const gaps = figureGaps(block, scratch);
-    const [blockBefore, sentenceBefore, sentenceAfter, blockAfter] = this
-      .edges as [Entry, Entry, Entry, Entry];
     const side = SHAPES.length;
-    // Token `j` before (or after) a sentence that starts at `lo` (ends at
-    // `hi`), or the edge marker when `j` lies beyond it.
-    const earlier = (j: number, lo: number): Entry =>
-      j >= lo ? (entries[j] as Entry) : j < 0 ? blockBefore : sentenceBefore;
-    const later = (j: number, hi: number): Entry =>
-      j < hi ? (entries[j] as Entry) : j >= n ? blockAfter : sentenceAfter;
     // Each token's pair with the word before it, read once: it is also
     // the next token's "two before" pair and the one before's "after" pair.
     const pairs = scratch.pairs(n);
     for (let i = 0; i < n; i += 1)
       pairs[i] = this.pair(
-        earlier(i - 1, first[i] as number),
+        neighbour(entries, i - 1, first[i] as number, n, n, this.edges),
         entries[i] as Entry,
       );
+    const { shapes: shapeRows, positions, gaps: gapRows } = this;
     for (let i = 0; i < n; i += 1) {
       const lo = first[i] as number;
       const hi = end[i] as number;
-      // The words two either side; edge markers beyond the sentence.
+      // The words two either side; edge markers beyond the sentence (or
+      // the block).
       const w0 = entries[i] as Entry;
-      const m1 = earlier(i - 1, lo);
-      const m2 = earlier(i - 2, lo);
-      const p1 = later(i + 1, hi);
-      const p2 = later(i + 2, hi);
+      const m1 = neighbour(entries, i - 1, lo, hi, n, this.edges);
+      const m2 = neighbour(entries, i - 2, lo, hi, n, this.edges);
+      const p1 = neighbour(entries, i + 1, lo, hi, n, this.edges);
+      const p2 = neighbour(entries, i + 2, lo, hi, n, this.edges);
       const s1 = i - 1 >= lo ? (shapes[i - 1] as number) : BEYOND;
       const s2 = i + 1 < hi ? (shapes[i + 1] as number) : BEYOND;
       const sh = ((s1 * side + (shapes[i] as number)) * side + s2) * TAG_COUNT;
@@ -312,11 +232,11 @@ export class Tagger {
         i + 1 < hi ? (pairs[i + 1] as Float64Array) : this.pair(w0, p1);
       const q2 =
         i - 1 >= lo ? (pairs[i - 1] as Float64Array) : this.pair(m2, m1);
-      const { shapes: shapeRows, positions, gaps: gapRows } = this;
       // Per tag: the five word slots (in the order of `SLOTS`), the three
       // pairs (of `PAIRS`), shape, position, figure gap.
+      const o = i * TAG_COUNT;
       for (let t = 0; t < TAG_COUNT; t += 1)
-        out[i * TAG_COUNT + t] =
+        out[o + t] =
           (constant[t] as number) +
           (r0[t] as number) +
           (r1[3 + t] as number) +
@@ -333,14 +253,18 @@ export class Tagger {
     return out;
   }
 
-  /** The tags of a block. */
+  /**
+   * The tags of a block: Viterbi sentence by sentence, as
+   * `viterbiBySentence` of the trainer decodes (same moves, same ties),
+   * written out for three tags.
+   */
   tag(block: readonly BlockToken[], lang: Language): number[] {
     const n = block.length;
     const scratch = this.scratch;
     scratch.fit(n);
-    const { best, back } = scratch;
-    const scores = this.score(block, lang, scratch.emissions);
-    return viterbiBySentence(scores, this.moves, block, best, back);
+    const { back } = scratch;
+    const e = this.score(block, lang, scratch.emissions);
+    return decodeSentences(e, this.flatMoves, block, back);
   }
 
   /** The claimant phrases the tagger marks in a block. */

@@ -14,9 +14,16 @@ export function canonicalSource(
   attribution: string | null,
 ): ClaimSource | null {
   if (attribution === null) return null;
+  // The rules ask again and again for the same words: the memo is keyed by
+  // them as written, and by their folded form.
+  const asked = MEMO.get(attribution);
+  if (asked !== undefined) return asked;
   const text = attribution.toLowerCase().replace(/\s+/gu, ' ').trim();
   const known = MEMO.get(text);
-  if (known !== undefined) return known;
+  if (known !== undefined) {
+    remember(attribution, known);
+    return known;
+  }
   let found: ClaimSource | null = null;
   for (const entry of UNLISTED_CLAIMANTS.test(text) ? [] : SOURCE_TABLE) {
     if (entry.rule.some((all) => all.every((re) => re.test(text)))) {
@@ -28,9 +35,14 @@ export function canonicalSource(
       break;
     }
   }
-  if (MEMO.size >= MEMO_MAX) MEMO.clear();
-  MEMO.set(text, found);
+  remember(text, found);
+  remember(attribution, found);
   return found;
+}
+
+function remember(key: string, source: ClaimSource | null): void {
+  if (MEMO.size >= MEMO_MAX) MEMO.clear();
+  MEMO.set(key, source);
 }
 
 /**
