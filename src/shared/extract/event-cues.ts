@@ -3,7 +3,9 @@
  * (or how near) a word of a cue list stands in it. Memoised per list: the
  * same words recur in every sentence.
  */
-import type { ClaimEvent } from '../claim.js';
+import type { ClaimEvent, Language } from '../claim.js';
+import { EVENT_CUES } from './lexicon/claims.js';
+import { GLUED_QUALITY, TRAINING_QUALITY } from './lexicon/events.js';
 import { CLAUSE_BREAKS, type Token } from './text.js';
 
 /** Token index range [a, b) of the clause around token `i`. */
@@ -73,12 +75,16 @@ export function hasCue(
   return false;
 }
 
-/** Token distance from `num` to the nearest cue of the list (or Infinity). */
+/**
+ * Token distance from `num` to the nearest cue of the list (or Infinity);
+ * `skip` passes over cue tokens that do not count.
+ */
 export function nearestCue(
   toks: readonly Token[],
   num: number,
   cues: readonly string[],
   loose: boolean,
+  skip?: (k: number) => boolean,
 ): number {
   const memo = memoFor(cues, loose);
   let best = Infinity;
@@ -88,7 +94,7 @@ export function nearestCue(
     k < toks.length && k - num <= 30;
     k += 1
   ) {
-    if (matchesAny((toks[k] as Token).lower, cues, loose, memo))
+    if (matchesAny((toks[k] as Token).lower, cues, loose, memo) && !skip?.(k))
       best = Math.min(best, Math.abs(k - num));
   }
   return best;
@@ -118,4 +124,64 @@ export function outOfAction(
   )
     return 'casualties';
   return null;
+}
+
+/**
+ * Distance to the nearest word of training, past those that only rate the
+ * troops ("lightly trained", "gut ausgebildete": see `TRAINING_QUALITY`).
+ */
+export function nearestTraining(
+  toks: readonly Token[],
+  num: number,
+  lang: Language,
+): number {
+  return nearestCue(
+    toks,
+    num,
+    EVENT_CUES[lang].training,
+    lang === 'de',
+    (k) =>
+      GLUED_QUALITY.test((toks[k] as Token).lower) ||
+      TRAINING_QUALITY.test(toks[k - 1]?.lower ?? ''),
+  );
+}
+
+/** True for troops rotated out ("rotated out 2,000", "rotated home"). */
+export function isRotatedOut(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+): boolean {
+  for (let k = a; k < b; k += 1) {
+    if (!/^(?:rotated|rotating)$/u.test((toks[k] as Token).lower)) continue;
+    if (/^(?:out|home|back)$/u.test(toks[k + 1]?.lower ?? '')) return true;
+    // "have been rotated out of Kursk", "rotated 1,000 men out".
+    for (let j = k + 1; j < b && j <= k + 7; j += 1)
+      if ((toks[j] as Token).lower === 'out') return true;
+  }
+  return false;
+}
+
+/**
+ * True for troops gone home: "seien in ihre Heimat zurückgekehrt", "have
+ * returned home", "nach Hause geschickt".
+ */
+export function isSentHome(
+  toks: readonly Token[],
+  a: number,
+  b: number,
+): boolean {
+  let home = false;
+  let back = false;
+  for (let k = a; k < b; k += 1) {
+    const w = (toks[k] as Token).lower;
+    if (/^(?:heimat|hause|home|homeland)$/u.test(w)) home = true;
+    if (
+      /^(?:zurück\p{L}*|returned|returning|sent|geschickt|gebracht|flown)$/u.test(
+        w,
+      )
+    )
+      back = true;
+  }
+  return home && back;
 }

@@ -3,7 +3,12 @@
  * its losses from ("Of the 11,000 sent, 1,000 have died") and troops said
  * to be there already while the clause plans more.
  */
-import { EVENT_NOUNS, PROJECTION_CUES } from './lexicon/claims.js';
+import {
+  EVENT_NOUNS,
+  PROJECTION_CUES,
+  QUALIFIER_WORDS,
+} from './lexicon/claims.js';
+import { FINITE } from './lexicon/events.js';
 import type { ClaimEvent } from '../claim.js';
 import { pastQualifiers } from './qualifier.js';
 import type { Token } from './text.js';
@@ -162,4 +167,72 @@ export function attributiveEvent(
   if (found.size && toks.some((t) => CAPTURE.test(t.lower))) return null;
   if (found.has('killed') && found.has('wounded')) return 'casualties';
   return found.size === 1 ? ([...found][0] as ClaimEvent) : null;
+}
+
+// Nouns of a count of troops that may stand between a force and its losses.
+const TROOP_NOUNS = new Set([
+  'mann',
+  'soldaten',
+  'soldiers',
+  'troops',
+  'men',
+  'of',
+  'davon',
+]);
+
+const isFigure = (t: Token | undefined): boolean =>
+  t !== undefined && /^\d/u.test(t.text);
+
+/**
+ * True when the loss word at `k`, after the figure's noun phrase (which
+ * ends at `nounEnd`), counts another figure's troops: the force is the
+ * subject and the losses its object ("the 11,000-strong force has lost
+ * 4,000 men", "Die Truppe von 11.000 Mann hat schon 4.000 verloren").
+ * Either another figure follows the loss word as its object, or one stands
+ * between the two after a verb of the first ("… hat … 4.000 … verloren");
+ * figures that are alternatives ("1,000, possibly 2,000, were killed")
+ * share the loss.
+ */
+export function isLossOfAnother(
+  toks: readonly Token[],
+  nounEnd: number,
+  k: number,
+  isLoss: (w: string) => boolean,
+): boolean {
+  // "… 3,000 killed or wounded": only loss words from a figure to `k`.
+  const lossWordsUpTo = (from: number): boolean => {
+    for (let j = from; j < k; j += 1) {
+      const w = (toks[j] as Token).lower;
+      if (
+        !isLoss(w) &&
+        w !== 'or' &&
+        w !== 'and' &&
+        w !== 'oder' &&
+        w !== 'und'
+      )
+        return false;
+    }
+    return true;
+  };
+  // "lost 4,000", "lost some 4,000", "lost more than 4,000".
+  for (let j = k + 1; j <= k + 4 && j < toks.length; j += 1) {
+    const t = toks[j] as Token;
+    if (isFigure(t)) return !/^(?:19|20)\d\d$/u.test(t.text);
+    if (!QUALIFIER_WORDS.has(t.lower)) break;
+  }
+  let verb = false;
+  for (let j = nounEnd; j < k; j += 1) {
+    const t = toks[j] as Token;
+    if (FINITE.has(t.lower)) verb = true;
+    // A count of its own ("4.000 Mann", or bare right before the loss
+    // word), not a year, a span of days or a group ours is among.
+    else if (
+      verb &&
+      isFigure(t) &&
+      !/^(?:19|20)\d\d$/u.test(t.text) &&
+      (TROOP_NOUNS.has(toks[j + 1]?.lower ?? '') || lossWordsUpTo(j + 1))
+    )
+      return true;
+  }
+  return false;
 }

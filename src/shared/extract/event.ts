@@ -13,11 +13,15 @@ import {
   hasCue,
   matchesCue,
   nearestCue,
+  nearestTraining,
+  isRotatedOut,
+  isSentHome,
   outOfAction,
 } from './event-cues.js';
 import {
   attributiveEvent,
   isAlreadyThere,
+  isLossOfAnother,
   isLevelSoFar,
   isPartitiveWhole,
 } from './event-scope.js';
@@ -91,6 +95,11 @@ function findCasualtyEvent(
         matchCasualtyCue((toks[k] as Token).lower, lang) ??
         outOfAction(toks, k);
       if (!ev || makesGood(toks, k) || isCause(toks, k)) continue;
+      if (
+        k >= nounEnd &&
+        isLossOfAnother(toks, nounEnd, k, (w) => !!matchCasualtyCue(w, lang))
+      )
+        continue;
       // Cues after the figure bind closer than cues before it; auxiliaries
       // do not part them ("300 had died and 2,700 had been injured").
       let d = Math.abs(k - num) + (k < num ? 0.5 : 0);
@@ -185,38 +194,6 @@ function isReplacement(
   return [next, next + 1].some((k) => REPLACED.test(toks[k]?.lower ?? ''));
 }
 
-/** True for troops rotated out ("rotated out 2,000", "rotated home"). */
-function isRotatedOut(toks: readonly Token[], a: number, b: number): boolean {
-  for (let k = a; k < b; k += 1) {
-    if (!/^(?:rotated|rotating)$/u.test((toks[k] as Token).lower)) continue;
-    if (/^(?:out|home|back)$/u.test(toks[k + 1]?.lower ?? '')) return true;
-    // "have been rotated out of Kursk", "rotated 1,000 men out".
-    for (let j = k + 1; j < b && j <= k + 7; j += 1)
-      if ((toks[j] as Token).lower === 'out') return true;
-  }
-  return false;
-}
-
-/**
- * True for troops gone home: "seien in ihre Heimat zurückgekehrt", "have
- * returned home", "nach Hause geschickt".
- */
-function isSentHome(toks: readonly Token[], a: number, b: number): boolean {
-  let home = false;
-  let back = false;
-  for (let k = a; k < b; k += 1) {
-    const w = (toks[k] as Token).lower;
-    if (/^(?:heimat|hause|home|homeland)$/u.test(w)) home = true;
-    if (
-      /^(?:zurück\p{L}*|returned|returning|sent|geschickt|gebracht|flown)$/u.test(
-        w,
-      )
-    )
-      back = true;
-  }
-  return home && back;
-}
-
 /** True when a verb of making good stands next to the loss noun at `k`. */
 function makesGood(toks: readonly Token[], k: number): boolean {
   // German puts the verb last: "die Verluste im Gebiet Kursk ausgleichen".
@@ -274,6 +251,9 @@ export function classifyEvent(
     if (a >= 2 && /^[„“"]$/u.test(toks[a - 1]?.text ?? ''))
       a = clauseAround(toks, a - 2)[0];
   }
+  // "3,000 exhausted, badly fed troops were pulled back": the clause goes
+  // on past commas inside the noun phrase.
+  if (unit.next > whole) whole = clauseAround(toks, unit.next - 1)[1];
   // "weitere 6.000 Militärangehörige, darunter Pioniere und Bauarbeiter,
   // in die Region Kursk verlegen wird": the clause goes on after a list.
   if (
@@ -355,12 +335,7 @@ export function classifyEvent(
     projected = false;
   if (projected) return 'projected';
   // Presence: the nearer of a training and a deployment cue decides.
-  const dTrain = nearestCue(
-    toks,
-    num,
-    EVENT_CUES[lang].training,
-    lang === 'de',
-  );
+  const dTrain = nearestTraining(toks, num, lang);
   const dDeploy = nearestCue(toks, num, EVENT_CUES[lang].deployed, false);
   return dTrain < dDeploy ? 'training' : 'deployed';
 }

@@ -43,7 +43,7 @@ const FRONTED_PREPOSITIONS = new Set([
 // Seoul", "the ministry in Kyiv", "Dem Geheimdienstausschuss der
 // Nationalversammlung in Seoul zufolge".
 const INSTITUTION =
-  /(?:ministerium|dienst|regierung|behörde|generalstab|agentur|versammlung|ausschuss|ministry|agency|service|office|officials|government)$/u;
+  /(?:ministerium|dienst|regierung|behörde|generalstab|agentur|versammlung|ausschuss|ministry|agency|service|office|officials|government)(?:e?s)?$/u;
 
 /** True when the phrase ends in an institution ("den Militärgeheimdienst"). */
 export function isInstitution(phrase: string): boolean {
@@ -325,6 +325,15 @@ const NOT_SOURCES = new Set([
   'whereas',
 ]);
 
+const MEETINGS = new Set([
+  'sitzung',
+  'anhörung',
+  'meeting',
+  'session',
+  'hearing',
+]);
+const LINKS = new Set(['des', 'der', 'von', 'of']);
+
 const EN_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'which', 'who']);
 
 /** True when the phrase names no one ("Berichten", "er", "reports"). */
@@ -341,6 +350,11 @@ export function isVague(source: string): boolean {
     return true;
   // An English phrase never holds a pronoun: "loss rate it" (said).
   if (words.some((w) => EN_PRONOUNS.has(w))) return true;
+  // A meeting is where a source spoke, not who: "(einer nicht
+  // öffentlichen) Sitzung des Geheimdienstausschusses in Seoul".
+  const meeting = words.findIndex((w) => MEETINGS.has(w));
+  if (meeting >= 0 && !words.slice(0, meeting).some((w) => LINKS.has(w)))
+    return true;
   if (
     words.length === 1 &&
     !/\p{Lu}/u.test(source) &&

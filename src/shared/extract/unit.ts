@@ -308,10 +308,12 @@ export function findUnitAfter(
       k += inner - 1;
       continue;
     }
-    // Coordinated attributes: "1.500 getöteten und verwundeten Nordkoreanern".
+    // Coordinated attributes: "1.500 getöteten und verwundeten
+    // Nordkoreanern", "11,000 young, poorly equipped soldiers".
     const joined =
       k > i &&
-      /^(?:und|oder|and|or)$/u.test(t.lower) &&
+      (/^(?:und|oder|and|or)$/u.test(t.lower) ||
+        (t.text === ',' && isModifier(toks[k - 1] as Token, lang))) &&
       toks[k + 1] !== undefined &&
       isModifier(toks[k + 1] as Token, lang);
     if (!isModifier(t, lang) && !compound && !joined) return pending;

@@ -892,6 +892,16 @@ export const EN_MODIFIERS: ReadonlySet<string> = new Set([
   'front-line',
   'us',
   'american',
+  // Words that describe the troops themselves: "11,000 young, lightly
+  // trained conscripts".
+  'young',
+  'raw',
+  'veteran',
+  'hungry',
+  'poor',
+  'teenage',
+  'loyal',
+  'tough',
 ]);
 
 /** German words between number and noun that are not adjectives. */

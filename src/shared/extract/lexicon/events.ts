@@ -218,3 +218,12 @@ export const CASUALTY_EVENTS = [
 // Auxiliaries of a figure's own verb ("2,700 had been injured").
 export const AUXILIARIES =
   /^(?:had|have|has|been|were|was|are|is|be|sind|seien|wurden|worden|waren|wären)$/u;
+
+// Degree words before "trained" / "ausgebildete" that make it a quality
+// ("11,000 lightly trained conscripts are fighting", "gut ausgebildete
+// Soldaten"), not a figure in training.
+export const TRAINING_QUALITY =
+  /^(?:well|ill|poorly|badly|lightly|highly|barely|hardly|better|best|hastily|minimally|properly|fully|gut|schlecht|kaum|besser|bestens|hervorragend|mangelhaft|unzureichend|notdürftig|dürftig|hastig|ungenügend|voll)$/u;
+// The same degree glued on: "well-trained", "schlecht-ausgebildete".
+export const GLUED_QUALITY =
+  /^(?:well|ill|poorly|badly|lightly|highly|half|under|gut|schlecht|kaum|halb)-/u;
