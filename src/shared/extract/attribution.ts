@@ -280,7 +280,16 @@ export function findAttribution(
   // "Nach seiner Rechnung …", "by her estimate", "'…,' he said": the one
   // the sentence before named, whoever it is.
   const pronounSpeaker = pronounSpeaks(cur);
-  if (prev && prev.length && (pronounSpeaker || ownedByPronoun(cur))) {
+  // "Das ISW wertet Satellitenbilder aus. Demnach sind …": reported from
+  // the sentence before, whose subject made the finding.
+  const reported = /^(?:demnach|demzufolge)$/u.test(
+    cur[leadEnd(cur)]?.lower ?? '',
+  );
+  if (
+    prev &&
+    prev.length &&
+    (pronounSpeaker || ownedByPronoun(cur) || reported)
+  ) {
     // The speaker the sentence before named, else its subject.
     const spoke = pronounSpeaker ? sourceOf(text, prev, lang) : null;
     if (spoke && !isGeneric(spoke)) return spoke;

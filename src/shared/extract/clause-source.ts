@@ -27,6 +27,7 @@ import {
 } from './subject.js';
 import { isCapitalized, type Token } from './text.js';
 import { contactRelativeAt } from './anaphora.js';
+import { relayedEstimator } from './relayed-estimate.js';
 
 // Words after a comma that open a clause of its own ("…, and his agency
 // said …", "…, while Kyiv put …").
@@ -165,6 +166,7 @@ export function findClauseAttribution(
   const denier = reportsOwner(text, toks, num, lang);
   if (denier) return denier;
   const noted =
+    relayedEstimator(text, toks, num, lang) ??
     bracketNote(text, toks, num) ??
     relativeClaimant(toks, num) ??
     talkIn(toks, num);

@@ -9,6 +9,7 @@ import { RUBRICS } from './lexicon/source-words.js';
 import { isVague, joinSource, readBackward } from './source-phrase.js';
 import { matchCasualtyCue } from './event.js';
 import { leadEnd } from './subject.js';
+import { canonicalSource } from './source.js';
 import { isCapitalized, type Token } from './text.js';
 
 // Verbs of a speaker whose words follow a colon: "Der Militärökonom X
@@ -33,6 +34,31 @@ function colonSpeaker(
   if (verb < 1) return null;
   const src = readBackward(text, toks, verb, lang);
   return src && !isVague(src) ? src : null;
+}
+
+// Nouns of a count whose owner's figures follow a colon.
+const COUNT_NOUNS =
+  /^(?:numbers|figures|estimates?|count|tally|data|assessment|zahlen|angaben|schätzung)$/u;
+
+/**
+ * The owner of the figures a colon opens: "weighs the NIS's latest
+ * numbers: around 4,700 …", "Seoul's count: 14,000".
+ */
+function colonOwner(
+  text: string,
+  toks: readonly Token[],
+  colon: number,
+): string | null {
+  if (colon < 2 || !COUNT_NOUNS.test(toks[colon - 1]?.lower ?? '')) return null;
+  let p = colon - 2;
+  while (p >= 0 && colon - p <= 4 && !/['’]s$/u.test((toks[p] as Token).lower))
+    p -= 1;
+  const owner = toks[p];
+  if (p < 0 || !owner || !isCapitalized(owner)) return null;
+  let a = p;
+  while (a > 0 && isCapitalized(toks[a - 1] as Token) && p - a < 4) a -= 1;
+  const words = joinSource(text, toks.slice(a, p + 1))?.replace(/['’]s$/u, '');
+  return words && canonicalSource(words) ? words : null;
 }
 
 /**
@@ -64,7 +90,8 @@ export function colonSource(
     const src = joinSource(text, lead);
     return src && !isVague(src) ? src : null;
   }
-  const speaker = colonSpeaker(text, toks, head, lang);
+  const speaker =
+    colonSpeaker(text, toks, head, lang) ?? colonOwner(text, toks, head);
   if (speaker) return speaker;
   let c = toks.length - 1;
   while (c >= 0 && toks.length - c <= 5 && toks[c]?.text !== ':') c -= 1;

@@ -100,7 +100,10 @@ export function isProjected(
   if (modal && !plainModal && (prepared ? now : ongoing)) modal = false;
   if (deadline && !past) modal = true;
   // German future: "wird … entsenden", "werden … eingesetzt werden".
-  if (!modal && lang === 'de' && hasFutureWerden(toks, a, b)) modal = true;
+  // Not "sollen derzeit … geschult werden": an infinitive after "sollen".
+  const reportedNow = reportative && now && !deadline;
+  if (!modal && lang === 'de' && !reportedNow && hasFutureWerden(toks, a, b))
+    modal = true;
   // "könnten sich … befinden", "dürften es rund 10.000 sein": a modal of
   // likelihood about a present state is no projection.
   // "Es könnten zusätzlich bis zu 5000 Mann sein": an addition ahead.
@@ -115,7 +118,7 @@ export function isProjected(
   // German "sollen" in news is mostly "reportedly" ("sollen … kämpfen");
   // it projects only with a future marker ("sollen … geschickt werden",
   // "soll … steigen", "sollen … entsenden").
-  return modal || (reportative && future);
+  return modal || (reportative && future && !reportedNow);
 }
 
 const NOW = /^(?:derzeit|zurzeit|gerade|momentan|aktuell)$/u;

@@ -113,7 +113,10 @@ function findCasualtyEvent(
     // of loss is casualties; "captured" with one other stays apart.
     const kinds = new Set([ev]);
     for (const step of [1, -1]) {
-      for (let c = k + step; kinds.size < 4; c += 2 * step) {
+      // "ums Leben gekommen oder verletzt", "killed in action or wounded".
+      let from = k + step;
+      while (step === 1 && LOSS_TAILS.has(toks[from]?.lower ?? '')) from += 1;
+      for (let c = from; kinds.size < 4; c += 2 * step) {
         const joint = toks[c];
         const other = matchCasualtyCue(toks[c + step]?.lower ?? '', lang);
         if (
@@ -132,6 +135,9 @@ function findCasualtyEvent(
   }
   return null;
 }
+
+// Words that end a loss phrase before a list goes on.
+const LOSS_TAILS = new Set(['leben', 'gekommen', 'worden', 'in', 'action']);
 
 const CAUSES = new Set([
   'after',

@@ -30,6 +30,8 @@ import {
   isReference,
   isSubunitSize,
   isHomeStrength,
+  opensInThePast,
+  countsFormer,
   quotesEarlierVersion,
 } from './filters.js';
 import { turnSource, type Turn } from './speaker.js';
@@ -135,7 +137,7 @@ export function buildClaim(
       before ?? (opensWithEarlierLevel(toks, num) ? carry : null),
       lang,
     );
-  if (!unit) return null;
+  if (!unit || countsFormer(toks, end, unit.next)) return null;
   // "…, down from a peak of around 1,300" after square kilometres.
   if (!adjacent && unit.next === end && comparesMeasure(toks, num)) return null;
   // "the other 5,000 will be military construction workers": a bare
@@ -155,7 +157,11 @@ export function buildClaim(
       hasHeadline &&
       sentences.length > 1 &&
       hasMilitaryContext(edge(1, 'head'), lang)
-    )
+    ) &&
+    // Or the opening sentence of a short passage ("… footage of North
+    // Korean infantry …. Hermes said his crew had hit 27 of the North
+    // Koreans").
+    !(si === 2 && hasMilitaryContext(edge(0, 'head'), lang))
   )
     return null;
   // A bare year-like number is a count only with its noun right after it.
@@ -164,7 +170,8 @@ export function buildClaim(
     isArmySize(toks, num, m.value) ||
     quotesEarlierVersion(toks) ||
     isSubunitSize(toks, num) ||
-    isHomeStrength(toks, num)
+    isHomeStrength(toks, num) ||
+    opensInThePast(all)
   )
     return null;
   // Without a headline, the lead sentence sets the topic ("Wie viele

@@ -373,6 +373,15 @@ export function isVague(source: string): boolean {
     /^(?:state|staatliche[n]?|\p{L}+(?:an|ese|ish|sche|schen))$/u.test(
       words[k - 1] as string,
     );
+  // "nordkoreanischen Spezialkräften", "North Korean special forces": the
+  // North's troops are what is counted, never who counts them.
+  if (
+    /^(?:nordkorean|north$)/u.test(words[0] as string) &&
+    /(?:kräften?|forces|einheiten|units|kämpfern?|fighters|personnel|personal)$/u.test(
+      words[words.length - 1] as string,
+    )
+  )
+    return true;
   return (
     words.every((w) => w === 'officials' || w === 'official') ||
     words.some(

@@ -61,6 +61,7 @@ export const QUALIFIER_PHRASES: Readonly<
     ['an estimated', 'approx'],
     ['in excess of', 'more_than'],
     ['upwards of', 'more_than'],
+    ['upward of', 'more_than'],
     ['close to', 'approx'],
     ['more than', 'more_than'],
     ['fewer than', 'up_to'],
@@ -382,6 +383,19 @@ export const ACTOR_PREFIXES: readonly (readonly [string, string])[] = [
   ['europä', 'EU'],
   ['lukaschenk', 'BY'],
   ['lukashenk', 'BY'],
+  // Other nations' recruits and mercenaries in the same war ("Seventeen
+  // South African men …").
+  ['südafrika', 'ZA'],
+  ['south africa', 'ZA'],
+  ['syri', 'SY'],
+  ['afghan', 'AF'],
+  ['sri lank', 'LK'],
+  ['kenia', 'KE'],
+  ['kenya', 'KE'],
+  ['tadschik', 'TJ'],
+  ['tajik', 'TJ'],
+  ['usbek', 'UZ'],
+  ['uzbek', 'UZ'],
 ];
 
 /** Words before an actor cue that make it a place or a partner, not an actor. */
@@ -846,6 +860,12 @@ export const ARMY_SIZE_CUES: readonly string[] = [
   'armies',
   'gesamtstärke',
   'strength',
+  // "fields an active force of roughly 1.28 million, including some
+  // 200,000 special operations troops".
+  'active',
+  'aktive',
+  'fields',
+  'weißbuch',
 ];
 
 /** Below this a figure is never mistaken for the whole army. */

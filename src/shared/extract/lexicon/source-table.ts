@@ -21,7 +21,7 @@ const UA = /ukrain|kyiv|kiew|kyjiw|kiev/u;
 const US =
   /\bus\b|\bus-|u\.s\.|\busa\b|americ|amerikan|washington|united states|vereinigten staaten/u;
 const UK =
-  /\buk\b|british|britisch|\bbriten\b|großbritannien|britain|london|united kingdom|vereinigte[ns]? königreich|house of commons|westminster/u;
+  /\buk\b|british|britisch|\bbriten\b|großbritannien|britain|london|united kingdom|vereinigte[ns]? königreich|house of commons|house of lords|westminster/u;
 const RU = /russ|moskau|moscow/u;
 
 /**
@@ -38,7 +38,7 @@ export const COUNTRY_CUES: readonly (readonly [RegExp, string])[] = [
 ];
 
 const DEFENCE =
-  /verteidigungsministeri|defen[cs]e ministry|ministry of (?:national )?defen[cs]e|defen[cs]e department|department of defen[cs]e|defen[cs]e secretary|verteidigungsminister/u;
+  /verteidigungsministeri|defen[cs]e ministry|ministry of (?:national )?defen[cs]e|defen[cs]e department|department of defen[cs]e|defen[cs]e secretary|verteidigungsminister|defen[cs]e minister|minister of (?:national )?defen[cs]e/u;
 // Not a parliament's committee: "Mitglied des Geheimdienstausschusses",
 // "the intelligence committee" are lawmakers.
 const INTELLIGENCE =
@@ -140,6 +140,10 @@ export const SOURCE_TABLE: readonly SourceEntry[] = [
       ],
       // The Pentagon's own intelligence agency.
       [/defen[cs]e intelligence agency|\bdia\b/u],
+      // Its commands and forces: "the commander of U.S. Forces Korea",
+      // "das US-Militär".
+      [/forces korea|\busfk\b|indopacom|indo-pacific command/u],
+      [US, /military|militär|streitkräfte|armed forces|\bcommand\b/u],
     ],
   },
   {
