@@ -289,6 +289,9 @@ export function resolveActor(
   for (let k = num - 1; k >= 0; k -= 1) {
     const cue = byIndex.get(k);
     if (cue && cue[1] === 'actor' && isRecipient(toks, k, byIndex)) continue;
+    // "killed in combat against Ukrainian forces and 1,000 wounded": the
+    // enemy's troops own no figure after them.
+    if (cue && /^(?:against|gegen)$/u.test(toks[k - 1]?.lower ?? '')) continue;
     if (
       cue &&
       (cue[1] === 'actor' || (cue[1] === 'source' && pronoun)) &&

@@ -22,6 +22,8 @@ import {
   NAME_JOINERS,
   ADVERBS,
   GENERIC_SOURCES,
+  WITNESSES,
+  NOT_SOURCES,
 } from './lexicon/source-words.js';
 
 const FRONTED_PREPOSITIONS = new Set([
@@ -181,6 +183,15 @@ export function readForward(
     !STOP.has(place.lower)
   )
     got.push(seat, place);
+  // A witness is a claimant only with an article: "the prisoner said", not
+  // "$2,000 per soldier".
+  const words = got.filter((t) => !ARTICLES.has(t.lower));
+  if (
+    words.length === 1 &&
+    WITNESSES.has((words[0] as Token).lower) &&
+    words.length === got.length
+  )
+    return null;
   return got.length ? joinSource(text, got) : null;
 }
 
@@ -276,54 +287,6 @@ export function readBackward(
 
 // First words of phrases that read like a source but name none: pronouns,
 // numbers and the nouns of interviews and documents.
-const NOT_SOURCES = new Set([
-  'my',
-  'our',
-  'your',
-  'unsere',
-  'unseren',
-  'unserer',
-  'meine',
-  'meinen',
-  'antwort',
-  'frage',
-  'answer',
-  'question',
-  'zahl',
-  'zahlen',
-  'keinen',
-  'keine',
-  'unterrichtung',
-  // Question words, subordinators and rubrics that open a sentence:
-  // "Wer glaubt, …", "When Washington first warned …", "Kurz erklärt:",
-  // "Zum Vergleich".
-  'wer',
-  'wie',
-  'was',
-  'wenn',
-  'als',
-  'ob',
-  'who',
-  'what',
-  'when',
-  'while',
-  'if',
-  'kurz',
-  'zum',
-  // Pronominal adverbs that open a German sentence: "Dazu schreibt die
-  // Behörde, …".
-  'dazu',
-  'dabei',
-  'damit',
-  'darauf',
-  'zudem',
-  'außerdem',
-  'demnach',
-  'though',
-  'although',
-  'because',
-  'whereas',
-]);
 
 const MEETINGS = new Set([
   'sitzung',

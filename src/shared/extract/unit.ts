@@ -18,6 +18,9 @@ import {
 } from './lexicon/claims.js';
 import { isCapitalized, type Token } from './text.js';
 
+// Words of a concession inside a noun phrase: ", if inexperienced,".
+const CONCESSIONS = new Set(['if', 'though', 'albeit', 'wenn', 'auch', 'aber']);
+
 // Unit suffixes by their last three letters: every token near a figure is
 // tested, so one map look-up replaces a scan of the whole list.
 const SUFFIXES_BY_END = new Map<string, (readonly [string, Unit])[]>();
@@ -310,12 +313,20 @@ export function findUnitAfter(
     }
     // Coordinated attributes: "1.500 getöteten und verwundeten
     // Nordkoreanern", "11,000 young, poorly equipped soldiers".
+    // A concession between commas: "11,000 battle-ready, if
+    // combat-inexperienced, soldiers", "junge, wenn auch erfahrene".
+    const concession =
+      CONCESSIONS.has(t.lower) && toks[k - 1]?.text === ',' && k - 1 > i;
     const joined =
       k > i &&
       (/^(?:und|oder|and|or)$/u.test(t.lower) ||
-        (t.text === ',' && isModifier(toks[k - 1] as Token, lang))) &&
+        concession ||
+        (t.text === ',' &&
+          (isModifier(toks[k - 1] as Token, lang) ||
+            CONCESSIONS.has(toks[k - 1]?.lower ?? '')))) &&
       toks[k + 1] !== undefined &&
-      isModifier(toks[k + 1] as Token, lang);
+      (isModifier(toks[k + 1] as Token, lang) ||
+        (t.text === ',' && CONCESSIONS.has(toks[k + 1]?.lower ?? '')));
     if (!isModifier(t, lang) && !compound && !joined) return pending;
     actor = actor ?? matchActor(pair) ?? matchActor(t.lower);
   }

@@ -45,6 +45,12 @@ export const SPEAKER_VERBS = new Set([
   'says',
   // "Washington was saying", "Seoul confirmed", "Kyiv warned".
   'saying',
+  // "Seoul was citing a cumulative 14,000", "Kyiv was putting it at …".
+  'citing',
+  'cited',
+  'putting',
+  'reporting',
+  'counting',
   'confirmed',
   'confirms',
   'confirming',

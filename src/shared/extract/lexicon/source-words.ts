@@ -133,6 +133,19 @@ export const ARTICLES = new Set([
 ]);
 
 // English lower-case words that belong inside a source phrase.
+// Witnesses who give their own counts: "The prisoner told reporters",
+// "The operators said five of the men were killed"; a claimant only with
+// an article ("$2,000 per soldier" names no one).
+export const WITNESSES: ReadonlySet<string> = new Set([
+  'prisoner',
+  'soldier',
+  'pilot',
+  'operators',
+  'medic',
+  'surgeon',
+  'doctor',
+]);
+
 export const EN_SOURCE_WORDS = new Set([
   'military',
   'intelligence',
@@ -182,6 +195,8 @@ export const EN_SOURCE_WORDS = new Set([
   'head',
   'beamte',
   'regierungsvertreter',
+  // Witnesses who give their own counts (see `WITNESSES`).
+  ...WITNESSES,
 ]);
 
 export const EN_NAMES = new Set(['war', 'mit', 'hat', 'ist', 'sind', 'bei']);
@@ -430,4 +445,54 @@ export const OPENING_ADVERBS: ReadonlySet<string> = new Set([
   'gestern',
   'offenbar',
   'offiziell',
+]);
+
+// Words that open a phrase naming no one (see `isVague`).
+export const NOT_SOURCES: ReadonlySet<string> = new Set([
+  'my',
+  'our',
+  'your',
+  'unsere',
+  'unseren',
+  'unserer',
+  'meine',
+  'meinen',
+  'antwort',
+  'frage',
+  'answer',
+  'question',
+  'zahl',
+  'zahlen',
+  'keinen',
+  'keine',
+  'unterrichtung',
+  // Question words, subordinators and rubrics that open a sentence:
+  // "Wer glaubt, …", "When Washington first warned …", "Kurz erklärt:",
+  // "Zum Vergleich".
+  'wer',
+  'wie',
+  'was',
+  'wenn',
+  'als',
+  'ob',
+  'who',
+  'what',
+  'when',
+  'while',
+  'if',
+  'kurz',
+  'zum',
+  // Pronominal adverbs that open a German sentence: "Dazu schreibt die
+  // Behörde, …".
+  'dazu',
+  'dabei',
+  'damit',
+  'darauf',
+  'zudem',
+  'außerdem',
+  'demnach',
+  'though',
+  'although',
+  'because',
+  'whereas',
 ]);
