@@ -27,7 +27,7 @@ import {
 } from './subject.js';
 import { isCapitalized, type Token } from './text.js';
 import { contactRelativeAt } from './anaphora.js';
-import { relayedEstimator } from './relayed-estimate.js';
+import { relayedEstimator, unnamedQuoteOwner } from './relayed-estimate.js';
 
 // Words after a comma that open a clause of its own ("…, and his agency
 // said …", "…, while Kyiv put …").
@@ -167,6 +167,7 @@ export function findClauseAttribution(
   if (denier) return denier;
   const noted =
     relayedEstimator(text, toks, num, lang) ??
+    unnamedQuoteOwner(text, toks, num, lang) ??
     bracketNote(text, toks, num) ??
     relativeClaimant(toks, num) ??
     talkIn(toks, num);

@@ -1,12 +1,14 @@
 /**
- * The claimant of an estimate that a speaker passes on: "Großbritanniens
- * Verteidigungsministerium schätzte die Ausfälle auf mehr als 6.000 Mann,
- * berichtete die Expertin", "The Pentagon estimated the losses at 6,000,
- * an analyst told the panel". The estimate's subject made the claim; the
- * speaker after the comma only reports it.
+ * Claims passed on: the claimant of an estimate that a speaker relays
+ * ("Großbritanniens Verteidigungsministerium schätzte die Ausfälle auf
+ * mehr als 6.000 Mann, berichtete die Expertin", "The Pentagon estimated
+ * the losses at 6,000, an analyst told the panel": the estimate's subject
+ * made the claim, the speaker after the comma only reports it), and the
+ * outlet that quotes someone it does not name ("Meduza zitiert eine
+ * Ärztin, wonach bis zu 60 …": the outlet makes the claim).
  */
 import type { Language } from '../claim.js';
-import { isVague, readBackward } from './source-phrase.js';
+import { isVague, readBackward, readForward } from './source-phrase.js';
 import { canonicalSource } from './source.js';
 import { leadEnd } from './subject.js';
 import type { Token } from './text.js';
@@ -55,6 +57,32 @@ export function relayedEstimator(
     const subject = readBackward(text, toks, v, lang);
     return subject && !isVague(subject) && canonicalSource(subject)
       ? subject
+      : null;
+  }
+  return null;
+}
+
+const QUOTE_VERBS = /^(?:zitiert|zitierte|cites|cited|quotes|quoted)$/u;
+// An unnamed person quoted: "eine Ärztin", "a doctor", "two officials".
+const UNNAMED = /^(?:eine|einen|einem|einer|a|an|two|zwei|several|mehrere)$/u;
+
+/** The outlet that quotes someone unnamed in the figure's sentence. */
+export function unnamedQuoteOwner(
+  text: string,
+  toks: readonly Token[],
+  num: number,
+  lang: Language,
+): string | null {
+  for (let v = num - 1; v > 0 && num - v <= 30; v -= 1) {
+    if (!QUOTE_VERBS.test((toks[v] as Token).lower)) continue;
+    if (!UNNAMED.test(toks[v + 1]?.lower ?? '')) return null;
+    // "zitiert einen ukrainischen Offizier": a quoted claimant of the
+    // source table speaks for himself.
+    const quoted = readForward(text, toks, v + 1, lang);
+    if (quoted && canonicalSource(quoted)) return null;
+    const outlet = readBackward(text, toks, v, lang);
+    return outlet && !isVague(outlet) && canonicalSource(outlet)
+      ? outlet
       : null;
   }
   return null;
