@@ -49,27 +49,27 @@ const FLOORS = {
   event: 0.99,
   attribution: 0.98,
 };
-// Over 3,520 passages with blind corpora 10 to 15 (new and harder than
-// the rest): on 2026-12-03 (session 10) f1 0.964, qualifier 0.992, event
-// 0.962, attribution 0.917 and source 0.933, the rules alone 0.845 and
-// 0.854. The floors of the 2,920 passages before blind 14 were f1 0.96,
-// event 0.95, attribution 0.895 and source 0.91.
+// Over 4,120 passages with blind corpora 10 to 17 (new and harder than
+// the rest): on 2026-12-03 (session 11) f1 0.962, qualifier 0.993, event
+// 0.960, attribution 0.913 and source 0.927, the rules alone 0.842 and
+// 0.852. Over the 3,520 passages before blind 16 (session 10) they were
+// f1 0.964, event 0.962, attribution 0.917, source 0.933.
 const BLIND_FLOORS = {
   f1: 0.96,
   qualifier: 0.99,
-  event: 0.955,
-  attribution: 0.905,
-  source: 0.92,
+  event: 0.957,
+  attribution: 0.907,
+  source: 0.922,
 };
 // The rules alone must not slip behind the model either.
-const RULE_FLOORS = { attribution: 0.835, source: 0.845 };
+const RULE_FLOORS = { attribution: 0.838, source: 0.848 };
 
 describe('blind corpora', () => {
   const all = toMetrics(sumCounts(BLIND.map(score)));
 
   it('reads every blind corpus', () => {
-    expect(BLIND.length).toBeGreaterThanOrEqual(120);
-    expect(all.passages).toBeGreaterThanOrEqual(3520);
+    expect(BLIND.length).toBeGreaterThanOrEqual(144);
+    expect(all.passages).toBeGreaterThanOrEqual(4120);
   });
 
   it('stays above the blind floors', () => {

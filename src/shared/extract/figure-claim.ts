@@ -30,10 +30,14 @@ import {
   isReference,
   isSubunitSize,
   isHomeStrength,
-  opensInThePast,
-  countsFormer,
   quotesEarlierVersion,
 } from './filters.js';
+import {
+  countsFormer,
+  countsOwnNoun,
+  isMarketLevel,
+  opensInThePast,
+} from './context-filters.js';
 import { turnSource, type Turn } from './speaker.js';
 import { claimSource } from './subject.js';
 import { findTopicUnit, troopOwner } from './topic.js';
@@ -137,7 +141,12 @@ export function buildClaim(
       before ?? (opensWithEarlierLevel(toks, num) ? carry : null),
       lang,
     );
-  if (!unit || countsFormer(toks, end, unit.next)) return null;
+  if (
+    !unit ||
+    countsFormer(toks, end, unit.next) ||
+    (!adjacent && countsOwnNoun(toks, num, end, lang))
+  )
+    return null;
   // "…, down from a peak of around 1,300" after square kilometres.
   if (!adjacent && unit.next === end && comparesMeasure(toks, num)) return null;
   // "the other 5,000 will be military construction workers": a bare
@@ -171,6 +180,7 @@ export function buildClaim(
     quotesEarlierVersion(toks) ||
     isSubunitSize(toks, num) ||
     isHomeStrength(toks, num) ||
+    isMarketLevel(toks, num) ||
     opensInThePast(all)
   )
     return null;

@@ -230,56 +230,6 @@ export function isHomeStrength(toks: readonly Token[], num: number): boolean {
   return false;
 }
 
-const FORMER = /^(?:ehemalige[nrs]?|frühere[nrs]?|former|ex)$/u;
-const SERVICE_NOUNS =
-  /^(?:soldaten|soldat|soldiers|soldier|troops|truppen|kämpfer|fighters|militärs|servicemen|angehörige)$/u;
-
-/**
- * True when the figure counts former soldiers ("19 von ihnen ehemalige
- * Soldaten der Volksarmee", "40 former soldiers among the defectors"): no
- * force, however they served. `end` is the token after the figure,
- * `next` the one after its noun.
- */
-export function countsFormer(
-  toks: readonly Token[],
-  end: number,
-  next: number,
-): boolean {
-  for (let k = end; k < next + 2 && k < toks.length; k += 1)
-    if (
-      FORMER.test((toks[k] as Token).lower) &&
-      SERVICE_NOUNS.test(toks[k + 1]?.lower ?? '')
-    )
-      return true;
-  return false;
-}
-
-// Time phrases of an earlier war: "Im Koreakrieg …", "During the Korean
-// War …", "Schon zwischen 1966 und 1968 …", "In 1951 …".
-const PAST_WARS =
-  /^(?:koreakrieg|koreakriegs|koreakrieges|vietnamkrieg|vietnamkriegs|weltkrieg|weltkriegs|19\d\d)$/u;
-const TIME_PREPOSITIONS =
-  /^(?:im|in|während|zwischen|schon|bereits|damals|seit|during|between|back|from|von)$/u;
-
-/**
- * True when the sentence opens in an earlier war ("Im Koreakrieg habe die
- * Sowjetunion … bis zu 26.000 Mann geschickt", "Schon zwischen 1966 und
- * 1968 flogen nordkoreanische Piloten …, waren es 87"): its figures are
- * history, not the force in Russia.
- */
-export function opensInThePast(toks: readonly Token[]): boolean {
-  for (let k = 0; k < toks.length && k < 6; k += 1) {
-    const w = (toks[k] as Token).lower;
-    const war =
-      PAST_WARS.test(w) ||
-      (w === 'korean' && toks[k + 1]?.lower === 'war') ||
-      (w === 'world' && toks[k + 1]?.lower === 'war');
-    if (war)
-      return toks.slice(0, k).some((t) => TIME_PREPOSITIONS.test(t.lower));
-  }
-  return false;
-}
-
 /**
  * A document's or item's number, not a count: "die schriftliche Frage Nr.
  * 9/142", "resolution No. 2397", "Drucksache 20/1234".

@@ -444,6 +444,12 @@ export const SOURCE_HEADS: ReadonlySet<string> = new Set([
   // "Südkoreanische Analysten zählten …".
   'führung',
   'leadership',
+  // "Nach Berechnungen der US-Denkfabrik …", "a US think tank".
+  'denkfabrik',
+  'thinktank',
+  'think',
+  'institut',
+  'institute',
   'analysten',
   'analysts',
   'experten',
