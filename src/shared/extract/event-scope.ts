@@ -8,7 +8,7 @@ import {
   PROJECTION_CUES,
   QUALIFIER_WORDS,
 } from './lexicon/claims.js';
-import { FINITE } from './lexicon/events.js';
+import { CONJUNCTIONS, FINITE } from './lexicon/events.js';
 import type { ClaimEvent } from '../claim.js';
 import { pastQualifiers } from './qualifier.js';
 import type { Token } from './text.js';
@@ -180,8 +180,9 @@ const TROOP_NOUNS = new Set([
   'davon',
 ]);
 
-const isFigure = (t: Token | undefined): boolean =>
-  t !== undefined && /^\d/u.test(t.text);
+// A figure token that is a count, not a year.
+const isCount = (t: Token | undefined): boolean =>
+  t !== undefined && /^\d/u.test(t.text) && !/^(?:19|20)\d\d$/u.test(t.text);
 
 /**
  * True when the loss word at `k`, after the figure's noun phrase (which
@@ -203,21 +204,14 @@ export function isLossOfAnother(
   const lossWordsUpTo = (from: number): boolean => {
     for (let j = from; j < k; j += 1) {
       const w = (toks[j] as Token).lower;
-      if (
-        !isLoss(w) &&
-        w !== 'or' &&
-        w !== 'and' &&
-        w !== 'oder' &&
-        w !== 'und'
-      )
-        return false;
+      if (!isLoss(w) && !CONJUNCTIONS.has(w)) return false;
     }
     return true;
   };
   // "lost 4,000", "lost some 4,000", "lost more than 4,000".
   for (let j = k + 1; j <= k + 4 && j < toks.length; j += 1) {
     const t = toks[j] as Token;
-    if (isFigure(t)) return !/^(?:19|20)\d\d$/u.test(t.text);
+    if (/^\d/u.test(t.text)) return isCount(t);
     if (!QUALIFIER_WORDS.has(t.lower)) break;
   }
   let verb = false;
@@ -228,8 +222,7 @@ export function isLossOfAnother(
     // word), not a year, a span of days or a group ours is among.
     else if (
       verb &&
-      isFigure(t) &&
-      !/^(?:19|20)\d\d$/u.test(t.text) &&
+      isCount(t) &&
       (TROOP_NOUNS.has(toks[j + 1]?.lower ?? '') || lossWordsUpTo(j + 1))
     )
       return true;
